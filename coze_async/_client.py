@@ -1,0 +1,78 @@
+"""``AsyncCoze``: the async root client. Owns the transport; hands out resources lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+import aiohttp
+
+from ._auth import Auth
+from ._config import COZE_COM_BASE_URL
+from ._transport import Timeout, Transport
+
+if TYPE_CHECKING:
+    from .resources.chat import AsyncChatClient
+
+__all__ = ["AsyncCoze"]
+
+
+class AsyncCoze:
+    """The async Coze client.
+
+    ``auth`` supplies the token (e.g. ``TokenAuth(token)``); ``base_url`` selects the service
+    (``COZE_COM_BASE_URL`` by default, ``COZE_CN_BASE_URL`` for coze.cn, or an emulator's URL).
+    ``timeout`` is the default for every call (600 s total, 5 s to connect), overridable per call
+    with ``timeout=``. Pass ``http_client`` to use your own ``aiohttp.ClientSession`` (it is then
+    yours to close). Use ``async with AsyncCoze(...) as coze:`` or ``await coze.close()``.
+    """
+
+    def __init__(
+        self,
+        auth: Auth,
+        base_url: str = COZE_COM_BASE_URL,
+        *,
+        timeout: Timeout | None = None,
+        http_client: aiohttp.ClientSession | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self._transport = Transport(
+            auth=auth, base_url=base_url, timeout=timeout, http_client=http_client, headers=headers
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The service address requests go to."""
+        return self._transport.base_url
+
+    @property
+    def auth(self) -> Auth:
+        """The authentication in use."""
+        return self._transport.auth
+
+    @cached_property
+    def chat(self) -> AsyncChatClient:
+        """Chats with bots: ``create``, ``stream``, ``create_and_poll``, ``retrieve``, ..."""
+        from .resources.chat import AsyncChatClient
+
+        return AsyncChatClient(self._transport)
+
+    async def close(self) -> None:
+        """Close the HTTP session (idempotent). A session passed as ``http_client`` stays open."""
+        await self._transport.close()
+
+    async def __aenter__(self) -> AsyncCoze:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"AsyncCoze(base_url={self.base_url!r})"

@@ -1,0 +1,190 @@
+"""The stream object returned by every streaming method.
+
+It is returned at once; the request is sent on first use (``await``, ``async with`` or the
+first ``__anext__``). Events are decoded a network read at a time (:meth:`AsyncStream.next_batch`,
+which the sync layer uses to cross threads once per read, not once per event). The response is
+closed on exhaustion, ``break`` (``aclose``/``async with``/garbage collection), cancellation and
+error. A stream that ends before its terminal event raises :class:`CozeStreamTruncatedError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Generator
+from types import TracebackType
+from typing import Generic, TypeVar
+
+import aiohttp
+
+from ._errors import CozeStreamTruncatedError, CozeTimeoutError
+from ._response import NO_RESPONSE, HTTPResponse
+from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent, SSEDecoder
+
+__all__ = ["AsyncStream"]
+
+E = TypeVar("E")
+
+
+class AsyncStream(Generic[E]):
+    """An async iterator of typed events over one HTTP response; also an async context manager
+    and awaitable (``await`` sends the request and returns the stream itself).
+
+    ``decode`` turns one server-sent event into a typed event, returns ``None`` for the terminal
+    event and raises a :class:`~coze_async.CozeError` for an error event.
+    """
+
+    def __init__(
+        self,
+        open_response: Callable[[], Awaitable[aiohttp.ClientResponse]],
+        decode: Callable[[ServerSentEvent, HTTPResponse], E | None],
+        *,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    ) -> None:
+        self._open = open_response
+        self._decode = decode
+        self._sse = SSEDecoder(max_line_bytes)
+        self._raw: aiohttp.ClientResponse | None = None
+        self._meta: HTTPResponse = NO_RESPONSE
+        self._batch: list[E] = []
+        self._pos = 0
+        self._pending_error: BaseException | None = None
+        self._finished = False
+        self._events_seen = 0
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    async def _ensure_open(self) -> aiohttp.ClientResponse:
+        if self._raw is None:
+            if self._finished:
+                raise RuntimeError("this stream is closed")
+            raw = await self._open()
+            self._raw = raw
+            self._meta = HTTPResponse(raw.status, raw.headers)
+        return self._raw
+
+    def __await__(self) -> Generator[object, None, AsyncStream[E]]:
+        return self._await_open().__await__()
+
+    async def _await_open(self) -> AsyncStream[E]:
+        await self._ensure_open()
+        return self
+
+    async def __aenter__(self) -> AsyncStream[E]:
+        return await self._await_open()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop the stream and release its connection. Safe to call more than once."""
+        self.close()
+
+    def close(self) -> None:
+        """Synchronous :meth:`aclose` (aiohttp closes a response without awaiting)."""
+        self._finished = True
+        self._batch, self._pos = [], 0
+        raw = self._raw
+        if raw is not None and not raw.closed:
+            raw.close()
+
+    def __del__(self) -> None:
+        raw = getattr(self, "_raw", None)
+        if raw is not None and not raw.closed:
+            raw.close()
+
+    # -- metadata ------------------------------------------------------------------------------
+
+    @property
+    def response(self) -> HTTPResponse:
+        """The HTTP response (status, headers, ``logid``); empty until the request was sent."""
+        return self._meta
+
+    @property
+    def events_seen(self) -> int:
+        """How many events were decoded so far."""
+        return self._events_seen
+
+    # -- iteration -----------------------------------------------------------------------------
+
+    def __aiter__(self) -> AsyncStream[E]:
+        return self
+
+    async def __anext__(self) -> E:
+        if self._pos < len(self._batch):
+            event = self._batch[self._pos]
+            self._pos += 1
+            return event
+        batch = await self.next_batch()
+        if not batch:
+            raise StopAsyncIteration
+        self._batch, self._pos = batch, 1
+        return batch[0]
+
+    async def next_batch(self) -> list[E]:
+        """The events not yet handed out, at least one unless the stream is over (then ``[]``).
+        Events before a failure are returned first; the failure is raised on the next call."""
+        if self._pos < len(self._batch):
+            rest = self._batch[self._pos :]
+            self._batch, self._pos = [], 0
+            return rest
+        error = self._pending_error
+        if error is not None:
+            self._pending_error = None
+            raise error
+        if self._finished:
+            return []
+        try:
+            raw = await self._ensure_open()
+            events = await self._read(raw)
+        except BaseException:
+            self.close()
+            raise
+        return events
+
+    async def _read(self, raw: aiohttp.ClientResponse) -> list[E]:
+        events: list[E] = []
+        decode, meta = self._decode, self._meta
+        while not events:
+            try:
+                chunk = await raw.content.readany()
+            except asyncio.TimeoutError as exc:
+                raise CozeTimeoutError(
+                    f"stream timed out after {self._events_seen} events, logid: {meta.logid}"
+                ) from exc
+            except aiohttp.ClientError as exc:
+                raise CozeStreamTruncatedError(
+                    self._events_seen, meta.logid, f"{type(exc).__name__}: {exc}"
+                ) from exc
+            if not chunk:
+                # An unterminated last event is trusted only if it is the terminal one.
+                cut_mid_event = self._sse.has_pending
+                for sse in self._sse.flush():
+                    if decode(sse, meta) is None:
+                        self._finish(raw)
+                        return events
+                detail = "connection closed mid-event" if cut_mid_event else "connection closed"
+                raise CozeStreamTruncatedError(self._events_seen, meta.logid, detail)
+            try:
+                for sse in self._sse.feed(chunk):
+                    event = decode(sse, meta)
+                    if event is None:
+                        self._finish(raw)
+                        return events
+                    events.append(event)
+                    self._events_seen += 1
+            except Exception as exc:
+                if not events:
+                    raise
+                self._pending_error = exc
+                self.close()
+                return events
+        return events
+
+    def _finish(self, raw: aiohttp.ClientResponse) -> None:
+        self._finished = True
+        raw.release()

@@ -1,0 +1,95 @@
+"""``Coze``: the sync root client. Runs an ``AsyncCoze`` in a private event-loop thread."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from ._auth import Auth
+from ._client import AsyncCoze
+from ._config import COZE_COM_BASE_URL
+from ._portal import Portal
+from ._transport import Timeout
+
+if TYPE_CHECKING:
+    from .resources.chat import ChatClient
+
+__all__ = ["Coze"]
+
+
+class Coze:
+    """The sync Coze client: the same parameters and resources as :class:`AsyncCoze`, blocking.
+
+    Every call runs the async implementation in this client's own event-loop thread, so it also
+    works where an event loop is already running (Jupyter, inside async code). Use
+    ``with Coze(...) as coze:`` or call :meth:`close` to stop the thread and the connections.
+    """
+
+    def __init__(
+        self,
+        auth: Auth,
+        base_url: str = COZE_COM_BASE_URL,
+        *,
+        timeout: Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        # Validate at once, in the caller's thread, so bad arguments fail here.
+        AsyncCoze(auth, base_url, timeout=timeout, headers=headers)
+        self._args = (auth, base_url, timeout, headers)
+        self._portal = Portal()
+        self._closed = False
+
+    @cached_property
+    def _async(self) -> AsyncCoze:
+        auth, base_url, timeout, headers = self._args
+        # Built inside the portal's loop: its session belongs to that loop.
+        return self._portal.call_sync(
+            lambda: AsyncCoze(auth, base_url, timeout=timeout, headers=headers)
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The service address requests go to."""
+        return self._args[1]
+
+    @cached_property
+    def chat(self) -> ChatClient:
+        """Chats with bots: ``create``, ``stream``, ``create_and_poll``, ``retrieve``, ..."""
+        from .resources.chat import ChatClient
+
+        return ChatClient(self._portal, self._async.chat)
+
+    def close(self) -> None:
+        """Close the connections and stop the client's thread (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._portal.running and "_async" in self.__dict__:
+            self._portal.call(self._async.close)
+        self._portal.stop()
+
+    def __enter__(self) -> Coze:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if not getattr(self, "_closed", True) and self._portal.running:
+            warnings.warn(
+                f"unclosed {self!r}: call close() or use 'with Coze(...)'",
+                ResourceWarning,
+                stacklevel=2,
+            )
+            self.close()
+
+    def __repr__(self) -> str:
+        return f"Coze(base_url={self.base_url!r})"

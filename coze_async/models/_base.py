@@ -1,0 +1,86 @@
+"""Building blocks shared by every model: the response link, open enums and list results."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Generic, SupportsIndex, TypeVar, overload
+
+from .._response import NO_RESPONSE, HTTPResponse
+
+__all__ = ["CozeModel", "DynamicStrEnum", "ListResponse", "attach_response"]
+
+T = TypeVar("T")
+
+#: How many unknown values one enum remembers (so a misbehaving server cannot grow it forever).
+_MAX_DYNAMIC_MEMBERS = 256
+
+
+class CozeModel:
+    """Base of every payload class: results received from the service expose :attr:`response`."""
+
+    __slots__ = ("_response",)
+    _response: HTTPResponse
+
+    @property
+    def response(self) -> HTTPResponse:
+        """The HTTP response this object came from (status 0 and empty logid if built locally)."""
+        return getattr(self, "_response", NO_RESPONSE)
+
+
+def attach_response(obj: object, response: HTTPResponse) -> None:
+    """Link a received model to the response it came from (no-op for other objects)."""
+    if isinstance(obj, CozeModel):
+        object.__setattr__(obj, "_response", response)
+
+
+class DynamicStrEnum(str, Enum):
+    """A string enum that accepts values it does not know: the service adds them without notice.
+
+    An unknown value becomes a member whose :attr:`is_dynamic` is true; it never raises or warns.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value.upper().replace(".", "_")
+        member._value_ = value
+        if len(cls._value2member_map_) < len(cls.__members__) + _MAX_DYNAMIC_MEMBERS:
+            cls._value2member_map_[value] = member
+        return member
+
+    @property
+    def is_dynamic(self) -> bool:
+        """True for a value this SDK version does not know."""
+        return self._name_ not in type(self).__members__
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ListResponse(list[T], Generic[T]):
+    """A list result that also exposes the :attr:`response` it came from."""
+
+    __slots__ = ("_response",)
+
+    def __init__(self, items: list[T] | tuple[T, ...] = (), response: HTTPResponse | None = None):
+        super().__init__(items)
+        self._response = response or NO_RESPONSE
+
+    @property
+    def response(self) -> HTTPResponse:
+        """The HTTP response the list came from."""
+        return self._response
+
+    @property
+    def items(self) -> list[T]:
+        """The elements as a plain list."""
+        return list(self)
+
+    @overload
+    def __getitem__(self, key: SupportsIndex) -> T: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[T]: ...
+    def __getitem__(self, key: SupportsIndex | slice) -> T | list[T]:
+        return super().__getitem__(key)
