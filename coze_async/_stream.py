@@ -10,13 +10,14 @@ error. A stream that ends before its terminal event raises :class:`CozeStreamTru
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Generator
 from types import TracebackType
 from typing import Generic, TypeVar
 
 import aiohttp
 
-from ._errors import CozeStreamTruncatedError, CozeTimeoutError
+from ._errors import CozeInvalidEventError, CozeStreamTruncatedError, CozeTimeoutError
 from ._response import NO_RESPONSE, HTTPResponse
 from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent, SSEDecoder
 
@@ -161,12 +162,14 @@ class AsyncStream(Generic[E]):
                     self._events_seen, meta.logid, f"{type(exc).__name__}: {exc}"
                 ) from exc
             if not chunk:
-                # An unterminated last event is trusted only if it is the terminal one.
+                # An unterminated last event counts only if it is the terminal one (or the
+                # server's error); anything else, decodable or not, was cut off.
                 cut_mid_event = self._sse.has_pending
                 for sse in self._sse.flush():
-                    if decode(sse, meta) is None:
-                        self._finish(raw)
-                        return events
+                    with contextlib.suppress(CozeInvalidEventError):
+                        if decode(sse, meta) is None:
+                            self._finish(raw)
+                            return events
                 detail = "connection closed mid-event" if cut_mid_event else "connection closed"
                 raise CozeStreamTruncatedError(self._events_seen, meta.logid, detail)
             try:

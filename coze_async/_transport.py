@@ -7,10 +7,13 @@ Every request of every resource goes through :meth:`Transport.send`; JSON result
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import math
 import sys
 import time
 from collections.abc import Mapping
+from email.utils import parsedate_to_datetime
 from enum import Enum
 from typing import Any, TypedDict, TypeVar
 
@@ -23,10 +26,12 @@ from ._config import DEFAULT_TIMEOUT, KEEPALIVE_SECONDS, POOL_LIMIT
 from ._converter import structure
 from ._errors import (
     BODY_EXCERPT_CHARS,
+    CozeAPIError,
     CozeConnectionError,
     CozeError,
     CozeInvalidResponseError,
     CozeTimeoutError,
+    RateLimitError,
     api_error,
 )
 from ._headers import client_headers, validate_headers
@@ -66,7 +71,12 @@ def to_client_timeout(timeout: Timeout | None) -> aiohttp.ClientTimeout:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, aiohttp.ClientTimeout):
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
         raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
     seconds = float(timeout)
     connect = DEFAULT_TIMEOUT.connect or seconds
@@ -85,6 +95,28 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str] | None:
     if not params:
         return None
     return {k: _query_value(v) for k, v in params.items() if v is not None}
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """The server's requested wait: ``retry-after-ms``, else ``Retry-After`` as seconds or an
+    HTTP date; ``None`` when absent or unreadable."""
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        with contextlib.suppress(ValueError):
+            value = float(millis) / 1000
+            if math.isfinite(value) and value >= 0:
+                return value
+    text = headers.get("Retry-After")
+    if text is None:
+        return None
+    with contextlib.suppress(ValueError):
+        value = float(text)
+        return value if math.isfinite(value) and value >= 0 else None
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def _excerpt(body: bytes) -> str:
@@ -346,6 +378,12 @@ class Transport:
             ) from exc
 
 
+def _with_retry_after(error: CozeAPIError, headers: Mapping[str, str]) -> CozeAPIError:
+    if isinstance(error, RateLimitError):
+        error.retry_after = retry_after_seconds(headers)
+    return error
+
+
 def decode_envelope(
     status: int, headers: Mapping[str, str], body: bytes, data_field: str | None
 ) -> tuple[Any, HTTPResponse]:
@@ -368,7 +406,7 @@ def decode_envelope(
     if not isinstance(parsed, dict):
         if status >= 400:
             msg = f"HTTP {status}: {_excerpt(body)}" if body else f"HTTP {status}"
-            raise api_error(None, msg, logid=logid, status=status)
+            raise _with_retry_after(api_error(None, msg, logid=logid, status=status), headers)
         if data_field is None:
             return parsed, meta
         raise CozeInvalidResponseError(
@@ -385,7 +423,9 @@ def decode_envelope(
         if not msg and status >= 400:
             msg = f"HTTP {status}: {_excerpt(body)}"
         debug_url = parsed.get("debug_url") if isinstance(parsed.get("debug_url"), str) else None
-        raise api_error(code, msg, logid=logid, debug_url=debug_url, status=status)
+        raise _with_retry_after(
+            api_error(code, msg, logid=logid, debug_url=debug_url, status=status), headers
+        )
     if data_field is None:
         return parsed, meta
     value: Any = parsed

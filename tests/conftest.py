@@ -1,0 +1,144 @@
+"""Shared test helpers: recorded fixtures and a loopback server that replays raw bytes."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from aiohttp import web
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sse"
+
+
+def fixture_bytes(name: str) -> bytes:
+    """The bytes of a recorded stream in tests/fixtures/sse/."""
+    return (FIXTURES / name).read_bytes()
+
+
+CHAT_STREAM = "chat_text_stream_resp.txt"
+WORKFLOW_STREAM = "workflow_run_stream_resp.txt"
+
+Handler = Callable[[web.Request], "asyncio.Future[web.StreamResponse] | object"]
+
+
+@dataclass
+class Recorded:
+    """What the server saw of one request."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return orjson.loads(self.body)
+
+
+class LoopbackServer:
+    """An aiohttp.web app on 127.0.0.1 with a free port; counts open server-side connections."""
+
+    def __init__(self, app: web.Application) -> None:
+        self.app = app
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+        self.requests: list[Recorded] = []
+        self.open_connections = 0
+        self.accepted = 0
+
+    def _on_connect(self) -> None:
+        self.open_connections += 1
+        self.accepted += 1
+
+    async def start(self) -> None:
+        @web.middleware
+        async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
+            body = await request.read()
+            self.requests.append(
+                Recorded(
+                    request.method,
+                    request.path,
+                    dict(request.query),
+                    dict(request.headers),
+                    body,
+                )
+            )
+            return await handler(request)  # type: ignore[misc,no-any-return]
+
+        self.app.middlewares.append(record)
+        self.runner = web.AppRunner(self.app, handle_signals=False, handler_cancellation=True)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+
+    def live_connections(self) -> int:
+        """Server-side connections currently open (accepted and not yet closed)."""
+        assert self.runner is not None
+        server = self.runner.server
+        assert server is not None
+        return len(server.connections)
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+
+@pytest.fixture
+async def loopback() -> AsyncIterator[Callable[[web.Application], asyncio.Future[LoopbackServer]]]:
+    """Start an app on a real loopback socket: ``server = await loopback(app)``."""
+    servers: list[LoopbackServer] = []
+
+    async def start(app: web.Application) -> LoopbackServer:
+        server = LoopbackServer(app)
+        await server.start()
+        servers.append(server)
+        return server
+
+    yield start  # type: ignore[misc]
+    for server in servers:
+        await server.stop()
+
+
+class ThreadedServer:
+    """The same loopback server, run in its own thread and loop (for sync-API tests)."""
+
+    def __init__(self, app: web.Application) -> None:
+        self.server = LoopbackServer(app)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    def __enter__(self) -> LoopbackServer:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self.server.start(), self._loop).result(10)
+        return self.server
+
+    def __exit__(self, *exc: object) -> None:
+        asyncio.run_coroutine_threadsafe(self.server.stop(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._loop.close()
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[Callable[[web.Application], LoopbackServer]]:
+    """Start an app on a loopback socket in a background thread: ``server = threaded_server(app)``."""
+    started: list[ThreadedServer] = []
+
+    def start(app: web.Application) -> LoopbackServer:
+        ts = ThreadedServer(app)
+        started.append(ts)
+        return ts.__enter__()
+
+    yield start
+    for ts in started:
+        ts.__exit__(None, None, None)

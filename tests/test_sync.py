@@ -1,0 +1,307 @@
+"""The sync layer: every async method has a typed twin, streams cross the thread in batches, and
+the client works inside a running event loop and cleans up after itself."""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import orjson
+import pytest
+from aiohttp import web
+
+import coze_async._portal as portal_module
+from coze_async import (
+    AsyncCoze,
+    BadRequestError,
+    ChatEventType,
+    ChatStatus,
+    Coze,
+    CozeError,
+    CozeStreamTruncatedError,
+    Message,
+    SyncStream,
+    TokenAuth,
+    ToolOutput,
+)
+from tests.conftest import CHAT_STREAM, fixture_bytes
+
+CHAT = fixture_bytes(CHAT_STREAM)
+LOGID = "SYNC-LOGID"
+CHAT_DATA = {"id": "chat-1", "conversation_id": "conv-1", "bot_id": "bot"}
+
+
+def envelope(data: Any, *, code: int = 0, msg: str = "") -> web.Response:
+    body = orjson.dumps({"code": code, "msg": msg, "data": data})
+    return web.Response(body=body, content_type="application/json", headers={"x-tt-logid": LOGID})
+
+
+def chat_app(*, stream_body: bytes = CHAT, polls_before_done: int = 1) -> web.Application:
+    """A small stand-in for the chat API: stream, create, retrieve, cancel, tools, messages."""
+    state = {"polls": 0}
+
+    async def stream_reply(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "x-tt-logid": LOGID}
+        )
+        await resp.prepare(request)
+        await resp.write(stream_body)
+        await resp.write_eof()
+        return resp
+
+    async def create(request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        if body["bot_id"] == "no-such-bot":
+            return envelope(None, code=4000, msg="bot not found")
+        if body["stream"]:
+            return await stream_reply(request)
+        return envelope({**CHAT_DATA, "status": "created"})
+
+    async def retrieve(request: web.Request) -> web.Response:
+        state["polls"] += 1
+        done = state["polls"] > polls_before_done
+        return envelope({**CHAT_DATA, "status": "completed" if done else "in_progress"})
+
+    async def messages(request: web.Request) -> web.Response:
+        answer = {"role": "assistant", "type": "answer", "content": "hi", "content_type": "text"}
+        return envelope([answer])
+
+    async def tools(request: web.Request) -> web.StreamResponse:
+        if (await request.json())["stream"]:
+            return await stream_reply(request)
+        return envelope({**CHAT_DATA, "status": "in_progress"})
+
+    async def cancel(request: web.Request) -> web.Response:
+        return envelope({**CHAT_DATA, "status": "canceled"})
+
+    app = web.Application()
+    app.router.add_post("/v3/chat", create)
+    app.router.add_post("/v3/chat/retrieve", retrieve)
+    app.router.add_get("/v3/chat/message/list", messages)
+    app.router.add_post("/v3/chat/submit_tool_outputs", tools)
+    app.router.add_post("/v3/chat/cancel", cancel)
+    return app
+
+
+def question() -> list[Message]:
+    return [Message.build_user_question_text("hello")]
+
+
+# -- parity ------------------------------------------------------------------------------------
+
+
+def _public_methods(obj: object) -> dict[str, Any]:
+    return {
+        name: getattr(obj, name)
+        for name in dir(obj)
+        if not name.startswith("_") and inspect.ismethod(getattr(obj, name))
+    }
+
+
+def _sub_resources(obj: object) -> dict[str, Any]:
+    found = {}
+    for name in dir(obj):
+        if name.startswith("_"):
+            continue
+        value = getattr(obj, name)
+        if hasattr(value, "_transport") and not inspect.ismethod(value):
+            found[name] = value
+    return found
+
+
+def _walk_async(obj: object, path: str = "coze") -> dict[str, Any]:
+    methods = {f"{path}.{name}": m for name, m in _public_methods(obj).items()}
+    for name, child in _sub_resources(obj).items():
+        methods.update(_walk_async(child, f"{path}.{name}"))
+    return methods
+
+
+def _resolve(root: object, dotted: str) -> Any:
+    obj = root
+    for part in dotted.split(".")[1:]:
+        obj = getattr(obj, part)
+    return obj
+
+
+def test_every_async_resource_method_has_a_sync_twin_with_equal_parameters():
+    async_coze = AsyncCoze(TokenAuth("t"), "https://api.test")
+    methods = {
+        path: m for path, m in _walk_async(async_coze).items() if not path.startswith("coze.close")
+    }
+    assert {"coze.chat.create", "coze.chat.stream", "coze.chat.messages.list"} <= set(methods)
+    with Coze(TokenAuth("t"), "https://api.test") as coze:
+        for path, async_method in methods.items():
+            sync_method = _resolve(coze, path)
+            assert callable(sync_method), path
+            async_params = list(inspect.signature(async_method).parameters.values())
+            sync_params = list(inspect.signature(sync_method).parameters.values())
+            assert sync_params == async_params, path
+            assert not inspect.iscoroutinefunction(sync_method), path
+
+
+# -- calls and streams --------------------------------------------------------------------------
+
+
+def test_sync_calls_reach_the_server_and_return_models(threaded_server):
+    server = threaded_server(chat_app())
+    with Coze(TokenAuth("t"), server.url) as coze:
+        chat = coze.chat.create(bot_id="bot", user_id="u", additional_messages=question())
+        assert chat.status is ChatStatus.CREATED and chat.response.logid == LOGID
+        poll = coze.chat.create_and_poll(
+            bot_id="bot", user_id="u", additional_messages=question(), poll_interval=0.01
+        )
+        assert poll.chat.status is ChatStatus.COMPLETED
+        assert poll.messages is not None and [m.content for m in poll.messages] == ["hi"]
+        chat = coze.chat.cancel(conversation_id="conv-1", chat_id="chat-1")
+        assert chat.status is ChatStatus.CANCELED
+        outputs = [ToolOutput(tool_call_id="call-1", output="42")]
+        chat = coze.chat.submit_tool_outputs(
+            conversation_id="conv-1", chat_id="chat-1", tool_outputs=outputs
+        )
+        assert chat.status is ChatStatus.IN_PROGRESS
+        stream = coze.chat.submit_tool_outputs(
+            conversation_id="conv-1", chat_id="chat-1", tool_outputs=outputs, stream=True
+        )
+        assert isinstance(stream, SyncStream)
+        assert len(list(stream)) == 8
+    sent = [(r.method, r.path) for r in server.requests]
+    assert ("POST", "/v3/chat/submit_tool_outputs") in sent
+
+
+def test_sync_errors_keep_their_type(threaded_server):
+    server = threaded_server(chat_app())
+    with Coze(TokenAuth("t"), server.url) as coze:
+        with pytest.raises(BadRequestError) as info:
+            coze.chat.create(bot_id="no-such-bot", user_id="u")
+        with pytest.raises(BadRequestError):
+            list(coze.chat.stream(bot_id="no-such-bot", user_id="u"))
+    assert info.value.code == 4000 and info.value.logid == LOGID
+
+
+def test_sync_stream_replays_the_recorded_stream(threaded_server):
+    server = threaded_server(chat_app())
+    with Coze(TokenAuth("t"), server.url) as coze:
+        with coze.chat.stream(bot_id="bot", user_id="u", additional_messages=question()) as s:
+            assert s.response.logid == LOGID
+            events = list(s)
+    assert [e.event for e in events][-1] is ChatEventType.CONVERSATION_CHAT_COMPLETED
+    assert len(events) == 8
+    assert "".join(e.message.content for e in events[2:6] if e.message) == "20星期三。"
+
+
+def test_sync_stream_truncation_is_raised_in_the_caller(threaded_server):
+    server = threaded_server(chat_app(stream_body=CHAT.split(b"event:done")[0]))
+    received = []
+    with Coze(TokenAuth("t"), server.url) as coze:
+        with pytest.raises(CozeStreamTruncatedError) as info:
+            for event in coze.chat.stream(bot_id="bot", user_id="u"):
+                received.append(event)
+    assert len(received) == 8 and info.value.events_seen == 8
+
+
+def test_sync_stream_crosses_the_thread_in_batches(threaded_server, monkeypatch):
+    server = threaded_server(chat_app())
+    hops = []
+    original = portal_module.Portal.call
+
+    def counting_call(self, func):
+        hops.append(func)
+        return original(self, func)
+
+    monkeypatch.setattr(portal_module.Portal, "call", counting_call)
+    with Coze(TokenAuth("t"), server.url) as coze:
+        stream = coze.chat.stream(bot_id="bot", user_id="u")
+        hops.clear()
+        events = list(stream)
+    assert len(events) == 8
+    # The whole recording arrives in one or two reads: far fewer hops than events.
+    assert len(hops) <= 4, len(hops)
+
+
+async def test_sync_client_works_inside_a_running_event_loop(threaded_server):
+    server = threaded_server(chat_app())
+    with Coze(TokenAuth("t"), server.url) as coze:
+        events = list(coze.chat.stream(bot_id="bot", user_id="u"))
+        chat = coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+    assert len(events) == 8
+    assert chat.id == "chat-1"
+
+
+def test_sync_client_is_safe_to_share_between_threads(threaded_server):
+    server = threaded_server(chat_app(polls_before_done=10**9))
+    with Coze(TokenAuth("t"), server.url) as coze:
+
+        def work(i: int) -> str:
+            chat = coze.chat.retrieve(conversation_id="conv-1", chat_id=f"chat-{i}")
+            return chat.id
+
+        with ThreadPoolExecutor(8) as pool:
+            ids = list(pool.map(work, range(200)))
+    assert len(ids) == 200
+    assert len(server.requests) == 200
+    assert {r.query["chat_id"] for r in server.requests} == {f"chat-{i}" for i in range(200)}
+
+
+# -- cleanup ------------------------------------------------------------------------------------
+
+
+def _portal_threads() -> int:
+    return sum(1 for t in threading.enumerate() if t.name == "coze-async-portal")
+
+
+def test_close_stops_the_portal_thread_and_later_calls_fail(threaded_server):
+    server = threaded_server(chat_app())
+    before = _portal_threads()
+    coze = Coze(TokenAuth("t"), server.url)
+    coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+    assert _portal_threads() == before + 1
+    coze.close()
+    coze.close()
+    assert _portal_threads() == before
+    with pytest.raises(CozeError, match="closed"):
+        coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+
+
+def test_break_then_close_releases_the_connection(threaded_server):
+    server = threaded_server(chat_app())
+    with Coze(TokenAuth("t"), server.url) as coze:
+        for _ in range(20):
+            stream = coze.chat.stream(bot_id="bot", user_id="u")
+            for _ in stream:
+                break
+            stream.close()
+            assert stream._stream._raw is not None and stream._stream._raw.closed
+
+
+def test_bare_break_releases_the_connection_after_garbage_collection(threaded_server):
+    server = threaded_server(chat_app())
+    with Coze(TokenAuth("t"), server.url) as coze:
+        stream = coze.chat.stream(bot_id="bot", user_id="u")
+        for _ in stream:
+            break
+        inner = stream._stream
+        del stream
+        gc.collect()
+        coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")  # lets the loop run
+        assert inner._raw is not None and inner._raw.closed
+
+
+def test_unclosed_sync_client_warns_and_stops_its_thread(threaded_server):
+    server = threaded_server(chat_app())
+    before = _portal_threads()
+    coze = Coze(TokenAuth("t"), server.url)
+    coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+    with pytest.warns(ResourceWarning, match="unclosed Coze"):
+        del coze
+        gc.collect()
+    assert _portal_threads() == before
+
+
+def test_constructor_validates_in_the_callers_thread():
+    with pytest.raises(ValueError, match="base_url"):
+        Coze(TokenAuth("t"), "not a url")
+    with pytest.raises(TypeError, match="auth"):
+        Coze("a token string")  # type: ignore[arg-type]
