@@ -1,0 +1,190 @@
+"""The ``Emulator``: a Coze-compatible aiohttp.web server on loopback, with its lifecycle."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from ._bots import Responder
+from ._state import STORE, Store
+from ._wire import (
+    ApiError,
+    ConnectionDropped,
+    Fault,
+    FaultRules,
+    Handler,
+    current_fault,
+    current_logid,
+    error_response,
+    new_id,
+    new_logid,
+)
+from .routes import add_all_routes
+
+__all__ = ["DEFAULT_TOKEN", "Emulator"]
+
+#: The token the emulator accepts unless told otherwise.
+DEFAULT_TOKEN = "emulator-token"
+
+_FAULTS = web.AppKey("coze_emulator_faults", FaultRules)
+_TOKEN = web.AppKey("coze_emulator_token", object)
+_COUNTS = web.AppKey("coze_emulator_counts", dict)
+
+
+@web.middleware
+async def _coze_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Log id on every response, the Bearer check, injected faults, error envelopes."""
+    logid = new_logid()
+    current_logid.set(logid)
+    current_fault.set(None)
+    counts: dict[str, int] = request.app[_COUNTS]
+    counts[request.path] = counts.get(request.path, 0) + 1
+    response = await _answer(request, handler)
+    if not response.prepared:
+        response.headers["x-tt-logid"] = logid
+    return response
+
+
+async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
+    token = request.app[_TOKEN]
+    header = request.headers.get("Authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme != "Bearer" or not given or (token is not None and given != token):
+        return error_response(
+            request, 4100, "authentication is invalid: check your access token", status=401
+        )
+    fault = request.app[_FAULTS].take(request.path)
+    if fault is not None:
+        current_fault.set(fault)
+        if fault.latency:
+            await asyncio.sleep(fault.latency)
+        if fault.status is not None or fault.code is not None:
+            body: dict[str, Any] = {"msg": fault.msg, "detail": {"logid": current_logid.get()}}
+            if fault.code is not None:
+                body["code"] = fault.code
+            response = web.Response(
+                body=orjson.dumps(body), status=fault.status or 200, content_type="application/json"
+            )
+            if fault.retry_after is not None:
+                response.headers["Retry-After"] = f"{fault.retry_after:g}"
+            return response
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(request, exc.code, exc.msg, exc.status)
+    except ConnectionDropped:
+        return web.Response(status=499)
+
+
+class Emulator:
+    """A Coze-compatible server with in-memory state, for offline development and tests.
+
+    ``async with Emulator() as emu:`` serves on ``emu.base_url`` (127.0.0.1, a free port) until
+    the block ends; ``with Emulator.run_in_thread() as emu:`` does the same from sync code.
+    Requests must carry ``Authorization: Bearer <emu.token>`` (any token if ``token=None``).
+    Two bots exist from the start: ``ECHO_BOT_ID`` and ``TOOL_BOT_ID``.
+    """
+
+    def __init__(
+        self, *, host: str = "127.0.0.1", port: int = 0, token: str | None = DEFAULT_TOKEN
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.token = token
+        self.store = Store()
+        self.faults = FaultRules()
+        self.request_counts: dict[str, int] = {}
+        self.app = web.Application(middlewares=[_coze_middleware], client_max_size=512 * 1024**2)
+        self.app[STORE] = self.store
+        self.app[_FAULTS] = self.faults
+        self.app[_TOKEN] = token
+        self.app[_COUNTS] = self.request_counts
+        add_all_routes(self.app)
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The URL to pass as ``base_url`` to a client (available once started)."""
+        if self._runner is None:
+            raise RuntimeError("the emulator is not running")
+        return f"http://{self.host}:{self.port}"
+
+    async def start(self) -> None:
+        """Start serving (on a free port when ``port=0``)."""
+        runner = web.AppRunner(
+            self.app, handle_signals=False, handler_cancellation=True, access_log=None
+        )
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port, backlog=1024)
+        await site.start()
+        if self.port == 0:
+            self.port = runner.addresses[0][1]
+        self._runner = runner
+
+    async def stop(self) -> None:
+        """Stop serving and drop open connections."""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+
+    async def __aenter__(self) -> Emulator:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    @classmethod
+    @contextmanager
+    def run_in_thread(cls, **kwargs: Any) -> Iterator[Emulator]:
+        """Run an emulator in a background thread with its own event loop (for sync code)."""
+        emulator = cls(**kwargs)
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, name="coze-emulator", daemon=True)
+        thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(emulator.start(), loop).result(30)
+            yield emulator
+        finally:
+            asyncio.run_coroutine_threadsafe(emulator.stop(), loop).result(30)
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(30)
+            loop.close()
+
+    # -- hooks for tests and development ------------------------------------------------------
+
+    def register_responder(
+        self, responder: Responder, *, bot_id: str | None = None, name: str = "Custom bot"
+    ) -> str:
+        """Make a bot answer with ``responder``; creates the bot (published) if needed and
+        returns its id."""
+        bot_id = bot_id or new_id()
+        self.store.add_bot(bot_id, name, responder)
+        return bot_id
+
+    def inject(self, fault: Fault | None = None, /, **kwargs: Any) -> Fault:
+        """Add a fault: ``emu.inject(path="/v3/chat", status=429, retry_after=1)``."""
+        return self.faults.add(fault if fault is not None else Fault(**kwargs))
+
+    def clear_faults(self) -> None:
+        """Remove every injected fault."""
+        self.faults.clear()
+
+    @property
+    def open_connections(self) -> int:
+        """Client connections the server currently holds open."""
+        if self._runner is None or self._runner.server is None:
+            return 0
+        return len(self._runner.server.connections)

@@ -1,0 +1,212 @@
+"""What every emulator response shares: log ids, the ``{code, msg, data}`` envelope, API errors,
+the token check, fault rules and the SSE writer."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+__all__ = [
+    "ApiError",
+    "Fault",
+    "FaultRules",
+    "SSEWriter",
+    "envelope",
+    "new_id",
+    "now",
+]
+
+#: The log id of the request being handled (set by the emulator's middleware).
+current_logid: ContextVar[str] = ContextVar("coze_emulator_logid", default="")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_ids = itertools.count(7_400_000_000_000_000_001)
+
+
+def new_id() -> str:
+    """A fresh Coze-style id: a 19-digit decimal string."""
+    return str(next(_ids))
+
+
+def now() -> int:
+    """Unix time in seconds, as the API reports it."""
+    return int(time.time())
+
+
+def new_logid() -> str:
+    """A Coze-style log id: a timestamp and 18 hex digits."""
+    return time.strftime("%Y%m%d%H%M%S") + os.urandom(9).hex().upper()
+
+
+class ApiError(Exception):
+    """Raised by a handler to answer with an error envelope (HTTP 200 unless ``status`` says)."""
+
+    def __init__(self, code: int, msg: str, status: int = 200) -> None:
+        super().__init__(msg)
+        self.code = code
+        self.msg = msg
+        self.status = status
+
+
+def envelope(request: web.Request, data: Any = None, **extra: Any) -> web.Response:
+    """A success envelope ``{"code": 0, "msg": "", "data": ..., "detail": {"logid": ...}}``."""
+    body: dict[str, Any] = {"code": 0, "msg": ""}
+    if data is not None:
+        body["data"] = data
+    body.update(extra)
+    body["detail"] = {"logid": current_logid.get()}
+    return web.Response(body=orjson.dumps(body), content_type="application/json")
+
+
+def error_response(request: web.Request, code: int, msg: str, status: int = 200) -> web.Response:
+    """An error envelope."""
+    body = {"code": code, "msg": msg, "detail": {"logid": current_logid.get()}}
+    return web.Response(body=orjson.dumps(body), status=status, content_type="application/json")
+
+
+async def json_body(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object body, or a 4000 error."""
+    raw = await request.read()
+    if not raw:
+        return {}
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise ApiError(4000, "request body is not valid JSON") from None
+    if not isinstance(body, dict):
+        raise ApiError(4000, "request body must be a JSON object")
+    return body
+
+
+def require(params: Mapping[str, Any], name: str) -> str:
+    """A required non-empty string parameter, or the 4000 error the service gives."""
+    value = params.get(name)
+    if not isinstance(value, str) or not value:
+        raise ApiError(4000, f"Request parameter error: {name} is required")
+    return value
+
+
+# -- faults -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Fault:
+    """A misbehaviour applied to the next ``times`` requests whose path starts with ``path``
+    (every path when ``None``; every request when ``times`` is ``None``)."""
+
+    path: str | None = None
+    #: Answer with this HTTP status (with ``code``/``msg`` in the body if given).
+    status: int | None = None
+    #: Answer with this Coze error code (HTTP 200 unless ``status`` is set).
+    code: int | None = None
+    msg: str = "injected fault"
+    #: ``Retry-After`` header (seconds) sent with the answer.
+    retry_after: float | None = None
+    #: Seconds to wait before answering (before the first event of a stream).
+    latency: float = 0.0
+    #: Seconds to wait between stream events.
+    event_delay: float = 0.0
+    #: Close the connection after this many stream events.
+    drop_after: int | None = None
+    #: Send a malformed frame after this many stream events (then go on).
+    malformed_after: int | None = None
+    times: int | None = 1
+    #: How many requests this fault has hit so far.
+    hits: int = field(default=0, init=False)
+
+    def matches(self, path: str) -> bool:
+        return (self.path is None or path.startswith(self.path)) and (
+            self.times is None or self.hits < self.times
+        )
+
+
+class FaultRules:
+    """The active faults; the first matching one applies to a request."""
+
+    def __init__(self) -> None:
+        self._faults: list[Fault] = []
+
+    def add(self, fault: Fault) -> Fault:
+        self._faults.append(fault)
+        return fault
+
+    def clear(self) -> None:
+        self._faults.clear()
+
+    def take(self, path: str) -> Fault | None:
+        for fault in self._faults:
+            if fault.matches(path):
+                fault.hits += 1
+                return fault
+        return None
+
+
+#: The fault applied to the request being handled, if any.
+current_fault: ContextVar[Fault | None] = ContextVar("coze_emulator_fault", default=None)
+
+
+class ConnectionDropped(Exception):
+    """Raised inside a handler once an injected fault closed the connection."""
+
+
+# -- streams ------------------------------------------------------------------------------------
+
+
+class SSEWriter:
+    """Writes server-sent events the way Coze frames them: chat streams put no space after the
+    colon, workflow streams one space and an ``id`` line. Applies the request's fault."""
+
+    def __init__(self, request: web.Request, *, spaced: bool = False) -> None:
+        self._request = request
+        self._sep = ": " if spaced else ":"
+        self._fault = current_fault.get()
+        self._sent = 0
+        self.response = web.StreamResponse(
+            headers={
+                "Content-Type": "text/event-stream; charset=utf-8",
+                "Cache-Control": "no-cache",
+                "x-tt-logid": current_logid.get(),
+            }
+        )
+
+    async def start(self) -> None:
+        await self.response.prepare(self._request)
+
+    async def send(self, event: str, data: Any, id: str | int | None = None) -> None:
+        """Send one event; ``data`` that is not a str is JSON-encoded."""
+        fault = self._fault
+        if fault is not None:
+            if self._sent and fault.event_delay:
+                await asyncio.sleep(fault.event_delay)
+            if fault.drop_after is not None and self._sent >= fault.drop_after:
+                await self._drop()
+            if fault.malformed_after is not None and self._sent == fault.malformed_after:
+                frame = f"event{self._sep}{event}\ndata{self._sep}{{bad\n\n"
+                await self.response.write(frame.encode())
+        text = data if isinstance(data, str) else orjson.dumps(data).decode()
+        sep = self._sep
+        head = f"id{sep}{id}\n" if id is not None else ""
+        await self.response.write(f"{head}event{sep}{event}\ndata{sep}{text}\n\n".encode())
+        self._sent += 1
+
+    async def _drop(self) -> None:
+        transport = self._request.transport
+        if transport is not None:
+            transport.close()
+        raise ConnectionDropped
+
+    async def finish(self) -> web.StreamResponse:
+        fault = self._fault
+        if fault is not None and fault.drop_after is not None and self._sent >= fault.drop_after:
+            await self._drop()
+        await self.response.write_eof()
+        return self.response

@@ -1,0 +1,325 @@
+"""Chat API v3: ``/v3/chat`` (stream and polled), retrieve, cancel, messages, tool outputs."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from .._bots import ChatContext, Responder, ToolCall, reply_chunks
+from .._state import STORE, ChatRecord, Store
+from .._wire import ApiError, SSEWriter, envelope, json_body, new_id, now, require
+
+__all__ = ["add_routes"]
+
+Emit = Callable[[str, dict[str, Any]], Awaitable[None]]
+
+_TERMINAL = frozenset({"completed", "failed", "requires_action", "canceled"})
+_ROLES = frozenset({"user", "assistant"})
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_post("/v3/chat", create_chat)
+    app.router.add_route("*", "/v3/chat/retrieve", retrieve_chat)
+    app.router.add_post("/v3/chat/cancel", cancel_chat)
+    app.router.add_route("*", "/v3/chat/message/list", list_chat_messages)
+    app.router.add_post("/v3/chat/submit_tool_outputs", submit_tool_outputs)
+
+
+def _question_text(message: dict[str, Any]) -> str:
+    """The text of a user message; for multimodal content, its text parts."""
+    if message.get("content_type") == "object_string":
+        try:
+            parts = orjson.loads(message["content"])
+        except ValueError:
+            return str(message["content"])
+        texts = [p.get("text") for p in parts if isinstance(p, dict) and p.get("type") == "text"]
+        return " ".join(str(t) for t in texts if t)
+    return str(message.get("content", ""))
+
+
+def _check_message(raw: Any, index: int) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ApiError(4000, f"additional_messages[{index}] must be an object")
+    if raw.get("role") not in _ROLES:
+        raise ApiError(4000, f"additional_messages[{index}].role must be user or assistant")
+    if not isinstance(raw.get("content"), str):
+        raise ApiError(4000, f"additional_messages[{index}].content must be a string")
+    return raw
+
+
+async def create_chat(request: web.Request) -> web.StreamResponse:
+    store = request.app[STORE]
+    body = await json_body(request)
+    bot_id = require(body, "bot_id")
+    user_id = require(body, "user_id")
+    responder = store.chat_responder(bot_id)
+    stream = bool(body.get("stream", False))
+    auto_save = body.get("auto_save_history", True) is not False
+    if not stream and not auto_save:
+        raise ApiError(4000, "auto_save_history must be true for a non-streaming chat")
+    conversation_id = request.query.get("conversation_id")
+    if conversation_id:
+        conversation = store.conversation(conversation_id)
+        if any(
+            r.task is not None and not r.task.done()
+            for r in store.chats.values()
+            if r.data["conversation_id"] == conversation_id
+        ):
+            raise ApiError(4016, "a chat is already in progress in this conversation")
+    else:
+        conversation = store.new_conversation(bot_id=bot_id)
+    conversation_id = conversation["id"]
+    chat_id = new_id()
+    raw_messages = body.get("additional_messages") or []
+    if not isinstance(raw_messages, list):
+        raise ApiError(4000, "additional_messages must be a list")
+    added = [
+        store.new_message(
+            conversation_id,
+            role=m["role"],
+            content=m["content"],
+            content_type=m.get("content_type") or "text",
+            type=m.get("type") or "",
+            meta_data=m.get("meta_data"),
+            chat_id=chat_id,
+        )
+        for m in (_check_message(raw, i) for i, raw in enumerate(raw_messages))
+    ]
+    history = store.messages[conversation_id] + added
+    questions = [m for m in history if m["role"] == "user"]
+    if not questions:
+        raise ApiError(4000, "no user message: pass the question in additional_messages")
+    if auto_save:
+        store.messages[conversation_id].extend(added)
+    data: dict[str, Any] = {
+        "id": chat_id,
+        "conversation_id": conversation_id,
+        "bot_id": bot_id,
+        "created_at": now(),
+        "last_error": {"code": 0, "msg": ""},
+        "meta_data": body.get("meta_data") or {},
+        "section_id": conversation["last_section_id"],
+        "status": "created",
+        "usage": {"token_count": 0, "output_count": 0, "input_count": 0},
+    }
+    context = ChatContext(
+        bot_id=bot_id,
+        user_id=user_id,
+        conversation_id=conversation_id,
+        chat_id=chat_id,
+        question=_question_text(questions[-1]),
+        messages=history,
+        custom_variables=dict(body.get("custom_variables") or {}),
+        parameters=dict(body.get("parameters") or {}),
+    )
+    record = ChatRecord(data=data, context=context, auto_save_history=auto_save)
+    store.chats[chat_id] = record
+    return await _run(request, store, record, responder, stream)
+
+
+async def _run(
+    request: web.Request,
+    store: Store,
+    record: ChatRecord,
+    responder: Responder,
+    stream: bool,
+    *,
+    resumed: bool = False,
+) -> web.StreamResponse:
+    """Answer a started (or resumed) chat: as an event stream, or at once and run it behind."""
+    if not stream:
+        record.outcome = copy.deepcopy(record.data)
+        record.task = asyncio.create_task(drive_chat(store, record, responder, record.outcome))
+        return envelope(request, record.data)
+    writer = SSEWriter(request)
+    await writer.start()
+
+    async def emit(event: str, data: dict[str, Any]) -> None:
+        await writer.send(event, data)
+
+    if not resumed:
+        await emit("conversation.chat.created", record.data)
+    await drive_chat(store, record, responder, record.data, emit)
+    await writer.send("done", '"[DONE]"')
+    return await writer.finish()
+
+
+async def drive_chat(
+    store: Store,
+    record: ChatRecord,
+    responder: Responder,
+    data: dict[str, Any],
+    emit: Emit | None = None,
+) -> None:
+    """Run a chat to its end, updating ``data`` (and emitting events when streaming)."""
+    context = record.context
+    data["status"] = "in_progress"
+    if emit:
+        await emit("conversation.chat.in_progress", data)
+    base = {
+        "conversation_id": context.conversation_id,
+        "bot_id": context.bot_id,
+        "chat_id": context.chat_id,
+        "section_id": data.get("section_id", ""),
+        "role": "assistant",
+    }
+    try:
+        reply = await reply_chunks(responder, context)
+        if isinstance(reply, ToolCall):
+            await _ask_for_tool(store, record, reply, data, emit)
+            return
+        answer_id = new_id()
+        parts: list[str] = []
+        async for chunk in reply:
+            if data["status"] == "canceled":
+                return
+            parts.append(chunk)
+            if emit:
+                delta = {"id": answer_id, **base, "type": "answer", "content": chunk}
+                await emit("conversation.message.delta", {**delta, "content_type": "text"})
+    except Exception as exc:  # a responder failure fails the chat, as a bot error would
+        data.update(status="failed", failed_at=now(), last_error={"code": 5000, "msg": str(exc)})
+        if emit:
+            await emit("conversation.chat.failed", data)
+        return
+    answer = store.new_message(
+        context.conversation_id,
+        role="assistant",
+        type="answer",
+        content="".join(parts),
+        bot_id=context.bot_id,
+        chat_id=context.chat_id,
+    )
+    answer["id"] = answer_id
+    record.messages.append(answer)
+    if record.auto_save_history:
+        store.messages[context.conversation_id].append(answer)
+    if emit:
+        await emit("conversation.message.completed", answer)
+    input_count = sum(len(m["content"]) for m in context.messages) // 2 + 1
+    output_count = len(answer["content"]) // 2 + 1
+    data.update(
+        status="completed",
+        completed_at=now(),
+        usage={
+            "token_count": input_count + output_count,
+            "output_count": output_count,
+            "input_count": input_count,
+        },
+    )
+    if emit:
+        await emit("conversation.chat.completed", data)
+
+
+async def _ask_for_tool(
+    store: Store, record: ChatRecord, call: ToolCall, data: dict[str, Any], emit: Emit | None
+) -> None:
+    context = record.context
+    call_id = new_id()
+    function = {"name": call.name, "arguments": call.arguments_json()}
+    message = store.new_message(
+        context.conversation_id,
+        role="assistant",
+        type="function_call",
+        content=orjson.dumps({"name": call.name, "arguments": function["arguments"]}).decode(),
+        bot_id=context.bot_id,
+        chat_id=context.chat_id,
+    )
+    record.messages.append(message)
+    if emit:
+        await emit("conversation.message.completed", message)
+    data.update(
+        status="requires_action",
+        required_action={
+            "type": "submit_tool_outputs",
+            "submit_tool_outputs": {
+                "tool_calls": [{"id": call_id, "type": "function", "function": function}]
+            },
+        },
+    )
+    if emit:
+        await emit("conversation.chat.requires_action", data)
+
+
+def _record_from_query(request: web.Request, store: Store) -> ChatRecord:
+    params = request.query
+    return store.chat(require(params, "conversation_id"), require(params, "chat_id"))
+
+
+async def retrieve_chat(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    record = _record_from_query(request, store)
+    data = record.data
+    if data["status"] == "created":
+        data["status"] = "in_progress"
+    elif data["status"] == "in_progress" and record.task is not None and record.task.done():
+        assert record.outcome is not None
+        data.clear()
+        data.update(record.outcome)
+    return envelope(request, data)
+
+
+async def cancel_chat(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    body = await json_body(request)
+    record = store.chat(require(body, "conversation_id"), require(body, "chat_id"))
+    finished = record.outcome if record.task is not None and record.task.done() else record.data
+    if finished is not None and finished["status"] in _TERMINAL:
+        raise ApiError(4104, f"the chat is {finished['status']} and cannot be canceled")
+    if record.task is not None:
+        record.task.cancel()
+    for data in (record.data, record.outcome):
+        if data is not None:
+            data["status"] = "canceled"
+    return envelope(request, record.data)
+
+
+async def list_chat_messages(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    record = _record_from_query(request, store)
+    return envelope(request, record.messages)
+
+
+async def submit_tool_outputs(request: web.Request) -> web.StreamResponse:
+    store = request.app[STORE]
+    record = _record_from_query(request, store)
+    body = await json_body(request)
+    outputs = body.get("tool_outputs")
+    if not isinstance(outputs, list) or not outputs:
+        raise ApiError(4000, "tool_outputs must be a non-empty list")
+    current = record.outcome if record.task is not None and record.task.done() else record.data
+    if current is None or current.get("status") != "requires_action":
+        raise ApiError(4000, "the chat is not waiting for tool outputs")
+    expected = {
+        call["id"] for call in current["required_action"]["submit_tool_outputs"]["tool_calls"]
+    }
+    given = {o.get("tool_call_id") for o in outputs if isinstance(o, dict)}
+    if given != expected:
+        raise ApiError(4000, f"tool_outputs must answer exactly the tool calls {sorted(expected)}")
+    context = record.context
+    for output in outputs:
+        record.messages.append(
+            store.new_message(
+                context.conversation_id,
+                role="assistant",
+                type="tool_response",
+                content=str(output.get("output", "")),
+                bot_id=context.bot_id,
+                chat_id=context.chat_id,
+            )
+        )
+    context.tool_outputs = outputs
+    data = record.data
+    resumed = {k: v for k, v in current.items() if k != "required_action"}
+    data.clear()
+    data.update(resumed)
+    data["status"] = "in_progress"
+    record.task = None
+    responder = store.chat_responder(context.bot_id)
+    stream = bool(body.get("stream"))
+    return await _run(request, store, record, responder, stream, resumed=True)
