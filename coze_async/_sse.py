@@ -38,13 +38,16 @@ class SSELineTooLongError(CozeError):
 class SSEDecoder:
     """Feed bytes with :meth:`feed`; each call returns the events completed by those bytes."""
 
-    __slots__ = ("_buf", "_data", "_data_size", "_event", "_last_id", "_max", "_retry")
+    __slots__ = ("_data", "_data_size", "_event", "_held", "_last_id", "_max", "_parts", "_retry")
 
     def __init__(self, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> None:
         if max_line_bytes <= 0:
             raise ValueError("max_line_bytes must be positive")
         self._max = max_line_bytes
-        self._buf = b""
+        # The partial line held between feeds, as chunks joined only once a line end arrives
+        # (joining on every feed would make a long line in small chunks quadratic).
+        self._parts: list[bytes] = []
+        self._held = 0
         self._event = ""
         self._data: list[str] = []
         self._data_size = 0
@@ -54,11 +57,25 @@ class SSEDecoder:
     @property
     def has_pending(self) -> bool:
         """True while bytes or fields of an undispatched event are held (a cut at EOF)."""
-        return bool(self._buf.strip(b"\r\n") or self._data or self._event)
+        partial = any(part.strip(b"\r\n") for part in self._parts)
+        return partial or bool(self._data or self._event)
+
+    @property
+    def buffered_bytes(self) -> int:
+        """Bytes of a partial line held until its line end arrives."""
+        return self._held
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode ``chunk`` and return the events it completes, in order."""
-        buf = self._buf + chunk if self._buf else chunk
+        if b"\n" not in chunk and b"\r" not in chunk:
+            self._held += len(chunk)
+            if self._held > self._max:
+                self._reset()
+                raise SSELineTooLongError(self._max)
+            if chunk:
+                self._parts.append(chunk)
+            return []
+        buf = b"".join(self._parts) + chunk if self._parts else chunk
         if b"\r" in buf:
             # A CR at the very end may be the first half of CRLF: hold it for the next chunk.
             held = buf.endswith(b"\r")
@@ -72,7 +89,8 @@ class SSEDecoder:
         if len(rest) > self._max:
             self._reset()
             raise SSELineTooLongError(self._max)
-        self._buf = rest
+        self._parts = [rest] if rest else []
+        self._held = len(rest)
         events: list[ServerSentEvent] = []
         for line in lines:
             if line:
@@ -87,7 +105,7 @@ class SSEDecoder:
         """End of input: return what :meth:`feed` still held, the last line and event completed
         as if a blank line followed. Such an event was never terminated, so the spec would drop
         it; callers decide whether to trust it (real Coze streams end ``done`` this way)."""
-        events = self.feed(b"\n") if self._buf else []
+        events = self.feed(b"\n") if self._parts else []
         if self._data or self._event:
             event = self._dispatch()
             if event is not None:
@@ -117,7 +135,7 @@ class SSEDecoder:
         elif name == b"id":
             if b"\0" not in value:
                 self._last_id = value.decode("utf-8", "replace")
-        elif name == b"retry" and value.isdigit():
+        elif name == b"retry" and value.isdigit() and len(value) <= 10:
             self._retry = int(value)
         # Any other field name is ignored, as the spec requires.
 
@@ -130,5 +148,5 @@ class SSEDecoder:
         return ServerSentEvent(event or "message", text, self._last_id, self._retry)
 
     def _reset(self) -> None:
-        self._buf = b""
+        self._parts, self._held = [], 0
         self._data, self._event, self._data_size = [], "", 0

@@ -493,7 +493,7 @@ def test_ten_thousand_comment_lines_keep_buffer_small() -> None:
     decoder = SSEDecoder()
     for i in range(10_000):
         assert decoder.feed(f": keep-alive {i}\n".encode()) == []
-        assert len(decoder._buf) < KiB
+        assert decoder.buffered_bytes < KiB
         assert not decoder.has_pending
     assert decoder.feed(b"event: ping\ndata: 1\n\n") == [ServerSentEvent("ping", "1")]
 
@@ -503,7 +503,7 @@ def test_comment_lines_in_large_chunks_keep_buffer_small() -> None:
     decoder = SSEDecoder()
     for i in range(0, len(stream), 4096):
         assert decoder.feed(stream[i : i + 4096]) == []
-        assert len(decoder._buf) < KiB
+        assert decoder.buffered_bytes < KiB
     assert decoder.feed(b"data: last\n\n") == [ServerSentEvent("message", "last")]
 
 
