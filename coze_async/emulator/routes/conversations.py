@@ -1,11 +1,418 @@
-"""Emulated conversations endpoints (to be filled in)."""
+"""Conversations and their messages: ``/v1/conversation/*`` and ``/v1/conversations*``.
+
+Conversations are number-paged (``{conversations, has_more}``); messages are cursor-paged with
+``first_id``/``last_id``/``has_more`` next to ``data`` at the top level of the envelope, as the
+service (and cozepy) has them. Message cursors are positions in the listing's own order:
+``after_id`` pages on (pass the last ``last_id``), ``before_id`` pages back (pass ``first_id``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
 from aiohttp import web
 
+from .._state import STORE, Store
+from .._wire import ApiError, envelope, json_body, new_id, now, require
+
 __all__ = ["add_routes"]
+
+_ROLES = frozenset({"user", "assistant"})
+_CONTENT_TYPES = frozenset({"text", "object_string"})
+_MESSAGE_TYPES = frozenset({"question", "answer", "function_call", "tool_output", "tool_response"})
+_OBJECT_TYPES = frozenset({"text", "file", "image", "audio"})
+#: Message types the message list shows (intermediate chat messages are left out).
+_LISTED_TYPES = frozenset({"question", "answer", ""})
+_API_CONNECTOR = "1024"
+_MAX_INITIAL_MESSAGES = 16
+_MAX_NAME = 100
 
 
 def add_routes(app: web.Application) -> None:
     """Register the conversations endpoints on ``app``."""
+    app.router.add_post("/v1/conversation/create", create_conversation)
+    app.router.add_get("/v1/conversation/retrieve", retrieve_conversation)
+    app.router.add_get("/v1/conversations", list_conversations)
+    app.router.add_put("/v1/conversations/{conversation_id}", update_conversation)
+    app.router.add_delete("/v1/conversations/{conversation_id}", delete_conversation)
+    app.router.add_post("/v1/conversations/{conversation_id}/clear", clear_conversation)
+    app.router.add_post("/v1/conversation/message/create", create_message)
+    app.router.add_post("/v1/conversation/message/list", list_messages)
+    app.router.add_get("/v1/conversation/message/retrieve", retrieve_message)
+    app.router.add_post("/v1/conversation/message/modify", modify_message)
+    app.router.add_post("/v1/conversation/message/delete", delete_message)
+
+
+# -- validation -----------------------------------------------------------------------------------
+
+
+def int_param(
+    params: Mapping[str, Any], name: str, default: int, *, low: int = 1, high: int | None = None
+) -> int:
+    """An optional integer parameter (query string or JSON), or a 4000 error."""
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    if isinstance(raw, bool):
+        raise ApiError(4000, f"Request parameter error: {name} must be an integer")
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise ApiError(4000, f"Request parameter error: {name} must be an integer") from None
+    if value < low or (high is not None and value > high):
+        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise ApiError(4000, f"Request parameter error: {name} must be {bound}")
+    return value
+
+
+def _optional_str(params: Mapping[str, Any], name: str) -> str | None:
+    value = params.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ApiError(4000, f"Request parameter error: {name} must be a string")
+    return value
+
+
+def _meta_data(value: Any, where: str = "meta_data") -> dict[str, str] | None:
+    """A ``meta_data`` map: at most 16 pairs, keys of 1-64 and values of up to 512 characters."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ApiError(4000, f"Request parameter error: {where} must be an object")
+    if len(value) > 16:
+        raise ApiError(4000, f"Request parameter error: {where} holds at most 16 pairs")
+    for key, item in value.items():
+        if not 1 <= len(key) <= 64:
+            raise ApiError(4000, f"Request parameter error: {where} keys are 1-64 characters")
+        if not isinstance(item, str) or len(item) > 512:
+            raise ApiError(
+                4000, f"Request parameter error: {where}.{key} must be a string of 0-512 chars"
+            )
+    return dict(value)
+
+
+def _content_type(value: Any, where: str = "content_type") -> str:
+    if value not in _CONTENT_TYPES:
+        raise ApiError(4000, f"Request parameter error: {where} must be text or object_string")
+    return str(value)
+
+
+def _content(value: Any, content_type: str, where: str = "content") -> str:
+    """Message content; ``object_string`` content must be a JSON list of typed parts."""
+    if not isinstance(value, str):
+        raise ApiError(4000, f"Request parameter error: {where} must be a string")
+    if content_type != "object_string":
+        return value
+    try:
+        parts = orjson.loads(value)
+    except orjson.JSONDecodeError:
+        raise ApiError(4000, f"Request parameter error: {where} is not valid JSON") from None
+    if not isinstance(parts, list) or not parts:
+        raise ApiError(4000, f"Request parameter error: {where} must be a non-empty JSON list")
+    for i, part in enumerate(parts):
+        if not isinstance(part, dict) or part.get("type") not in _OBJECT_TYPES:
+            raise ApiError(
+                4000, f"Request parameter error: {where}[{i}].type must be text/file/image/audio"
+            )
+        if part["type"] == "text":
+            if not isinstance(part.get("text"), str):
+                raise ApiError(4000, f"Request parameter error: {where}[{i}].text is required")
+        elif not (part.get("file_id") or part.get("file_url")):
+            raise ApiError(
+                4000, f"Request parameter error: {where}[{i}] needs a file_id or a file_url"
+            )
+    return value
+
+
+def _role(value: Any, where: str = "role") -> str:
+    if value not in _ROLES:
+        raise ApiError(4000, f"Request parameter error: {where} must be user or assistant")
+    return str(value)
+
+
+# -- conversations ----------------------------------------------------------------------------------
+
+
+def _conversation_data(conversation: dict[str, Any]) -> dict[str, Any]:
+    """A stored conversation as the API shows it (``ConversationData``)."""
+    return {
+        "id": conversation["id"],
+        "name": conversation.get("name", ""),
+        "meta_data": conversation.get("meta_data") or {},
+        "created_at": conversation["created_at"],
+        "updated_at": conversation.get("updated_at", conversation["created_at"]),
+        "last_section_id": conversation["last_section_id"],
+        "connector_id": conversation.get("connector_id", _API_CONNECTOR),
+    }
+
+
+def _path_conversation(request: web.Request, store: Store) -> dict[str, Any]:
+    return store.conversation(request.match_info["conversation_id"])
+
+
+async def create_conversation(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    body = await json_body(request)
+    bot_id = _optional_str(body, "bot_id") or None
+    if bot_id is not None:
+        store.bot(bot_id)
+    name = _optional_str(body, "name") or ""
+    if len(name) > _MAX_NAME:
+        raise ApiError(4000, f"Request parameter error: name is at most {_MAX_NAME} characters")
+    connector_id = _optional_str(body, "connector_id") or _API_CONNECTOR
+    meta_data = _meta_data(body.get("meta_data"))
+    raw_messages = body.get("messages") or []
+    if not isinstance(raw_messages, list):
+        raise ApiError(4000, "Request parameter error: messages must be a list")
+    if len(raw_messages) > _MAX_INITIAL_MESSAGES:
+        raise ApiError(
+            4000, f"Request parameter error: at most {_MAX_INITIAL_MESSAGES} initial messages"
+        )
+    entered = [_entered_message(raw, i) for i, raw in enumerate(raw_messages)]
+    conversation = store.new_conversation(bot_id=bot_id, meta_data=meta_data)
+    conversation.update(name=name, updated_at=conversation["created_at"], connector_id=connector_id)
+    cid = conversation["id"]
+    for message in entered:
+        store.messages[cid].append(store.new_message(cid, **message))
+    return envelope(request, _conversation_data(conversation))
+
+
+def _entered_message(raw: Any, index: int) -> dict[str, Any]:
+    """The ``new_message`` arguments for one of ``messages`` (an ``EnterMessage``)."""
+    where = f"messages[{index}]"
+    if not isinstance(raw, dict):
+        raise ApiError(4000, f"Request parameter error: {where} must be an object")
+    role = _role(raw.get("role"), f"{where}.role")
+    content_type = _content_type(raw.get("content_type") or "text", f"{where}.content_type")
+    content = _content(raw.get("content", ""), content_type, f"{where}.content")
+    type_ = raw.get("type") or ""
+    if type_ and type_ not in _MESSAGE_TYPES:
+        raise ApiError(4000, f"Request parameter error: {where}.type {type_!r} is not supported")
+    return {
+        "role": role,
+        "content": content,
+        "content_type": content_type,
+        "type": type_,
+        "meta_data": _meta_data(raw.get("meta_data"), f"{where}.meta_data"),
+    }
+
+
+async def retrieve_conversation(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation = store.conversation(require(request.query, "conversation_id"))
+    return envelope(request, _conversation_data(conversation))
+
+
+async def list_conversations(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    params = request.query
+    bot_id = require(params, "bot_id")
+    store.bot(bot_id)
+    page_num = int_param(params, "page_num", 1)
+    page_size = int_param(params, "page_size", 50, high=50)
+    order = params.get("sort_order", "DESC").upper()
+    if order not in ("ASC", "DESC"):
+        raise ApiError(4000, "Request parameter error: sort_order must be ASC or DESC")
+    connector_id = params.get("connector_id") or _API_CONNECTOR
+    found = [
+        c
+        for c in store.conversations.values()
+        if c.get("bot_id") == bot_id and c.get("connector_id", _API_CONNECTOR) == connector_id
+    ]
+    # Creation order is insertion order (created_at is in seconds and ties often).
+    if order == "DESC":
+        found.reverse()
+    start = (page_num - 1) * page_size
+    page = found[start : start + page_size]
+    data = {
+        "conversations": [_conversation_data(c) for c in page],
+        "has_more": start + page_size < len(found),
+    }
+    return envelope(request, data)
+
+
+async def update_conversation(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation = _path_conversation(request, store)
+    body = await json_body(request)
+    name = require(body, "name")
+    if len(name) > _MAX_NAME:
+        raise ApiError(4000, f"Request parameter error: name is at most {_MAX_NAME} characters")
+    conversation["name"] = name
+    conversation["updated_at"] = now()
+    return envelope(request, _conversation_data(conversation))
+
+
+async def delete_conversation(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation = _path_conversation(request, store)
+    cid = conversation["id"]
+    chats = [r for r in store.chats.values() if r.data["conversation_id"] == cid]
+    if any(r.task is not None and not r.task.done() for r in chats):
+        raise ApiError(4016, "a chat is in progress in this conversation")
+    del store.conversations[cid]
+    store.messages.pop(cid, None)
+    for record in chats:
+        del store.chats[record.data["id"]]
+    return envelope(request)
+
+
+async def clear_conversation(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation = _path_conversation(request, store)
+    section_id = new_id()
+    conversation["last_section_id"] = section_id
+    return envelope(request, {"id": section_id, "conversation_id": conversation["id"]})
+
+
+# -- messages -------------------------------------------------------------------------------------
+
+
+def _query_conversation(request: web.Request, store: Store) -> dict[str, Any]:
+    return store.conversation(require(request.query, "conversation_id"))
+
+
+def _query_message(request: web.Request, store: Store) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The conversation and the message that the query string names."""
+    conversation = _query_conversation(request, store)
+    message_id = require(request.query, "message_id")
+    for message in store.messages[conversation["id"]]:
+        if message["id"] == message_id:
+            return conversation, message
+    raise ApiError(4200, f"message {message_id} does not exist in this conversation")
+
+
+async def create_message(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation = _query_conversation(request, store)
+    body = await json_body(request)
+    role = _role(body.get("role"))
+    if body.get("content_type") is None:
+        raise ApiError(4000, "Request parameter error: content_type is required")
+    content_type = _content_type(body.get("content_type"))
+    if "content" not in body or body["content"] is None:
+        raise ApiError(4000, "Request parameter error: content is required")
+    content = _content(body["content"], content_type)
+    meta_data = _meta_data(body.get("meta_data"))
+    cid = conversation["id"]
+    message = store.new_message(
+        cid, role=role, content=content, content_type=content_type, meta_data=meta_data
+    )
+    store.messages[cid].append(message)
+    return envelope(request, message)
+
+
+def _cursor(body: Mapping[str, Any], name: str) -> int | None:
+    """A message-id cursor (``"0"``, empty or absent mean none)."""
+    raw = body.get(name)
+    if raw is None or raw in ("", "0", 0):
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        raise ApiError(4000, f"Request parameter error: {name} must be a message id")
+    try:
+        return int(raw)
+    except ValueError:
+        raise ApiError(4000, f"Request parameter error: {name} must be a message id") from None
+
+
+async def list_messages(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation = _query_conversation(request, store)
+    body = await json_body(request)
+    order = body.get("order") or "desc"
+    if order not in ("desc", "asc"):
+        raise ApiError(4000, "Request parameter error: order must be desc or asc")
+    chat_id = _optional_str(body, "chat_id")
+    before_id = _cursor(body, "before_id")
+    after_id = _cursor(body, "after_id")
+    if before_id is not None and after_id is not None:
+        raise ApiError(4000, "Request parameter error: pass before_id or after_id, not both")
+    limit = int_param(body, "limit", 50, high=50)
+    # Message ids grow with creation, so they give the listing's order and serve as cursors.
+    listed = sorted(
+        (
+            m
+            for m in store.messages[conversation["id"]]
+            if m.get("type", "") in _LISTED_TYPES and (not chat_id or m.get("chat_id") == chat_id)
+        ),
+        key=lambda m: int(m["id"]),
+        reverse=order == "desc",
+    )
+
+    def ahead(message: dict[str, Any], cursor: int) -> bool:
+        """Whether ``message`` comes after the ``cursor`` position in the listing's order."""
+        return int(message["id"]) < cursor if order == "desc" else int(message["id"]) > cursor
+
+    if before_id is not None:
+        preceding = [m for m in listed if not ahead(m, before_id) and int(m["id"]) != before_id]
+        page = preceding[-limit:]
+        has_more = len(preceding) > limit
+    else:
+        following = listed if after_id is None else [m for m in listed if ahead(m, after_id)]
+        page = following[:limit]
+        has_more = len(following) > limit
+    return envelope(
+        request,
+        page,
+        first_id=page[0]["id"] if page else "",
+        last_id=page[-1]["id"] if page else "",
+        has_more=has_more,
+    )
+
+
+async def retrieve_message(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    _, message = _query_message(request, store)
+    return envelope(request, message)
+
+
+async def modify_message(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    _, message = _query_message(request, store)
+    body = await json_body(request)
+    content = body.get("content")
+    meta_data = _meta_data(body.get("meta_data"))
+    if content is None and meta_data is None:
+        raise ApiError(4000, "Request parameter error: content and meta_data cannot both be empty")
+    raw_type = body.get("content_type")
+    content_type = message["content_type"] if raw_type is None else _content_type(raw_type)
+    if content is not None:
+        message["content"] = _content(content, content_type)
+        message["content_type"] = content_type
+    elif raw_type is not None:
+        raise ApiError(4000, "Request parameter error: content_type is only set with content")
+    if meta_data is not None:
+        message["meta_data"] = meta_data
+    message["updated_at"] = now()
+    # The service answers this one with the message under "message", not "data".
+    return envelope(request, message=message)
+
+
+async def delete_message(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    conversation, message = _query_message(request, store)
+    if message.get("type") not in ("question", "answer"):
+        raise ApiError(4000, "only question and answer messages can be deleted")
+    doomed = {message["id"]}
+    chat_id = message.get("chat_id")
+    if message["type"] == "answer" and chat_id:
+        # An answer takes its chat's intermediate messages (function calls, ...) with it.
+        doomed.update(
+            m["id"]
+            for m in store.messages[conversation["id"]]
+            if m.get("chat_id") == chat_id and m.get("type") not in ("question", "answer")
+        )
+        record = store.chats.get(chat_id)
+        if record is not None:
+            doomed.update(
+                m["id"] for m in record.messages if m.get("type") not in ("question", "answer")
+            )
+    cid = conversation["id"]
+    store.messages[cid][:] = [m for m in store.messages[cid] if m["id"] not in doomed]
+    for record in store.chats.values():
+        if record.data["conversation_id"] == cid:
+            record.messages[:] = [m for m in record.messages if m["id"] not in doomed]
+    return envelope(request, message)
