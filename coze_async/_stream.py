@@ -45,6 +45,7 @@ class AsyncStream(Generic[E]):
         self._decode = decode
         self._sse = SSEDecoder(max_line_bytes)
         self._raw: aiohttp.ClientResponse | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._meta: HTTPResponse = NO_RESPONSE
         self._batch: list[E] = []
         self._pos = 0
@@ -60,6 +61,7 @@ class AsyncStream(Generic[E]):
                 raise RuntimeError("this stream is closed")
             raw = await self._open()
             self._raw = raw
+            self._loop = asyncio.get_running_loop()
             self._meta = HTTPResponse(raw.status, raw.headers)
         return self._raw
 
@@ -94,9 +96,21 @@ class AsyncStream(Generic[E]):
             raw.close()
 
     def __del__(self) -> None:
+        # Dropped without being closed (a bare `break`): release the connection, from the
+        # response's own loop thread, since asyncio transports are not thread-safe.
         raw = getattr(self, "_raw", None)
-        if raw is not None and not raw.closed:
+        loop = getattr(self, "_loop", None)
+        if raw is None or raw.closed or loop is None or loop.is_closed():
+            return
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
             raw.close()
+        else:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(raw.close)
 
     # -- metadata ------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from collections.abc import Mapping
 from functools import cached_property
@@ -89,7 +90,10 @@ class Coze:
                 ResourceWarning,
                 stacklevel=2,
             )
-            self.close()
+            # RuntimeError: collected on the portal's own thread, which cannot wait on itself;
+            # the daemon thread then ends with the process.
+            with contextlib.suppress(RuntimeError):
+                self.close()
 
     def __repr__(self) -> str:
         return f"Coze(base_url={self.base_url!r})"
