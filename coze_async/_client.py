@@ -14,7 +14,18 @@ from ._config import COZE_COM_BASE_URL
 from ._transport import Timeout, Transport
 
 if TYPE_CHECKING:
+    from .resources.apps import AsyncAppsClient
+    from .resources.bots import AsyncBotsClient
     from .resources.chat import AsyncChatClient
+    from .resources.connectors import AsyncConnectorsClient
+    from .resources.conversations import AsyncConversationsClient
+    from .resources.files import AsyncFilesClient
+    from .resources.folders import AsyncFoldersClient
+    from .resources.templates import AsyncTemplatesClient
+    from .resources.users import AsyncUsersClient
+    from .resources.variables import AsyncVariablesClient
+    from .resources.workflows import AsyncWorkflowsClient
+    from .resources.workspaces import AsyncWorkspacesClient
 
 __all__ = ["AsyncCoze"]
 
@@ -58,6 +69,83 @@ class AsyncCoze:
         from .resources.chat import AsyncChatClient
 
         return AsyncChatClient(self._transport)
+
+    @cached_property
+    def conversations(self) -> AsyncConversationsClient:
+        """Conversations and their messages."""
+        from .resources.conversations import AsyncConversationsClient
+
+        return AsyncConversationsClient(self._transport)
+
+    @cached_property
+    def bots(self) -> AsyncBotsClient:
+        """Bots: create, update, publish, list."""
+        from .resources.bots import AsyncBotsClient
+
+        return AsyncBotsClient(self._transport)
+
+    @cached_property
+    def files(self) -> AsyncFilesClient:
+        """File uploads."""
+        from .resources.files import AsyncFilesClient
+
+        return AsyncFilesClient(self._transport)
+
+    @cached_property
+    def workflows(self) -> AsyncWorkflowsClient:
+        """Workflows: runs, streams, histories, chat."""
+        from .resources.workflows import AsyncWorkflowsClient
+
+        return AsyncWorkflowsClient(self._transport)
+
+    @cached_property
+    def workspaces(self) -> AsyncWorkspacesClient:
+        """Workspaces and their members."""
+        from .resources.workspaces import AsyncWorkspacesClient
+
+        return AsyncWorkspacesClient(self._transport)
+
+    @cached_property
+    def users(self) -> AsyncUsersClient:
+        """The current user."""
+        from .resources.users import AsyncUsersClient
+
+        return AsyncUsersClient(self._transport)
+
+    @cached_property
+    def variables(self) -> AsyncVariablesClient:
+        """Bot and app variables."""
+        from .resources.variables import AsyncVariablesClient
+
+        return AsyncVariablesClient(self._transport)
+
+    @cached_property
+    def templates(self) -> AsyncTemplatesClient:
+        """Templates."""
+        from .resources.templates import AsyncTemplatesClient
+
+        return AsyncTemplatesClient(self._transport)
+
+    @cached_property
+    def folders(self) -> AsyncFoldersClient:
+        """Folders."""
+        from .resources.folders import AsyncFoldersClient
+
+        return AsyncFoldersClient(self._transport)
+
+    @cached_property
+    def apps(self) -> AsyncAppsClient:
+        """Apps and their collaborators."""
+        from .resources.apps import AsyncAppsClient
+
+        return AsyncAppsClient(self._transport)
+
+    @cached_property
+    def connectors(self) -> AsyncConnectorsClient:
+        """Connectors."""
+        from .resources.connectors import AsyncConnectorsClient
+
+        return AsyncConnectorsClient(self._transport)
 
     async def close(self) -> None:
         """Close the HTTP session (idempotent). A session passed as ``http_client`` stays open."""

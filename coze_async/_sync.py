@@ -16,7 +16,18 @@ from ._portal import Portal
 from ._transport import Timeout
 
 if TYPE_CHECKING:
+    from .resources.apps import AppsClient
+    from .resources.bots import BotsClient
     from .resources.chat import ChatClient
+    from .resources.connectors import ConnectorsClient
+    from .resources.conversations import ConversationsClient
+    from .resources.files import FilesClient
+    from .resources.folders import FoldersClient
+    from .resources.templates import TemplatesClient
+    from .resources.users import UsersClient
+    from .resources.variables import VariablesClient
+    from .resources.workflows import WorkflowsClient
+    from .resources.workspaces import WorkspacesClient
 
 __all__ = ["Coze"]
 
@@ -62,6 +73,83 @@ class Coze:
         from .resources.chat import ChatClient
 
         return ChatClient(self._portal, self._async.chat)
+
+    @cached_property
+    def conversations(self) -> ConversationsClient:
+        """Conversations and their messages."""
+        from .resources.conversations import ConversationsClient
+
+        return ConversationsClient(self._portal, self._async.conversations)
+
+    @cached_property
+    def bots(self) -> BotsClient:
+        """Bots: create, update, publish, list."""
+        from .resources.bots import BotsClient
+
+        return BotsClient(self._portal, self._async.bots)
+
+    @cached_property
+    def files(self) -> FilesClient:
+        """File uploads."""
+        from .resources.files import FilesClient
+
+        return FilesClient(self._portal, self._async.files)
+
+    @cached_property
+    def workflows(self) -> WorkflowsClient:
+        """Workflows: runs, streams, histories, chat."""
+        from .resources.workflows import WorkflowsClient
+
+        return WorkflowsClient(self._portal, self._async.workflows)
+
+    @cached_property
+    def workspaces(self) -> WorkspacesClient:
+        """Workspaces and their members."""
+        from .resources.workspaces import WorkspacesClient
+
+        return WorkspacesClient(self._portal, self._async.workspaces)
+
+    @cached_property
+    def users(self) -> UsersClient:
+        """The current user."""
+        from .resources.users import UsersClient
+
+        return UsersClient(self._portal, self._async.users)
+
+    @cached_property
+    def variables(self) -> VariablesClient:
+        """Bot and app variables."""
+        from .resources.variables import VariablesClient
+
+        return VariablesClient(self._portal, self._async.variables)
+
+    @cached_property
+    def templates(self) -> TemplatesClient:
+        """Templates."""
+        from .resources.templates import TemplatesClient
+
+        return TemplatesClient(self._portal, self._async.templates)
+
+    @cached_property
+    def folders(self) -> FoldersClient:
+        """Folders."""
+        from .resources.folders import FoldersClient
+
+        return FoldersClient(self._portal, self._async.folders)
+
+    @cached_property
+    def apps(self) -> AppsClient:
+        """Apps and their collaborators."""
+        from .resources.apps import AppsClient
+
+        return AppsClient(self._portal, self._async.apps)
+
+    @cached_property
+    def connectors(self) -> ConnectorsClient:
+        """Connectors."""
+        from .resources.connectors import ConnectorsClient
+
+        return ConnectorsClient(self._portal, self._async.connectors)
 
     def close(self) -> None:
         """Close the connections and stop the client's thread (idempotent)."""

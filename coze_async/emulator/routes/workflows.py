@@ -15,7 +15,7 @@ Three deterministic workflows exist from the first request on (they are added to
   run answers code 4000, and as a chatflow the chat fails.
 
 Any other workflow put in ``Store.workflows`` behaves like the echo workflow. Run bookkeeping is
-kept in ``Store.workflows[RUNS_KEY]`` (execute id -> run record), never a workflow id.
+kept in ``Store.workflow_runs`` (execute id -> run record).
 
 An async run (``is_async``) reports ``Running`` to its first run-history query and its outcome
 from the second on.
@@ -41,7 +41,6 @@ __all__ = [
     "ECHO_WORKFLOW_ID",
     "ERROR_WORKFLOW_ID",
     "INTERRUPT_WORKFLOW_ID",
-    "RUNS_KEY",
     "add_routes",
 ]
 
@@ -52,7 +51,6 @@ INTERRUPT_WORKFLOW_ID = "7100000000000000002"
 #: Always fails (an ``Error`` event with code 4000 when streamed).
 ERROR_WORKFLOW_ID = "7100000000000000003"
 #: The key of ``Store.workflows`` under which the runs are kept (execute id -> run record).
-RUNS_KEY = "__runs__"
 
 SPACE_ID = "7000000000000000100"
 CONNECTOR_ID = "1024"
@@ -128,8 +126,8 @@ class _Run:
 
 
 def _ensure_builtins(store: Store) -> None:
-    """Add the built-in workflows (and the runs table) to the store if missing."""
-    if ECHO_WORKFLOW_ID in store.workflows and RUNS_KEY in store.workflows:
+    """Add the built-in workflows to the store if missing."""
+    if ECHO_WORKFLOW_ID in store.workflows:
         return
     created = now()
     for workflow_id, (name, description) in _BUILTIN.items():
@@ -145,18 +143,17 @@ def _ensure_builtins(store: Store) -> None:
                 "updated_at": created,
             },
         )
-    store.workflows.setdefault(RUNS_KEY, {})
 
 
 def _runs(store: Store) -> dict[str, _Run]:
     _ensure_builtins(store)
-    return cast("dict[str, _Run]", store.workflows[RUNS_KEY])
+    return cast("dict[str, _Run]", store.workflow_runs)
 
 
 def _check_workflow(store: Store, workflow_id: str) -> None:
     """A 4200 error unless the workflow exists (and is published, as all emulated ones are)."""
     _ensure_builtins(store)
-    if workflow_id == RUNS_KEY or workflow_id not in store.workflows:
+    if workflow_id not in store.workflows:
         raise ApiError(4200, f"workflow {workflow_id} does not exist or has not been published")
 
 
@@ -313,6 +310,7 @@ def _history_view(run: _Run) -> dict[str, Any]:
             error_code="",
             error_message="",
             node_execute_status={},
+            usage={"token_count": 0, "output_count": 0, "input_count": 0},
         )
         view.pop("interrupt_data", None)
         return view

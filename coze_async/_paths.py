@@ -1,0 +1,31 @@
+"""Safe request paths: every id that goes into a URL path passes through :func:`path`."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+__all__ = ["path"]
+
+_REJECTED = ("/", "?", "#", "\\")
+
+
+def _segment(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value:
+        raise ValueError(f"{name} must be a non-empty string")
+    if value in (".", "..") or any(c in value for c in _REJECTED):
+        raise ValueError(f"{name} must not contain '/', '?', '#', '\\\\' or be '.'/'..': {value!r}")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        raise ValueError(f"{name} must not contain control characters: {value!r}")
+    return quote(value, safe="")
+
+
+def path(template: str, **params: str) -> str:
+    """Fill ``template`` (``"/v1/bots/{bot_id}/versions"``) with percent-encoded ids.
+
+    An id that is empty, ``.``/``..``, or contains ``/``, ``?``, ``#``, ``\\`` or a control
+    character raises ``ValueError`` before any request is sent: such a value could retarget
+    the request to another route.
+    """
+    return template.format(**{name: _segment(name, value) for name, value in params.items()})
