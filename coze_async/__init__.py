@@ -34,7 +34,7 @@ from ._stream import AsyncStream
 from ._sync import Coze
 from ._transport import RequestOptions, Timeout
 from ._version import __version__
-from .models._base import CozeModel, DynamicStrEnum, ListResponse
+from .models._base import CozeModel, DynamicIntEnum, DynamicStrEnum, ListResponse
 from .models.chat import (
     Chat,
     ChatError,
@@ -98,6 +98,7 @@ __all__ = [
     "CozeModel",
     "CozeStreamTruncatedError",
     "CozeTimeoutError",
+    "DynamicIntEnum",
     "DynamicStrEnum",
     "HTTPResponse",
     "InsertedMessage",

@@ -14,7 +14,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from .models._base import DynamicStrEnum
+from .models._base import DynamicIntEnum, DynamicStrEnum
 
 __all__ = ["converter", "structure", "unstructure"]
 
@@ -34,6 +34,7 @@ converter.register_unstructure_hook_factory(attrs.has, _omit_none_unstructure)
 converter.register_unstructure_hook(Enum, lambda member: member.value)
 # Open string enums are str subclasses: name them too, so str's identity hook does not win.
 converter.register_unstructure_hook(DynamicStrEnum, lambda member: member.value)
+converter.register_unstructure_hook(DynamicIntEnum, lambda member: member.value)
 
 
 def structure(data: Any, cls: type[T]) -> T:

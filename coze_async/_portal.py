@@ -19,6 +19,7 @@ from anyio.from_thread import BlockingPortal, start_blocking_portal
 
 from ._errors import CozeError
 from ._response import HTTPResponse
+from ._sse import ServerSentEvent
 from ._stream import AsyncStream
 
 __all__ = ["Portal", "SyncResource", "SyncStream", "forward", "forward_stream"]
@@ -137,6 +138,11 @@ class SyncStream(Generic[E]):
         if not self._done:
             self._portal.call(self._stream._ensure_open)
         return self._stream.response
+
+    @property
+    def terminal_event(self) -> ServerSentEvent | None:
+        """The raw event that ended the stream (``done``/``Done`` and its data), once it came."""
+        return self._stream.terminal_event
 
     def __iter__(self) -> Iterator[E]:
         return self

@@ -52,6 +52,7 @@ class AsyncStream(Generic[E]):
         self._pending_error: BaseException | None = None
         self._finished = False
         self._events_seen = 0
+        self._terminal: ServerSentEvent | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -120,6 +121,11 @@ class AsyncStream(Generic[E]):
         return self._meta
 
     @property
+    def terminal_event(self) -> ServerSentEvent | None:
+        """The raw event that ended the stream (``done``/``Done`` and its data), once it came."""
+        return self._terminal
+
+    @property
     def events_seen(self) -> int:
         """How many events were decoded so far."""
         return self._events_seen
@@ -182,7 +188,7 @@ class AsyncStream(Generic[E]):
                 for sse in self._sse.flush():
                     with contextlib.suppress(CozeInvalidEventError):
                         if decode(sse, meta) is None:
-                            self._finish(raw)
+                            self._finish(raw, sse)
                             return events
                 detail = "connection closed mid-event" if cut_mid_event else "connection closed"
                 raise CozeStreamTruncatedError(self._events_seen, meta.logid, detail)
@@ -190,7 +196,7 @@ class AsyncStream(Generic[E]):
                 for sse in self._sse.feed(chunk):
                     event = decode(sse, meta)
                     if event is None:
-                        self._finish(raw)
+                        self._finish(raw, sse)
                         return events
                     events.append(event)
                     self._events_seen += 1
@@ -202,6 +208,7 @@ class AsyncStream(Generic[E]):
                 return events
         return events
 
-    def _finish(self, raw: aiohttp.ClientResponse) -> None:
+    def _finish(self, raw: aiohttp.ClientResponse, terminal: ServerSentEvent) -> None:
         self._finished = True
+        self._terminal = terminal
         raw.release()

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import threading
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import aiohttp
 import orjson
 import pytest
 from aiohttp import web
+from aioresponses import aioresponses
+from yarl import URL
 
 with warnings.catch_warnings(record=True):
     # cozepy (the peer SDK the emulator must serve unmodified) imports a deprecated authlib module,
@@ -149,3 +154,34 @@ def threaded_server() -> Iterator[Callable[[web.Application], LoopbackServer]]:
     yield start
     for ts in started:
         ts.__exit__(None, None, None)
+
+
+# -- aioresponses on aiohttp 3.14 ---------------------------------------------------------
+
+
+class CompatClientResponse(aiohttp.ClientResponse):
+    """aioresponses 0.7.9 builds responses without the ``stream_writer`` argument aiohttp 3.14
+    made required (pnuckowski/aioresponses#289): supply one for a request already sent."""
+
+    def __init__(self, method: str, url: URL, **kwargs: Any) -> None:
+        if _NEEDS_STREAM_WRITER:
+            kwargs.setdefault("stream_writer", SimpleNamespace(output_size=0))
+        super().__init__(method, url, **kwargs)
+
+
+_NEEDS_STREAM_WRITER = "stream_writer" in inspect.signature(aiohttp.ClientResponse).parameters
+
+
+class MockHTTP(aioresponses):
+    """aioresponses whose mocked responses use :class:`CompatClientResponse`."""
+
+    def add(self, url: Any, method: str = "GET", **kwargs: Any) -> None:
+        kwargs.setdefault("response_class", CompatClientResponse)
+        super().add(url, method, **kwargs)
+
+
+@pytest.fixture
+def mocked() -> Iterator[aioresponses]:
+    """Mock aiohttp requests (aioresponses), working on aiohttp 3.14 too."""
+    with MockHTTP() as m:
+        yield m

@@ -12,8 +12,7 @@ import pickle
 import re
 import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from types import SimpleNamespace
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import aiohttp
@@ -49,6 +48,7 @@ from coze_async import (
 )
 from coze_async._errors import BODY_EXCERPT_CHARS
 from coze_async._transport import decode_envelope, to_client_timeout
+from tests.conftest import CompatClientResponse
 
 BASE = "https://api.test"
 TOKEN = "tok"
@@ -147,33 +147,6 @@ def assert_standard_headers(headers: dict[str, str]) -> None:
 async def drain(stream: Any, sink: list[Any]) -> None:
     async for event in stream:
         sink.append(event)
-
-
-class CompatClientResponse(aiohttp.ClientResponse):
-    """aioresponses 0.7.9 builds responses without the ``stream_writer`` argument aiohttp 3.14
-    made required (pnuckowski/aioresponses#289): supply one for a request already sent."""
-
-    def __init__(self, method: str, url: URL, **kwargs: Any) -> None:
-        if _NEEDS_STREAM_WRITER:
-            kwargs.setdefault("stream_writer", SimpleNamespace(output_size=0))
-        super().__init__(method, url, **kwargs)
-
-
-_NEEDS_STREAM_WRITER = "stream_writer" in inspect.signature(aiohttp.ClientResponse).parameters
-
-
-class MockHTTP(aioresponses):
-    """aioresponses whose mocked responses use :class:`CompatClientResponse`."""
-
-    def add(self, url: Any, method: str = "GET", **kwargs: Any) -> None:
-        kwargs.setdefault("response_class", CompatClientResponse)
-        super().add(url, method, **kwargs)
-
-
-@pytest.fixture
-def mocked() -> Iterator[aioresponses]:
-    with MockHTTP() as m:
-        yield m
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Any, Generic, SupportsIndex, TypeVar, overload
 
 from .._response import NO_RESPONSE, HTTPResponse
 
-__all__ = ["CozeModel", "DynamicStrEnum", "ListResponse", "attach_response"]
+__all__ = ["CozeModel", "DynamicIntEnum", "DynamicStrEnum", "ListResponse", "attach_response"]
 
 T = TypeVar("T")
 
@@ -57,6 +57,26 @@ class DynamicStrEnum(str, Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class DynamicIntEnum(int, Enum):
+    """An integer enum that accepts values it does not know (see :class:`DynamicStrEnum`)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"VALUE_{value}".replace("-", "MINUS_")
+        member._value_ = value
+        if len(cls._value2member_map_) < len(cls.__members__) + _MAX_DYNAMIC_MEMBERS:
+            cls._value2member_map_[value] = member
+        return member
+
+    @property
+    def is_dynamic(self) -> bool:
+        """True for a value this SDK version does not know."""
+        return self._name_ not in type(self).__members__
 
 
 class ListResponse(list[T], Generic[T]):
