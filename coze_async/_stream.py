@@ -31,7 +31,9 @@ class AsyncStream(Generic[E]):
     and awaitable (``await`` sends the request and returns the stream itself).
 
     ``decode`` turns one server-sent event into a typed event, returns ``None`` for the terminal
-    event and raises a :class:`~coze_async.CozeError` for an error event.
+    event and raises a :class:`~coze_async.CozeError` for an error event. ``ends_after`` marks
+    events after which the service may close the stream without a terminal event (a workflow's
+    ``Interrupt`` or ``Error``): the connection closing right after one is a normal end.
     """
 
     def __init__(
@@ -39,10 +41,13 @@ class AsyncStream(Generic[E]):
         open_response: Callable[[], Awaitable[aiohttp.ClientResponse]],
         decode: Callable[[ServerSentEvent, HTTPResponse], E | None],
         *,
+        ends_after: Callable[[E], bool] | None = None,
         max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
         self._open = open_response
         self._decode = decode
+        self._ends_after = ends_after
+        self._last: E | None = None
         self._sse = SSEDecoder(max_line_bytes)
         self._raw: aiohttp.ClientResponse | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -190,6 +195,11 @@ class AsyncStream(Generic[E]):
                         if decode(sse, meta) is None:
                             self._finish(raw, sse)
                             return events
+                last, ends_after = self._last, self._ends_after
+                if not cut_mid_event and last is not None and ends_after and ends_after(last):
+                    self._finished = True
+                    raw.release()
+                    return events
                 detail = "connection closed mid-event" if cut_mid_event else "connection closed"
                 raise CozeStreamTruncatedError(self._events_seen, meta.logid, detail)
             try:
@@ -200,6 +210,7 @@ class AsyncStream(Generic[E]):
                         return events
                     events.append(event)
                     self._events_seen += 1
+                    self._last = event
             except Exception as exc:
                 if not events:
                     raise

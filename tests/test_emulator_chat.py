@@ -505,3 +505,26 @@ def test_examples_run_offline_against_the_emulator(example: str):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+
+
+async def test_clearing_a_conversation_starts_a_fresh_context(emu, coze: AsyncCoze):
+    def count_turns(context: ChatContext) -> str:
+        return f"{sum(m['role'] == 'user' for m in context.messages)} questions so far"
+
+    bot = emu.register_responder(count_turns)
+    first = [
+        e async for e in coze.chat.stream(bot_id=bot, user_id="u", additional_messages=ask("a"))
+    ]
+    conversation_id = first[-1].chat.conversation_id
+    headers = {"Authorization": f"Bearer {emu.token}"}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            f"{emu.base_url}/v1/conversations/{conversation_id}/clear", headers=headers
+        ) as resp,
+    ):
+        assert (await resp.json())["code"] == 0
+    after = coze.chat.stream(
+        bot_id=bot, user_id="u", conversation_id=conversation_id, additional_messages=ask("b")
+    )
+    assert await answer_of(after) == "1 questions so far"

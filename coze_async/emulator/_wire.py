@@ -21,6 +21,7 @@ __all__ = [
     "FaultRules",
     "SSEWriter",
     "envelope",
+    "int_param",
     "new_id",
     "now",
 ]
@@ -92,6 +93,25 @@ def require(params: Mapping[str, Any], name: str) -> str:
     value = params.get(name)
     if not isinstance(value, str) or not value:
         raise ApiError(4000, f"Request parameter error: {name} is required")
+    return value
+
+
+def int_param(
+    params: Mapping[str, Any], name: str, default: int, *, low: int = 1, high: int | None = None
+) -> int:
+    """An optional integer parameter (query string or JSON), or a 4000 error."""
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    if isinstance(raw, bool):
+        raise ApiError(4000, f"Request parameter error: {name} must be an integer")
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise ApiError(4000, f"Request parameter error: {name} must be an integer") from None
+    if value < low or (high is not None and value > high):
+        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise ApiError(4000, f"Request parameter error: {name} must be {bound}")
     return value
 
 

@@ -1,11 +1,468 @@
-"""Emulated bots endpoints (to be filled in)."""
+"""Bots: create, update, publish and unpublish, the online (published) configuration, and the
+space's bot lists (``/v1/space/published_bots_list`` and the newer ``/v1/bots``).
+
+A created bot is an unpublished draft (chats with it fail with 4015) until it is published to
+the API connector (``1024``); publishing snapshots its configuration as the online version and
+lets it chat (with the echo responder unless one is registered). The two default bots, and bots
+added with ``Emulator.register_responder``, belong to every space and are published.
+"""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
+from typing import Any
+
 from aiohttp import web
 
+from .._state import STORE, Store
+from .._wire import ApiError, envelope, int_param, json_body, new_id, now, require
+
 __all__ = ["add_routes"]
+
+#: The API connector: a bot published there can chat over the API.
+API_CONNECTOR = "1024"
+#: The keys of a stored bot that the API shows (``BotInfo``); the others are bookkeeping.
+_BOT_INFO_KEYS = (
+    "bot_id",
+    "name",
+    "description",
+    "icon_url",
+    "create_time",
+    "update_time",
+    "version",
+    "bot_mode",
+    "prompt_info",
+    "onboarding_info",
+    "knowledge",
+    "plugin_info_list",
+    "model_info",
+    "suggest_reply_info",
+    "background_image_info",
+    "variables",
+    "owner_user_id",
+    "voice_info_list",
+    "workflow_info_list",
+    "folder_id",
+    "shortcut_commands",
+)
+_PUBLISH_STATUSES = frozenset({"all", "published_online", "published_draft", "unpublished_draft"})
+_REPLY_MODES = frozenset({"disable", "enable", "customized"})
+_PROMPT_MODES = frozenset({"standard", "prefix"})
+_RESPONSE_FORMATS = frozenset({"json", "text", "markdown"})
+_CACHE_TYPES = frozenset({"closed", "prefix"})
+_MAX_NAME = 20
+_MAX_DESCRIPTION = 500
 
 
 def add_routes(app: web.Application) -> None:
     """Register the bots endpoints on ``app``."""
+    app.router.add_post("/v1/bot/create", create_bot)
+    app.router.add_post("/v1/bot/update", update_bot)
+    app.router.add_post("/v1/bot/publish", publish_bot)
+    app.router.add_post("/v1/bots/{bot_id}/unpublish", unpublish_bot)
+    app.router.add_get("/v1/bot/get_online_info", get_online_info)
+    app.router.add_get("/v1/bots/{bot_id}", retrieve_bot)
+    app.router.add_get("/v1/space/published_bots_list", list_published_bots)
+    app.router.add_get("/v1/bots", list_bots)
+
+
+# -- validation -----------------------------------------------------------------------------------
+
+
+def _bad(msg: str) -> ApiError:
+    return ApiError(4000, f"Request parameter error: {msg}")
+
+
+def _object(body: Mapping[str, Any], name: str) -> dict[str, Any] | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _bad(f"{name} must be an object")
+    return value
+
+
+def _string(obj: Mapping[str, Any], name: str, where: str) -> str | None:
+    value = obj.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _bad(f"{where}.{name} must be a string")
+    return value
+
+
+def _required_string(obj: Mapping[str, Any], name: str, where: str) -> str:
+    value = _string(obj, name, where)
+    if not value:
+        raise _bad(f"{where}.{name} is required")
+    return value
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _bad(f"{where} must be a list of strings")
+    return list(value)
+
+
+def _enum(obj: Mapping[str, Any], name: str, where: str, allowed: frozenset[str]) -> str | None:
+    value = _string(obj, name, where)
+    if value is not None and value not in allowed:
+        raise _bad(f"{where}.{name} must be one of {', '.join(sorted(allowed))}")
+    return value
+
+
+def _name(body: Mapping[str, Any], *, required: bool) -> str | None:
+    if required:
+        name = require(body, "name")
+    else:
+        raw = body.get("name")
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or not raw:
+            raise _bad("name must be a non-empty string")
+        name = raw
+    if len(name) > _MAX_NAME:
+        raise _bad(f"name is at most {_MAX_NAME} characters")
+    return name
+
+
+def _description(body: Mapping[str, Any]) -> str | None:
+    value = body.get("description")
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > _MAX_DESCRIPTION:
+        raise _bad(f"description must be a string of at most {_MAX_DESCRIPTION} characters")
+    return value
+
+
+def _config(store: Store, body: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``BotInfo`` fields that a create or update request sets, validated."""
+    fields: dict[str, Any] = {}
+    description = _description(body)
+    if description is not None:
+        fields["description"] = description
+    icon_file_id = body.get("icon_file_id")
+    if icon_file_id is not None:
+        if not isinstance(icon_file_id, str) or icon_file_id not in store.files:
+            raise _bad(f"icon_file_id {icon_file_id!r} is not an uploaded file")
+        file_name = store.files[icon_file_id].get("file_name", "icon")
+        fields["icon_url"] = f"https://coze-emulator.invalid/files/{icon_file_id}/{file_name}"
+    prompt = _object(body, "prompt_info")
+    if prompt is not None:
+        info: dict[str, Any] = {"prompt": _string(prompt, "prompt", "prompt_info") or ""}
+        mode = _enum(prompt, "prompt_mode", "prompt_info", _PROMPT_MODES)
+        if mode is not None:
+            info["prompt_mode"] = mode
+        prefix = _object(prompt, "prefix_prompt_info")
+        if prefix is not None:
+            info["prefix_prompt_info"] = {
+                key: _string(prefix, key, "prompt_info.prefix_prompt_info") or ""
+                for key in ("prefix_prompt", "dynamic_prompt")
+            }
+        fields["prompt_info"] = info
+    onboarding = _object(body, "onboarding_info")
+    if onboarding is not None:
+        fields["onboarding_info"] = {
+            "prologue": _string(onboarding, "prologue", "onboarding_info") or "",
+            "suggested_questions": _strings(
+                onboarding.get("suggested_questions"), "onboarding_info.suggested_questions"
+            ),
+        }
+    suggest = _object(body, "suggest_reply_info")
+    if suggest is not None:
+        mode = _enum(suggest, "reply_mode", "suggest_reply_info", _REPLY_MODES)
+        fields["suggest_reply_info"] = {
+            "reply_mode": mode or "enable",
+            "customized_prompt": _string(suggest, "customized_prompt", "suggest_reply_info") or "",
+        }
+    model = _object(body, "model_info_config")
+    if model is not None:
+        _required_string(model, "model_id", "model_info_config")
+        _enum(model, "response_format", "model_info_config", _RESPONSE_FORMATS)
+        _enum(model, "cache_type", "model_info_config", _CACHE_TYPES)
+        fields["model_info"] = {k: copy.deepcopy(v) for k, v in model.items() if v is not None}
+    knowledge = _object(body, "knowledge")
+    if knowledge is not None:
+        dataset_ids = _strings(knowledge.get("dataset_ids"), "knowledge.dataset_ids")
+        strategy = knowledge.get("search_strategy", 0)
+        if isinstance(strategy, bool) or strategy not in (0, 1, 20):
+            raise _bad("knowledge.search_strategy must be 0, 1 or 20")
+        fields["knowledge"] = {
+            # cozepy reads the request's shape; the spec's BotInfo lists knowledge_infos.
+            "dataset_ids": dataset_ids,
+            "auto_call": bool(knowledge.get("auto_call", True)),
+            "search_strategy": strategy,
+            "knowledge_infos": [{"id": i, "name": ""} for i in dataset_ids],
+        }
+    plugins = _object(body, "plugin_id_list")
+    if plugins is not None:
+        fields["plugin_info_list"] = _plugin_infos(plugins.get("id_list"))
+    workflows = _object(body, "workflow_id_list")
+    if workflows is not None:
+        ids = workflows.get("ids") or []
+        if not isinstance(ids, list) or not all(
+            isinstance(w, dict) and isinstance(w.get("id"), str) and w["id"] for w in ids
+        ):
+            raise _bad("workflow_id_list.ids must be a list of {id}")
+        fields["workflow_info_list"] = [
+            {"id": w["id"], "name": "", "description": "", "icon_url": ""} for w in ids
+        ]
+    return fields
+
+
+def _plugin_infos(id_list: Any) -> list[dict[str, Any]]:
+    if id_list is None:
+        return []
+    if not isinstance(id_list, list):
+        raise _bad("plugin_id_list.id_list must be a list")
+    plugins: dict[str, dict[str, Any]] = {}
+    for i, item in enumerate(id_list):
+        where = f"plugin_id_list.id_list[{i}]"
+        if not isinstance(item, dict):
+            raise _bad(f"{where} must be an object")
+        plugin_id = _required_string(item, "plugin_id", where)
+        api_id = _required_string(item, "api_id", where)
+        plugin = plugins.setdefault(
+            plugin_id,
+            {
+                "plugin_id": plugin_id,
+                "name": "",
+                "description": "",
+                "icon_url": "",
+                "api_info_list": [],
+            },
+        )
+        plugin["api_info_list"].append({"api_id": api_id, "name": "", "description": ""})
+    return list(plugins.values())
+
+
+# -- views ----------------------------------------------------------------------------------------
+
+
+def _connectors(bot: Mapping[str, Any]) -> list[str]:
+    """The connectors a bot is published to (bots made outside the API are on the API one)."""
+    if "connector_ids" in bot:
+        return list(bot["connector_ids"])
+    return [API_CONNECTOR] if bot.get("is_published") else []
+
+
+def _bot_info(bot: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored bot as the API shows it (``BotInfo``)."""
+    return {key: copy.deepcopy(bot[key]) for key in _BOT_INFO_KEYS if key in bot}
+
+
+def _online(bot: Mapping[str, Any]) -> dict[str, Any]:
+    """The published version of a bot's configuration."""
+    published = bot.get("published_info")
+    return copy.deepcopy(published) if published is not None else _bot_info(bot)
+
+
+def _published_at(bot: Mapping[str, Any]) -> int:
+    return int(bot.get("published_at") or bot.get("create_time") or 0)
+
+
+def _not_published(bot_id: str) -> ApiError:
+    return ApiError(
+        4015, f"The bot_id {bot_id} has not been published to the channel Agent As API."
+    )
+
+
+def _in_space(bot: Mapping[str, Any], space_id: str) -> bool:
+    return bot.get("space_id") in (None, space_id)
+
+
+def _page(items: list[Any], page_num: int, page_size: int) -> list[Any]:
+    start = (page_num - 1) * page_size
+    return items[start : start + page_size]
+
+
+# -- handlers -------------------------------------------------------------------------------------
+
+
+async def create_bot(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    body = await json_body(request)
+    space_id = require(body, "space_id")
+    name = _name(body, required=True)
+    fields = _config(store, body)
+    bot_id = new_id()
+    created = now()
+    bot: dict[str, Any] = {
+        "bot_id": bot_id,
+        "name": name,
+        "description": "",
+        "icon_url": "",
+        "create_time": created,
+        "update_time": created,
+        "bot_mode": 0,
+        "prompt_info": {"prompt": ""},
+        "onboarding_info": {"prologue": "", "suggested_questions": []},
+        "plugin_info_list": [],
+        **fields,
+        "space_id": space_id,
+        "connector_ids": [],
+        "is_published": False,
+    }
+    store.bots[bot_id] = bot
+    return envelope(request, {"bot_id": bot_id})
+
+
+async def update_bot(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    body = await json_body(request)
+    bot = store.bot(require(body, "bot_id"))
+    name = _name(body, required=False)
+    fields = _config(store, body)
+    if name is not None:
+        fields["name"] = name
+    bot.update(fields)
+    bot["update_time"] = now()
+    if _connectors(bot):
+        bot["draft_changed"] = True
+    return envelope(request)
+
+
+async def publish_bot(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    body = await json_body(request)
+    bot_id = require(body, "bot_id")
+    connector_ids = body.get("connector_ids")
+    if (
+        not isinstance(connector_ids, list)
+        or not connector_ids
+        or not all(isinstance(c, str) and c for c in connector_ids)
+    ):
+        raise _bad("connector_ids must be a non-empty list of connector ids")
+    bot = store.bot(bot_id)
+    connectors = _connectors(bot)
+    connectors.extend(c for c in connector_ids if c not in connectors)
+    bot["connector_ids"] = connectors
+    bot["is_published"] = API_CONNECTOR in connectors
+    bot["version"] = str(int(bot.get("version") or 0) + 1)
+    bot["published_at"] = now()
+    bot["draft_changed"] = False
+    bot["published_info"] = _bot_info(bot)
+    return envelope(request, {"bot_id": bot_id, "version": bot["version"]})
+
+
+async def unpublish_bot(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    bot = store.bot(request.match_info["bot_id"])
+    body = await json_body(request)
+    connector_id = require(body, "connector_id")
+    reason = body.get("unpublish_reason")
+    if reason is not None and (not isinstance(reason, str) or len(reason) > 1024):
+        raise _bad("unpublish_reason must be a string of at most 1024 characters")
+    connectors = _connectors(bot)
+    if connector_id not in connectors:
+        raise _bad(f"the bot is not published to connector {connector_id}")
+    connectors.remove(connector_id)
+    bot["connector_ids"] = connectors
+    bot["is_published"] = API_CONNECTOR in connectors
+    return envelope(request)
+
+
+async def get_online_info(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    bot_id = require(request.query, "bot_id")
+    bot = store.bot(bot_id)
+    if not bot.get("is_published"):
+        raise _not_published(bot_id)
+    return envelope(request, _online(bot))
+
+
+async def retrieve_bot(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    bot_id = request.match_info["bot_id"]
+    bot = store.bot(bot_id)
+    raw = request.query.get("is_published", "true").lower()
+    if raw not in ("true", "false", "1", "0"):
+        raise _bad("is_published must be true or false")
+    if raw in ("false", "0"):
+        return envelope(request, _bot_info(bot))
+    if not bot.get("is_published"):
+        raise _not_published(bot_id)
+    return envelope(request, _online(bot))
+
+
+async def list_published_bots(request: web.Request) -> web.Response:
+    """The bots of a space published to the API connector, in ``space_bots``/``total``."""
+    store = request.app[STORE]
+    params = request.query
+    space_id = require(params, "space_id")
+    page_index = int_param(params, "page_index", 1)
+    page_size = int_param(params, "page_size", 20)
+    published = [
+        bot
+        for bot in store.bots.values()
+        if _in_space(bot, space_id) and API_CONNECTOR in _connectors(bot)
+    ]
+    space_bots = []
+    for bot in _page(published, page_index, page_size):
+        online = _online(bot)
+        space_bots.append(
+            {
+                "bot_id": bot["bot_id"],
+                "bot_name": online.get("name", ""),
+                "description": online.get("description", ""),
+                "icon_url": online.get("icon_url", ""),
+                "publish_time": str(_published_at(bot)),
+            }
+        )
+    return envelope(request, {"space_bots": space_bots, "total": len(published)})
+
+
+def _listed_version(
+    bot: Mapping[str, Any], status: str, connector_id: str
+) -> dict[str, Any] | None:
+    """The version of ``bot`` that a ``publish_status`` listing shows (``None``: not listed)."""
+    connectors = _connectors(bot)
+    if status == "all":
+        return _bot_info(bot)
+    if status == "published_online":
+        return _online(bot) if connector_id in connectors else None
+    if status == "published_draft":
+        listed = connector_id in connectors and bool(bot.get("draft_changed"))
+        return _bot_info(bot) if listed else None
+    # unpublished_draft: never published anywhere
+    never = not connectors and "published_info" not in bot
+    return _bot_info(bot) if never else None
+
+
+async def list_bots(request: web.Request) -> web.Response:
+    """The bots of a workspace by publish status, in ``items``/``total``."""
+    store = request.app[STORE]
+    params = request.query
+    workspace_id = require(params, "workspace_id")
+    status = params.get("publish_status") or "published_online"
+    if status not in _PUBLISH_STATUSES:
+        raise _bad(f"publish_status must be one of {', '.join(sorted(_PUBLISH_STATUSES))}")
+    connector_id = params.get("connector_id") or API_CONNECTOR
+    # The spec names the page number page_num; cozepy sends page_index.
+    page_key = "page_num" if "page_num" in params else "page_index"
+    page_num = int_param(params, page_key, 1)
+    page_size = int_param(params, "page_size", 20)
+    chosen: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for bot in store.bots.values():
+        if _in_space(bot, workspace_id):
+            info = _listed_version(bot, status, connector_id)
+            if info is not None:
+                chosen.append((bot, info))
+    items = []
+    for bot, info in _page(chosen, page_num, page_size):
+        item: dict[str, Any] = {
+            "id": bot["bot_id"],
+            "name": info.get("name", ""),
+            "description": info.get("description", ""),
+            "icon_url": info.get("icon_url", ""),
+            "is_published": bool(_connectors(bot)),
+            "updated_at": info.get("update_time", 0),
+            "owner_user_id": bot.get("owner_user_id", ""),
+        }
+        if "published_info" in bot or _connectors(bot):
+            item["published_at"] = _published_at(bot)
+        items.append(item)
+    return envelope(request, {"items": items, "total": len(chosen)})

@@ -90,7 +90,8 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
         )
         for m in (_check_message(raw, i) for i, raw in enumerate(raw_messages))
     ]
-    history = store.messages[conversation_id] + added
+    section = conversation["last_section_id"]
+    history = [m for m in store.messages[conversation_id] if m["section_id"] == section] + added
     questions = [m for m in history if m["role"] == "user"]
     if not questions:
         raise ApiError(4000, "no user message: pass the question in additional_messages")
@@ -197,8 +198,9 @@ async def drive_chat(
     )
     answer["id"] = answer_id
     record.messages.append(answer)
-    if record.auto_save_history:
-        store.messages[context.conversation_id].append(answer)
+    saved = store.messages.get(context.conversation_id)  # None if deleted meanwhile
+    if record.auto_save_history and saved is not None:
+        saved.append(answer)
     if emit:
         await emit("conversation.message.completed", answer)
     input_count = sum(len(m["content"]) for m in context.messages) // 2 + 1

@@ -15,7 +15,7 @@ import orjson
 from aiohttp import web
 
 from .._state import STORE, Store
-from .._wire import ApiError, envelope, json_body, new_id, now, require
+from .._wire import ApiError, envelope, int_param, json_body, new_id, now, require
 
 __all__ = ["add_routes"]
 
@@ -46,25 +46,6 @@ def add_routes(app: web.Application) -> None:
 
 
 # -- validation -----------------------------------------------------------------------------------
-
-
-def int_param(
-    params: Mapping[str, Any], name: str, default: int, *, low: int = 1, high: int | None = None
-) -> int:
-    """An optional integer parameter (query string or JSON), or a 4000 error."""
-    raw = params.get(name)
-    if raw is None or raw == "":
-        return default
-    if isinstance(raw, bool):
-        raise ApiError(4000, f"Request parameter error: {name} must be an integer")
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise ApiError(4000, f"Request parameter error: {name} must be an integer") from None
-    if value < low or (high is not None and value > high):
-        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise ApiError(4000, f"Request parameter error: {name} must be {bound}")
-    return value
 
 
 def _optional_str(params: Mapping[str, Any], name: str) -> str | None:
@@ -133,7 +114,7 @@ def _role(value: Any, where: str = "role") -> str:
     return str(value)
 
 
-# -- conversations ----------------------------------------------------------------------------------
+# -- conversations --------------------------------------------------------------------------------
 
 
 def _conversation_data(conversation: dict[str, Any]) -> dict[str, Any]:
