@@ -11,6 +11,7 @@ import aiohttp
 
 from ._auth import Auth
 from ._config import COZE_COM_BASE_URL
+from ._retry import DEFAULT_MAX_RETRIES
 from ._transport import Timeout, Transport
 
 if TYPE_CHECKING:
@@ -35,9 +36,12 @@ class AsyncCoze:
 
     ``auth`` supplies the token (e.g. ``TokenAuth(token)``); ``base_url`` selects the service
     (``COZE_COM_BASE_URL`` by default, ``COZE_CN_BASE_URL`` for coze.cn, or an emulator's URL).
-    ``timeout`` is the default for every call (600 s total, 5 s to connect), overridable per call
-    with ``timeout=``. Pass ``http_client`` to use your own ``aiohttp.ClientSession`` (it is then
-    yours to close). Use ``async with AsyncCoze(...) as coze:`` or ``await coze.close()``.
+    ``timeout`` is the default for every call (600 s total, 5 s to connect; streams have no total
+    deadline but fail after 120 s without a byte), overridable per call with ``timeout=``.
+    ``max_retries`` (2) retries failed requests where that is safe (see docs/reliability.md),
+    overridable per call with ``max_retries=``. Pass ``http_client`` to use your own
+    ``aiohttp.ClientSession`` (it is then yours to close). Use ``async with AsyncCoze(...) as
+    coze:`` or ``await coze.close()``.
     """
 
     def __init__(
@@ -48,9 +52,15 @@ class AsyncCoze:
         timeout: Timeout | None = None,
         http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
     ) -> None:
         self._transport = Transport(
-            auth=auth, base_url=base_url, timeout=timeout, http_client=http_client, headers=headers
+            auth=auth,
+            base_url=base_url,
+            timeout=timeout,
+            http_client=http_client,
+            headers=headers,
+            max_retries=max_retries,
         )
 
     @property

@@ -25,6 +25,9 @@ DEFAULT_TIMEOUT = aiohttp.ClientTimeout(
     total=DEFAULT_TOTAL_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT
 )
 
+#: Seconds a stream may go without receiving a byte (streams have no total deadline by default).
+DEFAULT_STREAM_IDLE_TIMEOUT = 120.0
+
 #: Connection pool size per client, and how long an idle connection is kept.
 POOL_LIMIT = 100
 KEEPALIVE_SECONDS = 15.0

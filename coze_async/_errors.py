@@ -184,6 +184,8 @@ class CozeConnectionError(CozeError):
     def __init__(self, message: str, *, may_have_succeeded: bool = False) -> None:
         super().__init__(message)
         self.may_have_succeeded = may_have_succeeded
+        #: False for failures a new attempt cannot fix (a TLS certificate error).
+        self.retryable = True
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_connection_error, (type(self), str(self), self.may_have_succeeded))

@@ -13,6 +13,7 @@ from ._auth import Auth
 from ._client import AsyncCoze
 from ._config import COZE_COM_BASE_URL
 from ._portal import Portal
+from ._retry import DEFAULT_MAX_RETRIES
 from ._transport import Timeout
 
 if TYPE_CHECKING:
@@ -47,19 +48,22 @@ class Coze:
         *,
         timeout: Timeout | None = None,
         headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
     ) -> None:
         # Validate at once, in the caller's thread, so bad arguments fail here.
-        AsyncCoze(auth, base_url, timeout=timeout, headers=headers)
-        self._args = (auth, base_url, timeout, headers)
+        AsyncCoze(auth, base_url, timeout=timeout, headers=headers, max_retries=max_retries)
+        self._args = (auth, base_url, timeout, headers, max_retries)
         self._portal = Portal()
         self._closed = False
 
     @cached_property
     def _async(self) -> AsyncCoze:
-        auth, base_url, timeout, headers = self._args
+        auth, base_url, timeout, headers, max_retries = self._args
         # Built inside the portal's loop: its session belongs to that loop.
         return self._portal.call_sync(
-            lambda: AsyncCoze(auth, base_url, timeout=timeout, headers=headers)
+            lambda: AsyncCoze(
+                auth, base_url, timeout=timeout, headers=headers, max_retries=max_retries
+            )
         )
 
     @property

@@ -7,13 +7,11 @@ Every request of every resource goes through :meth:`Transport.send`; JSON result
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import sys
 import time
-from collections.abc import Mapping
-from email.utils import parsedate_to_datetime
+from collections.abc import Awaitable, Callable, Mapping
 from enum import Enum
 from typing import Any, TypedDict, TypeVar
 
@@ -22,7 +20,7 @@ import orjson
 from yarl import URL
 
 from ._auth import Auth
-from ._config import DEFAULT_TIMEOUT, KEEPALIVE_SECONDS, POOL_LIMIT
+from ._config import DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, KEEPALIVE_SECONDS, POOL_LIMIT
 from ._converter import structure
 from ._errors import (
     BODY_EXCERPT_CHARS,
@@ -36,6 +34,7 @@ from ._errors import (
 )
 from ._headers import client_headers, validate_headers
 from ._response import LOGID_HEADER, HTTPResponse
+from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy, retry_after_seconds
 from .models._base import ListResponse, attach_response
 
 if sys.version_info >= (3, 11):
@@ -48,12 +47,14 @@ __all__ = ["RequestOptions", "Timeout", "Transport", "Unpack", "to_client_timeou
 log = logging.getLogger("coze_async")
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 #: A timeout: seconds for the whole call, or an ``aiohttp.ClientTimeout`` for finer control.
 Timeout = float | aiohttp.ClientTimeout
 
 _JSON_HEADERS = {"Content-Type": "application/json"}
-_OPTION_NAMES = frozenset({"timeout", "headers"})
+_OPTION_NAMES = frozenset({"timeout", "headers", "max_retries"})
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
 class RequestOptions(TypedDict, total=False):
@@ -63,6 +64,8 @@ class RequestOptions(TypedDict, total=False):
     timeout: Timeout
     #: Extra headers for this call (validated; the mapping is not modified).
     headers: Mapping[str, str]
+    #: Overrides the client's retry count for this call (0 disables retries).
+    max_retries: int
 
 
 def to_client_timeout(timeout: Timeout | None) -> aiohttp.ClientTimeout:
@@ -97,30 +100,37 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str] | None:
     return {k: _query_value(v) for k, v in params.items() if v is not None}
 
 
-def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """The server's requested wait: ``retry-after-ms``, else ``Retry-After`` as seconds or an
-    HTTP date; ``None`` when absent or unreadable."""
-    millis = headers.get("retry-after-ms")
-    if millis is not None:
-        with contextlib.suppress(ValueError):
-            value = float(millis) / 1000
-            if math.isfinite(value) and value >= 0:
-                return value
-    text = headers.get("Retry-After")
-    if text is None:
-        return None
-    with contextlib.suppress(ValueError):
-        value = float(text)
-        return value if math.isfinite(value) and value >= 0 else None
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
 def _excerpt(body: bytes) -> str:
     return body[:BODY_EXCERPT_CHARS].decode("utf-8", "replace")
+
+
+def stream_timeout(timeout: aiohttp.ClientTimeout) -> aiohttp.ClientTimeout:
+    """A client-level timeout as applied to streams: no total deadline (a chat may stream for
+    long), but the connect limit and an idle limit between reads."""
+    return aiohttp.ClientTimeout(
+        total=None,
+        connect=timeout.connect,
+        sock_connect=timeout.sock_connect,
+        sock_read=timeout.sock_read or DEFAULT_STREAM_IDLE_TIMEOUT,
+    )
+
+
+def _connection_error(exc: Exception, method: str, path: str) -> CozeConnectionError:
+    """Map an aiohttp/asyncio failure to our error, recording whether the request may have
+    reached the service (it decides whether a creating request can be retried)."""
+    if isinstance(exc, aiohttp.ClientSSLError):
+        error = CozeConnectionError(f"{method} {path}: TLS failure: {exc}")
+        error.retryable = False
+        return error
+    if isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+        reason = exc.os_error if isinstance(exc, aiohttp.ClientConnectorError) else "timed out"
+        cls = CozeTimeoutError if isinstance(exc, asyncio.TimeoutError) else CozeConnectionError
+        return cls(f"{method} {path}: cannot connect ({reason})")
+    if isinstance(exc, asyncio.TimeoutError):
+        return CozeTimeoutError(f"{method} {path} timed out", may_have_succeeded=True)
+    return CozeConnectionError(
+        f"{method} {path} failed: {type(exc).__name__}: {exc}", may_have_succeeded=True
+    )
 
 
 def _check_options(options: Mapping[str, Any]) -> None:
@@ -140,6 +150,7 @@ class Transport:
         timeout: Timeout | None = None,
         http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
     ) -> None:
         if not isinstance(auth, Auth):
             raise TypeError(f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}")
@@ -149,6 +160,7 @@ class Transport:
         self.auth = auth
         self.base_url = str(url)
         self.timeout = to_client_timeout(timeout)
+        self.retry = RetryPolicy(max_retries)
         self._default_headers = {**client_headers(), **validate_headers(headers)}
         self._session = http_client
         self._owns_session = http_client is None
@@ -212,21 +224,24 @@ class Transport:
         json: Any = None,
         data: Any = None,
         options: Mapping[str, Any] | None = None,
+        stream: bool = False,
     ) -> aiohttp.ClientResponse:
-        """Send one request and return the response with its body unread. Network failures
-        become :class:`CozeConnectionError` / :class:`CozeTimeoutError`."""
+        """Send one request (one attempt) and return the response with its body unread.
+        Network failures become :class:`CozeConnectionError` / :class:`CozeTimeoutError`.
+        ``data`` may be a zero-argument callable building a fresh body for each attempt."""
         opts = options or {}
-        if opts:
-            _check_options(opts)
         headers = dict(self._default_headers)
         headers["Authorization"] = await self.auth.authorization()
-        body = data
+        body = data() if callable(data) else data
         if json is not None:
             body = orjson.dumps(json)
             headers.update(_JSON_HEADERS)
         if "headers" in opts:
             headers.update(validate_headers(opts["headers"]))
-        timeout = to_client_timeout(opts["timeout"]) if "timeout" in opts else self.timeout
+        if "timeout" in opts:
+            timeout = to_client_timeout(opts["timeout"])
+        else:
+            timeout = stream_timeout(self.timeout) if stream else self.timeout
         session = self._get_session()
         started = time.monotonic()
         try:
@@ -239,16 +254,8 @@ class Transport:
                 timeout=timeout,
                 allow_redirects=False,
             )
-        except asyncio.TimeoutError as exc:
-            raise CozeTimeoutError(
-                f"{method} {path} timed out", may_have_succeeded=method != "GET"
-            ) from exc
-        except aiohttp.ClientConnectorError as exc:
-            raise CozeConnectionError(f"{method} {path}: cannot connect ({exc.os_error})") from exc
-        except aiohttp.ClientError as exc:
-            raise CozeConnectionError(
-                f"{method} {path} failed: {type(exc).__name__}: {exc}", may_have_succeeded=True
-            ) from exc
+        except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
+            raise _connection_error(exc, method, path) from exc
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %s in %.1f ms, logid=%s",
@@ -259,6 +266,45 @@ class Transport:
                 response.headers.get(LOGID_HEADER, ""),
             )
         return response
+
+    async def _with_retries(
+        self,
+        method: str,
+        path: str,
+        options: Mapping[str, Any] | None,
+        idempotent: bool | None,
+        attempt_once: Callable[[], Awaitable[R]],
+    ) -> R:
+        """Run ``attempt_once`` until it succeeds or the retry policy gives up."""
+        opts = options or {}
+        if opts:
+            _check_options(opts)
+        policy = self.retry
+        if "max_retries" in opts:
+            policy = RetryPolicy(opts["max_retries"])
+        safe = method in _IDEMPOTENT_METHODS if idempotent is None else idempotent
+        timeout = to_client_timeout(opts["timeout"]) if "timeout" in opts else self.timeout
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout.total if timeout.total else None
+        attempt = 0
+        while True:
+            try:
+                return await attempt_once()
+            except (CozeAPIError, CozeConnectionError) as exc:
+                delay = policy.delay_for(exc, attempt, idempotent=safe)
+                if delay is None or (deadline is not None and loop.time() + delay > deadline):
+                    raise
+                log.info(
+                    "%s %s failed (%s), retry %d of %d in %.2f s",
+                    method,
+                    path,
+                    type(exc).__name__,
+                    attempt + 1,
+                    policy.max_retries,
+                    delay,
+                )
+            await asyncio.sleep(delay)
+            attempt += 1
 
     async def request(
         self,
@@ -271,6 +317,7 @@ class Transport:
         data: Any = None,
         data_field: str | None = "data",
         options: Mapping[str, Any] | None = None,
+        idempotent: bool | None = None,
     ) -> T:
         """Send a request and structure the envelope's ``data_field`` (dotted paths allowed,
         ``None`` for the whole body) as ``cast``; the result's ``.response`` is set."""
@@ -282,6 +329,7 @@ class Transport:
             data=data,
             data_field=data_field,
             options=options,
+            idempotent=idempotent,
         )
         result = self._structure(payload, cast, meta)
         attach_response(result, meta)
@@ -297,10 +345,17 @@ class Transport:
         json: Any = None,
         data_field: str | None = "data",
         options: Mapping[str, Any] | None = None,
+        idempotent: bool | None = None,
     ) -> ListResponse[T]:
         """Like :meth:`request` for an envelope whose data is a list of ``item``."""
         payload, meta = await self.request_raw(
-            method, path, params=params, json=json, data_field=data_field, options=options
+            method,
+            path,
+            params=params,
+            json=json,
+            data_field=data_field,
+            options=options,
+            idempotent=idempotent,
         )
         items = self._structure(payload or [], list[item], meta)  # type: ignore[valid-type]
         return ListResponse(items, meta)
@@ -315,23 +370,19 @@ class Transport:
         data: Any = None,
         data_field: str | None = "data",
         options: Mapping[str, Any] | None = None,
+        idempotent: bool | None = None,
     ) -> tuple[Any, HTTPResponse]:
-        """Send a request and return the envelope's decoded ``data_field`` and the response."""
-        response = await self.send(
-            method, path, params=params, json=json, data=data, options=options
-        )
-        try:
-            body = await response.read()
-        except asyncio.TimeoutError as exc:
-            raise CozeTimeoutError(f"{method} {path} timed out reading the response") from exc
-        except aiohttp.ClientError as exc:
-            raise CozeConnectionError(
-                f"{method} {path}: connection lost reading the response: {exc}",
-                may_have_succeeded=True,
-            ) from exc
-        finally:
-            response.release()
-        return decode_envelope(response.status, response.headers, body, data_field)
+        """Send a request (retrying per the client's policy; ``idempotent`` overrides the
+        method's default) and return the envelope's decoded ``data_field`` and the response."""
+
+        async def attempt() -> tuple[Any, HTTPResponse]:
+            response = await self.send(
+                method, path, params=params, json=json, data=data, options=options
+            )
+            body = await _read_body(response, method, path)
+            return decode_envelope(response.status, response.headers, body, data_field)
+
+        return await self._with_retries(method, path, options, idempotent, attempt)
 
     async def open_stream(
         self,
@@ -341,29 +392,30 @@ class Transport:
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         options: Mapping[str, Any] | None = None,
+        idempotent: bool | None = None,
     ) -> aiohttp.ClientResponse:
         """Send a request that should answer with an event stream. An error envelope raises its
-        typed error; a successful JSON answer where a stream was expected is an error too."""
-        response = await self.send(method, path, params=params, json=json, options=options)
-        content_type = response.headers.get("Content-Type", "")
-        if response.status == 200 and "text/event-stream" in content_type:
-            return response
-        try:
-            body = await response.read()
-        except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
-            raise CozeConnectionError(
-                f"{method} {path}: connection lost reading the response: {exc}",
-                may_have_succeeded=True,
-            ) from exc
-        finally:
-            response.release()
-        _, meta = decode_envelope(response.status, response.headers, body, None)
-        raise CozeInvalidResponseError(
-            None,
-            f"expected an event stream, got {content_type or 'no content type'}: {_excerpt(body)}",
-            meta.logid,
-            status=response.status,
-        )
+        typed error; a successful JSON answer where a stream was expected is an error too.
+        Retries happen only here, before the stream was accepted, never after."""
+
+        async def attempt() -> aiohttp.ClientResponse:
+            response = await self.send(
+                method, path, params=params, json=json, options=options, stream=True
+            )
+            content_type = response.headers.get("Content-Type", "")
+            if response.status == 200 and "text/event-stream" in content_type:
+                return response
+            body = await _read_body(response, method, path)
+            _, meta = decode_envelope(response.status, response.headers, body, None)
+            raise CozeInvalidResponseError(
+                None,
+                f"expected an event stream, got {content_type or 'no content type'}: "
+                f"{_excerpt(body)}",
+                meta.logid,
+                status=response.status,
+            )
+
+        return await self._with_retries(method, path, options, idempotent, attempt)
 
     @staticmethod
     def _structure(payload: Any, cast: type[T], meta: HTTPResponse) -> T:
@@ -376,6 +428,18 @@ class Transport:
                 meta.logid,
                 status=meta.status_code,
             ) from exc
+
+
+async def _read_body(response: aiohttp.ClientResponse, method: str, path: str) -> bytes:
+    """The whole body; the connection goes back to the pool (or is closed) either way."""
+    try:
+        return await response.read()
+    except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
+        error = _connection_error(exc, method, path)
+        error.may_have_succeeded = True
+        raise error from exc
+    finally:
+        response.release()
 
 
 def _with_retry_after(error: CozeAPIError, headers: Mapping[str, str]) -> CozeAPIError:

@@ -336,7 +336,9 @@ async def test_fault_drop_after_n_events_is_a_typed_truncation(emu, coze: AsyncC
 async def test_fault_429_with_retry_after(emu, coze: AsyncCoze):
     fault = emu.inject(path="/v3/chat", status=429, code=4013, msg="too many", retry_after=2)
     with pytest.raises(RateLimitError) as info:
-        await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("q"))
+        await coze.chat.create(
+            bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("q"), max_retries=0
+        )
     assert (info.value.status, info.value.code, info.value.retry_after) == (429, 4013, 2.0)
     assert fault.hits == 1
     chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("q"))
@@ -346,14 +348,15 @@ async def test_fault_429_with_retry_after(emu, coze: AsyncCoze):
 async def test_fault_error_code_and_status_only(emu, coze: AsyncCoze):
     emu.inject(path="/v3/chat/retrieve", code=5000, msg="busy", times=None)
     chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("q"))
+    ids = {"conversation_id": chat.conversation_id, "chat_id": chat.id}
     for _ in range(2):
         with pytest.raises(InternalServerError) as info:
-            await coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
+            await coze.chat.retrieve(**ids, max_retries=0)
         assert info.value.msg == "busy"
     emu.clear_faults()
     emu.inject(path="/v3/chat/retrieve", status=503)
     with pytest.raises(InternalServerError) as info:
-        await coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
+        await coze.chat.retrieve(**ids, max_retries=0)
     assert info.value.status == 503
 
 

@@ -151,7 +151,8 @@ async def drain(stream: Any, sink: list[Any]) -> None:
 
 @pytest.fixture
 async def coze() -> AsyncIterator[AsyncCoze]:
-    async with AsyncCoze(TokenAuth(TOKEN), BASE) as client:
+    # One attempt per call: these tests map single responses; retries are tested elsewhere.
+    async with AsyncCoze(TokenAuth(TOKEN), BASE, max_retries=0) as client:
         yield client
 
 
@@ -842,11 +843,23 @@ async def test_connection_error_becomes_coze_connection_error(
     assert exc.may_have_succeeded is True
 
 
-@pytest.mark.parametrize(("method", "may_have_succeeded"), [("POST", True), ("GET", False)])
+@pytest.mark.parametrize(
+    ("method", "cause", "may_have_succeeded"),
+    [
+        # A read timeout: the request may have reached the service, whatever the method.
+        ("POST", asyncio.TimeoutError(), True),
+        ("GET", asyncio.TimeoutError(), True),
+        # A connect timeout: it certainly did not.
+        ("GET", aiohttp.ConnectionTimeoutError(), False),
+    ],
+)
 async def test_timeout_becomes_coze_timeout_error(
-    coze: AsyncCoze, mocked: aioresponses, method: str, may_have_succeeded: bool
+    coze: AsyncCoze,
+    mocked: aioresponses,
+    method: str,
+    cause: BaseException,
+    may_have_succeeded: bool,
 ) -> None:
-    cause = asyncio.TimeoutError()
     if method == "POST":
         mocked.post(RETRIEVE_URL, exception=cause)
         call = coze.chat.retrieve(conversation_id="conv1", chat_id="chat1")

@@ -294,7 +294,7 @@ class AsyncChatClient:
         _require("chat_id", chat_id)
         params = {"conversation_id": conversation_id, "chat_id": chat_id}
         return await self._transport.request(
-            "POST", "/v3/chat/retrieve", Chat, params=params, options=options
+            "POST", "/v3/chat/retrieve", Chat, params=params, options=options, idempotent=True
         )
 
     async def cancel(
