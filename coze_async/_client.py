@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from functools import cached_property
+from ssl import SSLContext
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ import aiohttp
 from ._auth import Auth
 from ._config import COZE_COM_BASE_URL
 from ._retry import DEFAULT_MAX_RETRIES
+from ._sse import DEFAULT_MAX_LINE_BYTES
 from ._transport import Timeout, Transport
 
 if TYPE_CHECKING:
@@ -39,7 +42,10 @@ class AsyncCoze:
     ``timeout`` is the default for every call (600 s total, 5 s to connect; streams have no total
     deadline but fail after 120 s without a byte), overridable per call with ``timeout=``.
     ``max_retries`` (2) retries failed requests where that is safe (see docs/reliability.md),
-    overridable per call with ``max_retries=``. Pass ``http_client`` to use your own
+    overridable per call with ``max_retries=``. TLS certificates are verified; ``ssl`` takes an
+    ``ssl.SSLContext`` (e.g. a private CA). The token is never sent over plain ``http://`` except
+    to a loopback address, unless ``allow_insecure_http=True``. A stream line longer than
+    ``max_line_bytes`` (16 MiB) raises instead of buffering. Pass ``http_client`` to use your own
     ``aiohttp.ClientSession`` (it is then yours to close). Use ``async with AsyncCoze(...) as
     coze:`` or ``await coze.close()``.
     """
@@ -53,6 +59,9 @@ class AsyncCoze:
         http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        ssl: SSLContext | bool = True,
+        allow_insecure_http: bool = False,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
         self._transport = Transport(
             auth=auth,
@@ -61,6 +70,9 @@ class AsyncCoze:
             http_client=http_client,
             headers=headers,
             max_retries=max_retries,
+            ssl=ssl,
+            allow_insecure_http=allow_insecure_http,
+            max_line_bytes=max_line_bytes,
         )
 
     @property
@@ -171,6 +183,15 @@ class AsyncCoze:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+    def __del__(self) -> None:
+        transport = getattr(self, "_transport", None)
+        if transport is not None and transport.has_open_session:
+            warnings.warn(
+                f"unclosed {self!r}: use 'async with AsyncCoze(...)' or 'await coze.close()'",
+                ResourceWarning,
+                stacklevel=2,
+            )
 
     def __repr__(self) -> str:
         return f"AsyncCoze(base_url={self.base_url!r})"

@@ -16,11 +16,26 @@ from typing import Concatenate, Generic, ParamSpec, TypeVar
 from ._portal import Portal, SyncResource
 from ._response import HTTPResponse
 
-__all__ = ["AsyncPaged", "SyncPaged", "forward_paged"]
+__all__ = ["AsyncPaged", "SyncPaged", "forward_paged", "number_page_has_more"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
 A = TypeVar("A")
+
+
+def number_page_has_more(
+    page_num: int, page_size: int, count: int, total: int | None, has_more: bool | None = None
+) -> bool:
+    """Whether a page-number-paged list goes on after page ``page_num``: the API's own
+    ``has_more`` when it sends one, else its total, else whether the page came back full.
+    An empty page always ends the walk (a wrong total cannot make it loop forever)."""
+    if count == 0:
+        return False
+    if has_more is not None:
+        return has_more
+    if total is not None:
+        return total > page_num * page_size
+    return count >= page_size
 
 
 class AsyncPaged(Generic[T]):

@@ -176,6 +176,7 @@ class AsyncStream(Generic[E]):
         events: list[E] = []
         decode, meta = self._decode, self._meta
         while not events:
+            cut: aiohttp.ClientError | None = None
             try:
                 chunk = await raw.content.readany()
             except asyncio.TimeoutError as exc:
@@ -183,25 +184,10 @@ class AsyncStream(Generic[E]):
                     f"stream timed out after {self._events_seen} events, logid: {meta.logid}"
                 ) from exc
             except aiohttp.ClientError as exc:
-                raise CozeStreamTruncatedError(
-                    self._events_seen, meta.logid, f"{type(exc).__name__}: {exc}"
-                ) from exc
-            if not chunk:
-                # An unterminated last event counts only if it is the terminal one (or the
-                # server's error); anything else, decodable or not, was cut off.
-                cut_mid_event = self._sse.has_pending
-                for sse in self._sse.flush():
-                    with contextlib.suppress(CozeInvalidEventError):
-                        if decode(sse, meta) is None:
-                            self._finish(raw, sse)
-                            return events
-                last, ends_after = self._last, self._ends_after
-                if not cut_mid_event and last is not None and ends_after and ends_after(last):
-                    self._finished = True
-                    raw.release()
-                    return events
-                detail = "connection closed mid-event" if cut_mid_event else "connection closed"
-                raise CozeStreamTruncatedError(self._events_seen, meta.logid, detail)
+                # The connection was cut: events that arrived before it still count.
+                chunk, cut = _salvage(raw.content), exc
+            if not chunk and cut is None:
+                return self._end_of_body(raw, events)
             try:
                 for sse in self._sse.feed(chunk):
                     event = decode(sse, meta)
@@ -217,9 +203,50 @@ class AsyncStream(Generic[E]):
                 self._pending_error = exc
                 self.close()
                 return events
+            if cut is not None:
+                error = CozeStreamTruncatedError(
+                    self._events_seen, meta.logid, f"{type(cut).__name__}: {cut}"
+                )
+                error.__cause__ = cut
+                if not events:
+                    raise error
+                self._pending_error = error
+                self.close()
         return events
+
+    def _end_of_body(self, raw: aiohttp.ClientResponse, events: list[E]) -> list[E]:
+        """The body ended. An unterminated last event counts only if it is the terminal one (or
+        the server's error); the connection closing right after an ``ends_after`` event is a
+        normal end; anything else was cut off."""
+        meta = self._meta
+        cut_mid_event = self._sse.has_pending
+        for sse in self._sse.flush():
+            with contextlib.suppress(CozeInvalidEventError):
+                if self._decode(sse, meta) is None:
+                    self._finish(raw, sse)
+                    return events
+        last, ends_after = self._last, self._ends_after
+        if not cut_mid_event and last is not None and ends_after and ends_after(last):
+            self._finished = True
+            raw.release()
+            return events
+        detail = "connection closed mid-event" if cut_mid_event else "connection closed"
+        raise CozeStreamTruncatedError(self._events_seen, meta.logid, detail)
 
     def _finish(self, raw: aiohttp.ClientResponse, terminal: ServerSentEvent) -> None:
         self._finished = True
         self._terminal = terminal
         raw.release()
+
+
+def _salvage(content: aiohttp.StreamReader) -> bytes:
+    """Bytes aiohttp received before a connection failure but will no longer hand out (its
+    public reads raise the failure first). Best effort: nothing if its internals differ."""
+    read_buffered = getattr(content, "_read_nowait", None)
+    if read_buffered is None:
+        return b""
+    try:
+        data = read_buffered(-1)
+    except Exception:
+        return b""
+    return data if isinstance(data, bytes) else b""

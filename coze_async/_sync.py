@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import sys
 import warnings
+import weakref
 from collections.abc import Mapping
 from functools import cached_property
+from ssl import SSLContext
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -14,6 +18,7 @@ from ._client import AsyncCoze
 from ._config import COZE_COM_BASE_URL
 from ._portal import Portal
 from ._retry import DEFAULT_MAX_RETRIES
+from ._sse import DEFAULT_MAX_LINE_BYTES
 from ._transport import Timeout
 
 if TYPE_CHECKING:
@@ -32,6 +37,16 @@ if TYPE_CHECKING:
 
 __all__ = ["Coze"]
 
+#: Sync clients with a running thread, closed at interpreter exit if their owner forgot.
+_OPEN_CLIENTS: weakref.WeakSet[Coze] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_forgotten_clients() -> None:
+    # atexit runs while daemon threads still run, so the portals can still be stopped cleanly.
+    for client in list(_OPEN_CLIENTS):
+        client._close_unclosed()
+
 
 class Coze:
     """The sync Coze client: the same parameters and resources as :class:`AsyncCoze`, blocking.
@@ -49,27 +64,35 @@ class Coze:
         timeout: Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        ssl: SSLContext | bool = True,
+        allow_insecure_http: bool = False,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
+        options = {
+            "timeout": timeout,
+            "headers": headers,
+            "max_retries": max_retries,
+            "ssl": ssl,
+            "allow_insecure_http": allow_insecure_http,
+            "max_line_bytes": max_line_bytes,
+        }
         # Validate at once, in the caller's thread, so bad arguments fail here.
-        AsyncCoze(auth, base_url, timeout=timeout, headers=headers, max_retries=max_retries)
-        self._args = (auth, base_url, timeout, headers, max_retries)
+        AsyncCoze(auth, base_url, **options)  # type: ignore[arg-type]
+        self._args = (auth, base_url, options)
         self._portal = Portal()
         self._closed = False
 
     @cached_property
     def _async(self) -> AsyncCoze:
-        auth, base_url, timeout, headers, max_retries = self._args
+        auth, base_url, options = self._args
+        _OPEN_CLIENTS.add(self)
         # Built inside the portal's loop: its session belongs to that loop.
-        return self._portal.call_sync(
-            lambda: AsyncCoze(
-                auth, base_url, timeout=timeout, headers=headers, max_retries=max_retries
-            )
-        )
+        return self._portal.call_sync(lambda: AsyncCoze(auth, base_url, **options))  # type: ignore[arg-type]
 
     @property
     def base_url(self) -> str:
         """The service address requests go to."""
-        return self._args[1]
+        return str(self._args[1])
 
     @cached_property
     def chat(self) -> ChatClient:
@@ -160,6 +183,7 @@ class Coze:
         if self._closed:
             return
         self._closed = True
+        _OPEN_CLIENTS.discard(self)
         if self._portal.running and "_async" in self.__dict__:
             self._portal.call(self._async.close)
         self._portal.stop()
@@ -175,17 +199,24 @@ class Coze:
     ) -> None:
         self.close()
 
+    def _close_unclosed(self) -> None:
+        warnings.warn(
+            f"unclosed {self!r}: call close() or use 'with Coze(...)'",
+            ResourceWarning,
+            stacklevel=3,
+        )
+        # RuntimeError: collected on the portal's own thread, which cannot wait on itself;
+        # the daemon thread then ends with the process.
+        with contextlib.suppress(RuntimeError):
+            self.close()
+
     def __del__(self) -> None:
-        if not getattr(self, "_closed", True) and self._portal.running:
-            warnings.warn(
-                f"unclosed {self!r}: call close() or use 'with Coze(...)'",
-                ResourceWarning,
-                stacklevel=2,
-            )
-            # RuntimeError: collected on the portal's own thread, which cannot wait on itself;
-            # the daemon thread then ends with the process.
-            with contextlib.suppress(RuntimeError):
-                self.close()
+        if getattr(self, "_closed", True) or not self._portal.running:
+            return
+        if sys.is_finalizing():
+            # Too late to wait on the portal thread (the interpreter froze it): never hang.
+            return
+        self._close_unclosed()
 
     def __repr__(self) -> str:
         return f"Coze(base_url={self.base_url!r})"

@@ -7,12 +7,15 @@ Every request of every resource goes through :meth:`Transport.send`; JSON result
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import math
+import os
 import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from enum import Enum
+from ssl import SSLContext
 from typing import Any, TypedDict, TypeVar
 
 import aiohttp
@@ -35,6 +38,7 @@ from ._errors import (
 from ._headers import client_headers, validate_headers
 from ._response import LOGID_HEADER, HTTPResponse
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy, retry_after_seconds
+from ._sse import DEFAULT_MAX_LINE_BYTES
 from .models._base import ListResponse, attach_response
 
 if sys.version_info >= (3, 11):
@@ -48,6 +52,9 @@ log = logging.getLogger("coze_async")
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: Set to ``1`` to allow sending the token over plain http to a non-loopback host.
+INSECURE_HTTP_ENV = "COZE_ALLOW_INSECURE_HTTP"
 
 #: A timeout: seconds for the whole call, or an ``aiohttp.ClientTimeout`` for finer control.
 Timeout = float | aiohttp.ClientTimeout
@@ -104,6 +111,15 @@ def _excerpt(body: bytes) -> str:
     return body[:BODY_EXCERPT_CHARS].decode("utf-8", "replace")
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def stream_timeout(timeout: aiohttp.ClientTimeout) -> aiohttp.ClientTimeout:
     """A client-level timeout as applied to streams: no total deadline (a chat may stream for
     long), but the connect limit and an idle limit between reads."""
@@ -151,13 +167,30 @@ class Transport:
         http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        ssl: SSLContext | bool = True,
+        allow_insecure_http: bool = False,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
         if not isinstance(auth, Auth):
             raise TypeError(f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}")
         url = URL(base_url.rstrip("/"))
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(f"base_url must be an http(s) URL, not {base_url!r}")
+        if url.scheme == "http" and not _is_loopback(url.host):
+            if not (allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1"):
+                raise ValueError(
+                    f"refusing to send the access token over plain http to {url.host}: use "
+                    "https, or pass allow_insecure_http=True (or set "
+                    f"{INSECURE_HTTP_ENV}=1), e.g. for a self-hosted coze-studio on your network"
+                )
+            log.warning("sending the access token over plain http to %s", url.host)
+        if ssl is False:
+            log.warning("TLS certificate verification is disabled for %s", url.host)
+        if max_line_bytes <= 0:
+            raise ValueError(f"max_line_bytes must be positive, got {max_line_bytes}")
         self.auth = auth
+        self.ssl = ssl
+        self.max_line_bytes = max_line_bytes
         self.base_url = str(url)
         self.timeout = to_client_timeout(timeout)
         self.retry = RetryPolicy(max_retries)
@@ -183,7 +216,9 @@ class Transport:
             )
         if session is not None:
             session.detach()  # its loop is gone: nothing left to close on it
-        connector = aiohttp.TCPConnector(limit=POOL_LIMIT, keepalive_timeout=KEEPALIVE_SECONDS)
+        connector = aiohttp.TCPConnector(
+            limit=POOL_LIMIT, keepalive_timeout=KEEPALIVE_SECONDS, ssl=self.ssl
+        )
         self._session = aiohttp.ClientSession(
             connector=connector,
             timeout=self.timeout,
@@ -204,6 +239,12 @@ class Transport:
     def closed(self) -> bool:
         """True once :meth:`close` was called."""
         return self._closed
+
+    @property
+    def has_open_session(self) -> bool:
+        """True while a session this transport created is open (it must be closed)."""
+        session = self._session
+        return self._owns_session and session is not None and not session.closed
 
     # -- requests ----------------------------------------------------------------------------
 

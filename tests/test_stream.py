@@ -308,3 +308,33 @@ async def test_many_streams_broken_early_leave_no_connection_open(loopback):
                 async for _ in stream:
                     break
         assert await wait_for_no_connections(server) == 0
+
+
+async def test_events_received_before_a_connection_cut_are_still_delivered(loopback):
+    """The cut and the last events arrive together: aiohttp raises the payload error before
+    handing out its buffered bytes; the stream must still deliver those events first."""
+    body = b"".join(CHAT_BLOCKS[:5])
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "x-tt-logid": LOGID}
+        )
+        await resp.prepare(request)
+        await resp.write(body)
+        assert request.transport is not None
+        request.transport.close()  # mid-body: the chunked encoding never terminates
+        return resp
+
+    app = web.Application()
+    app.router.add_post("/v3/chat", handler)
+    server = await loopback(app)
+    async with client(server.url) as coze:
+        stream = await start_chat(coze)
+        await asyncio.sleep(0.2)  # everything, the cut included, is in before the first read
+        received = []
+        with pytest.raises(CozeStreamTruncatedError) as info:
+            async for event in stream:
+                received.append(event.event.value)
+    assert received == EXPECTED_NAMES[:5]
+    assert info.value.events_seen == 5
+    assert info.value.logid == LOGID

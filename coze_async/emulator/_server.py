@@ -93,11 +93,18 @@ class Emulator:
     """
 
     def __init__(
-        self, *, host: str = "127.0.0.1", port: int = 0, token: str | None = DEFAULT_TOKEN
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        token: str | None = DEFAULT_TOKEN,
+        keepalive_timeout: float = 75.0,
     ) -> None:
         self.host = host
         self.port = port
         self.token = token
+        #: Seconds an idle keep-alive connection stays open on the server side.
+        self.keepalive_timeout = keepalive_timeout
         self.store = Store()
         self.faults = FaultRules()
         self.request_counts: dict[str, int] = {}
@@ -119,7 +126,11 @@ class Emulator:
     async def start(self) -> None:
         """Start serving (on a free port when ``port=0``)."""
         runner = web.AppRunner(
-            self.app, handle_signals=False, handler_cancellation=True, access_log=None
+            self.app,
+            handle_signals=False,
+            handler_cancellation=True,
+            access_log=None,
+            keepalive_timeout=self.keepalive_timeout,
         )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port, backlog=1024)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
@@ -140,12 +141,16 @@ class Fault:
     #: Send a malformed frame after this many stream events (then go on).
     malformed_after: int | None = None
     times: int | None = 1
+    #: The chance that a matching request is hit (1.0: every one), for soak tests.
+    probability: float = 1.0
     #: How many requests this fault has hit so far.
     hits: int = field(default=0, init=False)
 
     def matches(self, path: str) -> bool:
-        return (self.path is None or path.startswith(self.path)) and (
-            self.times is None or self.hits < self.times
+        return (
+            (self.path is None or path.startswith(self.path))
+            and (self.times is None or self.hits < self.times)
+            and (self.probability >= 1.0 or random.random() < self.probability)
         )
 
 

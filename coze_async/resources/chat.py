@@ -376,7 +376,11 @@ class AsyncChatClient:
         opener = partial(
             self._transport.open_stream, "POST", path, params=params, json=body, options=options
         )
-        return AsyncStream(opener, partial(decode_chat_event, strict=strict))
+        return AsyncStream(
+            opener,
+            partial(decode_chat_event, strict=strict),
+            max_line_bytes=self._transport.max_line_bytes,
+        )
 
 
 def _tool_outputs_request(

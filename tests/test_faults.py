@@ -1,0 +1,234 @@
+"""Fault injection over real sockets: stalls and timeouts, stale keep-alive connections,
+mass cancellation with no leak, a soak of 10,000 requests with random faults, and an
+unclosed client at exit. Everything is bounded in count and time."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+
+from coze_async import (
+    AsyncCoze,
+    ChatEventType,
+    Coze,
+    CozeTimeoutError,
+    Message,
+    TokenAuth,
+)
+from coze_async.emulator import ECHO_BOT_ID, ChatContext, Emulator
+
+LIST = "/v3/chat/message/list"
+
+
+def ask() -> list[Message]:
+    return [Message.build_user_question_text("hello")]
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[Emulator]:
+    async with Emulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def coze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
+    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
+        yield client
+
+
+async def stall_after_one_delta(context: ChatContext) -> AsyncIterator[str]:
+    yield "first "
+    await asyncio.sleep(30)
+    yield "never"
+
+
+async def test_a_stalled_stream_times_out_within_the_idle_limit_and_is_not_retried(emu, coze):
+    bot = emu.register_responder(stall_after_one_delta)
+    idle = aiohttp.ClientTimeout(sock_read=0.5, connect=5)
+    received = []
+    stream = coze.chat.stream(bot_id=bot, user_id="u", additional_messages=ask(), timeout=idle)
+    with pytest.raises(CozeTimeoutError, match="after 3 events"):
+        async for event in stream:
+            received.append(event)
+            last = time.monotonic()
+    stalled_for = time.monotonic() - last
+    assert [e.event for e in received][-1] is ChatEventType.CONVERSATION_MESSAGE_DELTA
+    assert 0.45 <= stalled_for < 0.5 + 0.3
+    assert emu.request_counts["/v3/chat"] == 1
+
+
+async def test_a_slow_first_byte_times_out_on_every_attempt(emu, coze):
+    chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
+    emu.inject(path=LIST, latency=2, times=None)
+    started = time.monotonic()
+    with pytest.raises(CozeTimeoutError):
+        await coze.chat.messages.list(
+            conversation_id=chat.conversation_id,
+            chat_id=chat.id,
+            timeout=aiohttp.ClientTimeout(sock_read=0.4, connect=5),
+        )
+    elapsed = time.monotonic() - started
+    assert emu.request_counts[LIST] == 3
+    # Three 0.4 s waits and backoffs of 0.375-0.5 s and 0.75-1 s.
+    assert 3 * 0.4 + 0.375 + 0.75 <= elapsed < 3 * 0.4 + 1.5 + 0.6
+
+
+async def test_a_trickling_stream_hits_the_total_deadline(emu, coze):
+    emu.inject(path="/v3/chat", event_delay=0.3)
+    deadline = aiohttp.ClientTimeout(total=1.0, sock_read=0.5)
+    started = time.monotonic()
+    with pytest.raises(CozeTimeoutError):
+        async for _ in coze.chat.stream(
+            bot_id=ECHO_BOT_ID,
+            user_id="u",
+            additional_messages=[Message.build_user_question_text("a b c d e f g h")],
+            timeout=deadline,
+        ):
+            pass
+    assert 0.9 <= time.monotonic() - started < 1.4
+
+
+async def test_stale_keep_alive_connections_are_not_a_failure():
+    async with (
+        Emulator(keepalive_timeout=0.2) as emu,
+        AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze,
+    ):
+        chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
+        for _ in range(5):
+            await asyncio.sleep(0.3)  # the server has closed the idle connection by now
+            await coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
+            await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
+        assert emu.request_counts["/v3/chat"] == 6
+        assert emu.request_counts["/v3/chat/retrieve"] == 5
+
+
+async def test_a_thousand_streams_cancelled_at_random_moments_leak_nothing(emu):
+    def slow(context: ChatContext) -> list[str]:
+        return [f"{i} " for i in range(30)]
+
+    bot = emu.register_responder(slow)
+    emu.inject(path="/v3/chat", event_delay=0.005, times=None)
+    rng = random.Random(1234)
+    events_at_cancel: list[int] = []
+    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+
+        async def consume() -> None:
+            count = 0
+            try:
+                async for _ in coze.chat.stream(bot_id=bot, user_id="u", additional_messages=ask()):
+                    count += 1
+            except asyncio.CancelledError:
+                events_at_cancel.append(count)
+                raise
+
+        async def cancel_later(task: asyncio.Task[None], delay: float) -> None:
+            await asyncio.sleep(delay)
+            task.cancel()
+
+        for _ in range(4):  # 4 waves of 250 concurrent streams
+            tasks = [asyncio.create_task(consume()) for _ in range(250)]
+            killers = [cancel_later(t, rng.uniform(0, 0.6)) for t in tasks]
+            await asyncio.gather(*killers)
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+            unexpected = [r for r in results if not isinstance(r, asyncio.CancelledError | None)]
+            assert unexpected == []
+    # Cancels landed at every stage: before the first event, and mid-stream.
+    assert any(n == 0 for n in events_at_cancel)
+    assert any(0 < n < 33 for n in events_at_cancel)
+    assert emu.request_counts["/v3/chat"] >= 200
+    for _ in range(100):
+        if emu.open_connections == 0:
+            break
+        await asyncio.sleep(0.01)
+    assert emu.open_connections == 0
+    await asyncio.sleep(0.05)
+    leftover = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    assert leftover == []
+
+
+async def test_ten_thousand_requests_over_two_hundred_tasks_with_random_faults(emu):
+    emu.inject(path="/v3/chat/retrieve", status=503, probability=0.01, times=None)
+    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+        chats = await asyncio.gather(
+            *(
+                coze.chat.create(bot_id=ECHO_BOT_ID, user_id=f"u{i}", additional_messages=ask())
+                for i in range(200)
+            )
+        )
+
+        async def worker(index: int) -> list[str]:
+            chat = chats[index]
+            seen = []
+            for _ in range(50):
+                got = await coze.chat.retrieve(
+                    conversation_id=chat.conversation_id, chat_id=chat.id
+                )
+                seen.append(got.id)
+            return seen
+
+        results = await asyncio.gather(*(worker(i) for i in range(200)))
+    assert sum(len(r) for r in results) == 10_000
+    assert all(r == [chats[i].id] * 50 for i, r in enumerate(results))
+    served = emu.request_counts["/v3/chat/retrieve"]
+    assert 10_000 < served < 10_400  # each injected 503 cost exactly one extra attempt
+
+
+def test_sync_client_survives_the_same_faults(coze_emulator):
+    coze_emulator.inject(path="/v3/chat", drop_after=2)
+    with Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url) as coze:
+        from coze_async import CozeStreamTruncatedError
+
+        with pytest.raises(CozeStreamTruncatedError) as info:
+            list(coze.chat.stream(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask()))
+        assert info.value.events_seen == 2
+        coze_emulator.inject(path="/v3/chat/retrieve", status=429, retry_after=0.2)
+        chat = coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
+        again = coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
+        assert again.id == chat.id
+    assert coze_emulator.request_counts["/v3/chat/retrieve"] == 2
+
+
+def test_an_unclosed_client_warns_and_the_process_still_exits():
+    script = textwrap.dedent(
+        """
+        import asyncio
+        from coze_async import AsyncCoze, Coze, Message, TokenAuth
+        from coze_async.emulator import ECHO_BOT_ID, Emulator
+
+        async def main():
+            emu = Emulator()
+            await emu.start()
+            coze = AsyncCoze(TokenAuth(emu.token), emu.base_url)
+            await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u",
+                                   additional_messages=[Message.build_user_question_text("x")])
+            await emu.stop()
+
+        asyncio.run(main())
+        sync = Coze(TokenAuth("t"), "https://api.test")
+        sync.chat  # starts its thread; never closed
+        print("done")
+        """
+    )
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-W", "always::ResourceWarning", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        env={**os.environ, "PYTHONDEVMODE": "0"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "done"
+    assert time.monotonic() - started < 10
+    assert "unclosed AsyncCoze(base_url='http://127.0.0.1:" in result.stderr
+    assert "unclosed Coze(base_url='https://api.test')" in result.stderr
