@@ -203,7 +203,7 @@ class Transport:
 
     # -- session lifecycle -------------------------------------------------------------------
 
-    def _get_session(self) -> aiohttp.ClientSession:
+    async def _get_session(self) -> aiohttp.ClientSession:
         if self._closed:
             raise CozeError("this client is closed")
         loop = asyncio.get_running_loop()
@@ -215,7 +215,11 @@ class Transport:
                 "this client is bound to another running event loop; create one client per loop"
             )
         if session is not None:
-            session.detach()  # its loop is gone: nothing left to close on it
+            # Its loop is gone (a new asyncio.run()): retire it, then build one for this loop.
+            connector = session.connector
+            session.detach()
+            if connector is not None:
+                await connector.close()  # only marks it closed: its transports died with the loop
         connector = aiohttp.TCPConnector(
             limit=POOL_LIMIT, keepalive_timeout=KEEPALIVE_SECONDS, ssl=self.ssl
         )
@@ -283,7 +287,7 @@ class Transport:
             timeout = to_client_timeout(opts["timeout"])
         else:
             timeout = stream_timeout(self.timeout) if stream else self.timeout
-        session = self._get_session()
+        session = await self._get_session()
         started = time.monotonic()
         try:
             response = await session.request(
