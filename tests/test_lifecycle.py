@@ -95,10 +95,10 @@ async def test_file_descriptors_return_to_baseline_after_a_thousand_requests():
                     await coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
 
             await asyncio.gather(*(some(50) for _ in range(20)))
-        for _ in range(50):
+        for _ in range(100):
             if emu.open_connections == 0 and open_fds() <= before + 2:
                 break
-            await asyncio.sleep(0.02)
+            await asyncio.sleep(0.05)
         assert emu.request_counts["/v3/chat/retrieve"] == 1000
         assert abs(open_fds() - before) <= 2
 

@@ -336,6 +336,35 @@ async def test_files_are_opened_and_read_off_the_event_loop(
         assert caller_file.threads and loop_thread not in caller_file.threads
 
 
+def test_a_late_read_of_an_abandoned_attempt_leaves_the_file_alone(tmp_path: Path):
+    path = tmp_path / "digits.txt"
+    path.write_bytes(b"0123456789")
+    source = files_module._prepare(path)
+    first = source.rewind()
+    assert source.read(first, 3) == b"012"
+    second = source.rewind()
+    assert source.read(first, 3) is None  # the abandoned attempt's read, arriving late
+    assert source.read(second, 4) == b"0123"
+    source.close()
+    assert source.file.closed
+    assert source.read(second, 4) is None
+
+
+class ShrinkingFile(io.BytesIO):
+    """Claims 100 bytes (seek/tell) but delivers only 10."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.tell() >= 10:
+            return b""
+        return super().read(min(size if size is not None and size >= 0 else 10, 10 - self.tell()))
+
+
+async def test_a_file_that_shrinks_during_the_upload_fails_clearly(coze: AsyncCoze, emu: Emulator):
+    with pytest.raises(ValueError, match="changed during the upload"):
+        await coze.files.upload(file=ShrinkingFile(b"x" * 100))
+    assert emu.store.files == {}
+
+
 # -- refusals ----------------------------------------------------------------------------------
 
 

@@ -261,6 +261,7 @@ class AsyncConversationsMessagesClient:
             json=body,
             data_field=None,
             options=query.options,
+            idempotent=True,  # a read, though a POST: safe to retry
         )
         envelope = raw if isinstance(raw, dict) else {}
         items = _messages(envelope.get("data"), meta)

@@ -17,6 +17,7 @@ import mimetypes
 import ntpath
 import os
 import stat
+import threading
 from typing import IO, Any
 
 import aiohttp
@@ -108,7 +109,18 @@ class _Source:
     """The content of one upload, checked and opened (in a worker thread), and how to read it
     again from the start for each attempt."""
 
-    __slots__ = ("content_type", "data", "error", "file", "filename", "owned", "size", "start")
+    __slots__ = (
+        "attempt",
+        "content_type",
+        "data",
+        "error",
+        "file",
+        "filename",
+        "lock",
+        "owned",
+        "size",
+        "start",
+    )
 
     def __init__(
         self,
@@ -133,12 +145,34 @@ class _Source:
         self.size = size if data is None else len(data)
         #: Why sending stopped early (too large, the file changed), once it did.
         self.error: Exception | None = None
+        #: The attempt now reading the file. A read of an abandoned attempt may still be
+        #: running in its thread when the next attempt starts: it must not move the file.
+        self.attempt = 0
+        self.lock = threading.Lock()
 
     @property
     def rewindable(self) -> bool:
         return self.data is not None or self.start is not None
 
+    def rewind(self) -> int:
+        """Start a new attempt: back to the start of the file (in a worker thread)."""
+        with self.lock:
+            self.attempt += 1
+            if self.start is not None:
+                self.file.seek(self.start)
+            return self.attempt
+
+    def read(self, attempt: int, size: int) -> Any:
+        """The next chunk for ``attempt`` (in a worker thread); ``None`` once it was abandoned."""
+        with self.lock:
+            if attempt != self.attempt:
+                return None
+            return self.file.read(size)
+
     def close(self) -> None:
+        """After the request: late reads leave the file alone; close it if the upload opened
+        it."""
+        self.attempt += 1
         if self.owned:
             self.file.close()
 
@@ -274,7 +308,7 @@ class _Chunks:
     def __init__(self, source: _Source) -> None:
         self._source = source
         self._sent = 0
-        self._started = False
+        self._attempt: int | None = None
 
     def __aiter__(self) -> _Chunks:
         return self
@@ -293,10 +327,11 @@ class _Chunks:
             chunk: Any = source.data[self._sent : self._sent + want]
         else:
             loop = asyncio.get_running_loop()
-            if not self._started and source.start is not None:
-                await loop.run_in_executor(None, source.file.seek, source.start)
-            self._started = True
-            chunk = await loop.run_in_executor(None, source.file.read, want)
+            if self._attempt is None:
+                self._attempt = await loop.run_in_executor(None, source.rewind)
+            chunk = await loop.run_in_executor(None, source.read, self._attempt, want)
+            if chunk is None and self._attempt != source.attempt:
+                raise StopAsyncIteration  # this attempt was abandoned
         if chunk is None:  # a non-blocking file with nothing to read now
             raise self._fail(ValueError("the file object returned None: use a blocking file"))
         if not isinstance(chunk, bytes | bytearray | memoryview):
