@@ -7,6 +7,7 @@ are generated once per class and cached by cattrs.
 
 from __future__ import annotations
 
+import typing
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -14,7 +15,8 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from .models._base import DynamicIntEnum, DynamicStrEnum
+from ._fastgen import make_fast_structure_fn
+from .models._base import DynamicIntEnum, DynamicStrEnum, ListResponse
 
 __all__ = ["converter", "structure", "unstructure"]
 
@@ -31,6 +33,22 @@ def _omit_none_unstructure(cls: type[Any]) -> Any:
 
 
 converter.register_unstructure_hook_factory(attrs.has, _omit_none_unstructure)
+converter.register_structure_hook_factory(
+    attrs.has, lambda cls: make_fast_structure_fn(cls, converter)
+)
+
+
+def _list_response_hook(cls: Any) -> Any:
+    (item,) = typing.get_args(cls) or (Any,)
+    items_hook = converter.get_structure_hook(list[item])  # type: ignore[valid-type]
+    return lambda value, _: ListResponse(items_hook(value, list[item]))  # type: ignore[valid-type]
+
+
+def _is_list_response(t: Any) -> bool:
+    return t is ListResponse or typing.get_origin(t) is ListResponse
+
+
+converter.register_structure_hook_factory(_is_list_response, _list_response_hook)
 converter.register_unstructure_hook(Enum, lambda member: member.value)
 # Open string enums are str subclasses: name them too, so str's identity hook does not win.
 converter.register_unstructure_hook(DynamicStrEnum, lambda member: member.value)
