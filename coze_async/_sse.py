@@ -8,11 +8,19 @@ bytes and decoded only when complete, so a UTF-8 character split across chunks d
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ._errors import CozeError
 
 __all__ = ["DEFAULT_MAX_LINE_BYTES", "SSEDecoder", "SSELineTooLongError", "ServerSentEvent"]
+
+#: One event as Coze frames it: an optional id line, the event name, one data line, a blank line;
+#: one optional space after each colon. Anything else goes through the line parser.
+_COMMON_EVENT = re.compile(rb"(?:id: ?([^\n]*)\n)?event: ?([^\n]*)\ndata: ?([^\n]*)\n\n")
+#: The start of a regular event shorter than this is held whole until it completes, so the next
+#: chunk can take the regex path too (holding more would re-copy a long event on every chunk).
+_HOLD_INCOMPLETE = 64 * 1024
 
 #: Default bound on one line (and on one event's data): real audio streams send ~95 KB lines.
 DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024
@@ -38,7 +46,17 @@ class SSELineTooLongError(CozeError):
 class SSEDecoder:
     """Feed bytes with :meth:`feed`; each call returns the events completed by those bytes."""
 
-    __slots__ = ("_data", "_data_size", "_event", "_held", "_last_id", "_max", "_parts", "_retry")
+    __slots__ = (
+        "_data",
+        "_data_size",
+        "_event",
+        "_held",
+        "_last_id",
+        "_max",
+        "_names",
+        "_parts",
+        "_retry",
+    )
 
     def __init__(self, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> None:
         if max_line_bytes <= 0:
@@ -53,6 +71,7 @@ class SSEDecoder:
         self._data_size = 0
         self._last_id: str | None = None
         self._retry: int | None = None
+        self._names: dict[bytes, str] = {}
 
     @property
     def has_pending(self) -> bool:
@@ -67,6 +86,9 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode ``chunk`` and return the events it completes, in order."""
+        return self._feed(chunk, hold=True)
+
+    def _feed(self, chunk: bytes, *, hold: bool) -> list[ServerSentEvent]:
         if b"\n" not in chunk and b"\r" not in chunk:
             self._held += len(chunk)
             if self._held > self._max:
@@ -76,6 +98,18 @@ class SSEDecoder:
                 self._parts.append(chunk)
             return []
         buf = b"".join(self._parts) + chunk if self._parts else chunk
+        events: list[ServerSentEvent] = []
+        if not (self._data or self._event) and b"\r" not in buf:
+            buf = self._fast_events(buf, events)
+            if (
+                hold
+                and len(buf) < min(_HOLD_INCOMPLETE, self._max)
+                and buf.startswith((b"event:", b"id:"))
+                and b"\n\n" not in buf
+            ):
+                self._parts = [buf] if buf else []
+                self._held = len(buf)
+                return events
         if b"\r" in buf:
             # A CR at the very end may be the first half of CRLF: hold it for the next chunk.
             held = buf.endswith(b"\r")
@@ -91,53 +125,96 @@ class SSEDecoder:
             raise SSELineTooLongError(self._max)
         self._parts = [rest] if rest else []
         self._held = len(rest)
-        events: list[ServerSentEvent] = []
+        # The hot loop: state in locals, the common fields (data, event) matched first.
+        data, event, size, limit = self._data, self._event, self._data_size, self._max
         for line in lines:
-            if line:
-                self._field(line)
-            elif self._data or self._event:
-                event = self._dispatch()
-                if event is not None:
-                    events.append(event)
+            if not line:
+                if data:
+                    text = data[0] if len(data) == 1 else "\n".join(data)
+                    fields = (event or "message", text, self._last_id, self._retry)
+                    events.append(tuple.__new__(ServerSentEvent, fields))
+                    data = []
+                event, size = "", 0
+                continue
+            if len(line) > limit:
+                self._reset()
+                raise SSELineTooLongError(limit)
+            if line.startswith(b"data:"):
+                value = line[6:] if line.startswith(b" ", 5) else line[5:]
+                size += len(value) + 1
+                if size > limit:
+                    self._reset()
+                    raise SSELineTooLongError(limit)
+                data.append(value.decode("utf-8", "replace"))
+            elif line.startswith(b"event:"):
+                value = line[7:] if line.startswith(b" ", 6) else line[6:]
+                event = self._name(value)
+            elif line == b"data":  # a field without a colon has an empty value
+                size += 1
+                data.append("")
+            elif line == b"event":
+                event = ""
+            elif not line.startswith(b":"):  # not a comment
+                self._other_field(line)
+        self._data, self._event, self._data_size = data, event, size
         return events
+
+    def _fast_events(self, buf: bytes, events: list[ServerSentEvent]) -> bytes:
+        """Decode the leading run of events shaped as Coze sends them (``[id]``, ``event``,
+        ``data``, blank line; no CR) with one regex match each; return the rest of ``buf``,
+        from the first irregular line, for the line parser."""
+        pos, limit, match = 0, self._max, _COMMON_EVENT.match
+        found = match(buf)
+        while found is not None:
+            raw_id, name, data = found.groups()
+            if len(data) > limit or len(name) > limit:
+                break  # let the line parser raise SSELineTooLongError
+            if raw_id is not None and b"\0" not in raw_id:
+                self._last_id = raw_id.decode("utf-8", "replace")
+            fields = (
+                self._name(name) or "message",
+                data.decode("utf-8", "replace"),
+                self._last_id,
+                self._retry,
+            )
+            events.append(tuple.__new__(ServerSentEvent, fields))
+            pos = found.end()
+            found = match(buf, pos)
+        return buf[pos:] if pos else buf
+
+    def _name(self, raw: bytes) -> str:
+        """An event name, decoded once per distinct name (streams repeat a handful)."""
+        name = self._names.get(raw)
+        if name is None:
+            name = raw.decode("utf-8", "replace")
+            if len(self._names) < 64:
+                self._names[raw] = name
+        return name
+
+    def _other_field(self, line: bytes) -> None:
+        """``id``, ``retry``, and unknown fields (ignored, as the spec requires)."""
+        colon = line.find(b":")
+        if colon < 0:
+            name, value = line, b""
+        else:
+            name = line[:colon]
+            value = line[colon + 2 :] if line.startswith(b" ", colon + 1) else line[colon + 1 :]
+        if name == b"id":
+            if b"\0" not in value:
+                self._last_id = value.decode("utf-8", "replace")
+        elif name == b"retry" and value.isdigit() and len(value) <= 10:
+            self._retry = int(value)
 
     def flush(self) -> list[ServerSentEvent]:
         """End of input: return what :meth:`feed` still held, the last line and event completed
         as if a blank line followed. Such an event was never terminated, so the spec would drop
         it; callers decide whether to trust it (real Coze streams end ``done`` this way)."""
-        events = self.feed(b"\n") if self._parts else []
+        events = self._feed(b"\n", hold=False) if self._parts else []
         if self._data or self._event:
             event = self._dispatch()
             if event is not None:
                 events.append(event)
         return events
-
-    def _field(self, line: bytes) -> None:
-        if len(line) > self._max:
-            self._reset()
-            raise SSELineTooLongError(self._max)
-        colon = line.find(b":")
-        if colon == 0:
-            return  # comment
-        if colon < 0:
-            name, value = line, b""
-        else:
-            name = line[:colon]
-            value = line[colon + 2 :] if line[colon + 1 : colon + 2] == b" " else line[colon + 1 :]
-        if name == b"data":
-            self._data_size += len(value) + 1
-            if self._data_size > self._max:
-                self._reset()
-                raise SSELineTooLongError(self._max)
-            self._data.append(value.decode("utf-8", "replace"))
-        elif name == b"event":
-            self._event = value.decode("utf-8", "replace")
-        elif name == b"id":
-            if b"\0" not in value:
-                self._last_id = value.decode("utf-8", "replace")
-        elif name == b"retry" and value.isdigit() and len(value) <= 10:
-            self._retry = int(value)
-        # Any other field name is ignored, as the spec requires.
 
     def _dispatch(self) -> ServerSentEvent | None:
         data, event = self._data, self._event

@@ -585,3 +585,15 @@ def test_has_pending_false_after_dispatch_and_after_flush() -> None:
     assert decoder.flush() == [ServerSentEvent("message", "y")]
     assert not decoder.has_pending
     assert decoder.flush() == []
+
+
+def test_bare_field_names_after_an_event_in_the_same_chunk() -> None:
+    """A ``data`` line without a colon (an empty data line) after an event dispatched from the
+    same chunk belongs to the next event."""
+    decoder = SSEDecoder()
+    events = decoder.feed(b"data:a\n\ndata\ndata:b\n\nevent\ndata:c\n\n")
+    assert events == [
+        ServerSentEvent("message", "a"),
+        ServerSentEvent("message", "\nb"),
+        ServerSentEvent("message", "c"),
+    ]

@@ -10,14 +10,14 @@ from typing import Any, Literal, overload
 
 import orjson
 
-from .._converter import structure, unstructure
+from .._converter import converter, structure, unstructure
 from .._errors import CozeAPIError, CozeInvalidEventError, api_error
 from .._portal import SyncResource, SyncStream, forward, forward_stream
 from .._response import HTTPResponse
 from .._sse import ServerSentEvent
 from .._stream import AsyncStream
 from .._transport import RequestOptions, Transport, Unpack
-from ..models._base import ListResponse, attach_response
+from ..models._base import ListResponse
 from ..models.chat import (
     Chat,
     ChatEvent,
@@ -60,7 +60,11 @@ def decode_chat_event(
     name = sse.event
     kind = _MESSAGE_EVENTS.get(name)
     if kind is not None:
-        event = ChatEvent(event=kind, message=_load(sse, Message, response))
+        try:
+            message = _structure_message(orjson.loads(sse.data), Message)
+        except Exception as exc:  # bad JSON or a payload of the wrong shape
+            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
+        event = ChatEvent(event=kind, message=message)
     elif (kind := _CHAT_EVENTS.get(name)) is not None:
         event = ChatEvent(event=kind, chat=_load(sse, Chat, response))
     elif name == "done":
@@ -71,8 +75,13 @@ def decode_chat_event(
         raise CozeInvalidEventError("event", name, response.logid)
     else:
         event = ChatEvent(event=ChatEventType.UNKNOWN, unknown={"event": name, "data": sse.data})
-    attach_response(event, response)
+    _set_attribute(event, "_response", response)
     return event
+
+
+# The hot path of every chat stream: hooks looked up once, not per event.
+_structure_message = converter.get_structure_hook(Message)
+_set_attribute = object.__setattr__
 
 
 def _load(sse: ServerSentEvent, cls: type[Any], response: HTTPResponse) -> Any:
