@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, Literal, overload
 
@@ -57,6 +57,23 @@ def decode_chat_event(
 ) -> ChatEvent | None:
     """Turn one server-sent event of a chat stream into a :class:`ChatEvent`; ``None`` for
     ``done``; raise the typed API error for ``error``."""
+    return _decode(sse, response, strict)
+
+
+def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
+    """The decoder a chat stream calls per event (positional: no keyword packing per event)."""
+    return _decode_strict if strict else _decode_lenient
+
+
+def _decode_strict(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
+    return _decode(sse, response, True)
+
+
+def _decode_lenient(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
+    return _decode(sse, response, False)
+
+
+def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool) -> ChatEvent | None:
     name = sse.event
     kind = _MESSAGE_EVENTS.get(name)
     if kind is not None:
@@ -387,7 +404,7 @@ class AsyncChatClient:
         )
         return AsyncStream(
             opener,
-            partial(decode_chat_event, strict=strict),
+            chat_event_decoder(strict),
             max_line_bytes=self._transport.max_line_bytes,
         )
 

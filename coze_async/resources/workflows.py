@@ -35,7 +35,7 @@ from ..models.workflows import (
     WorkflowRunResult,
     WorkflowVersionInfo,
 )
-from .chat import decode_chat_event
+from .chat import chat_event_decoder
 
 __all__ = [
     "AsyncWorkflowsChatClient",
@@ -451,7 +451,7 @@ class AsyncWorkflowsChatClient:
         )
         return AsyncStream(
             opener,
-            partial(decode_chat_event, strict=strict),
+            chat_event_decoder(strict),
             max_line_bytes=self._transport.max_line_bytes,
         )
 
