@@ -894,3 +894,46 @@ def test_sync_feedback_create_and_delete(threaded_server):
         ("POST", path, {"feedback_type": "like", "comment": "great"}),
         ("DELETE", path, None),
     ]
+
+
+async def test_feedback_against_the_emulator() -> None:
+    from coze_async import BadRequestError, Message, NotFoundError
+
+    async with Emulator() as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+        events = [
+            e
+            async for e in coze.chat.stream(
+                bot_id=ECHO_BOT_ID,
+                user_id="u",
+                additional_messages=[Message.build_user_question_text("rate me")],
+            )
+        ]
+        chat = events[-1].chat
+        assert chat is not None
+        messages = [
+            m
+            async for m in await coze.conversations.messages.list(
+                conversation_id=chat.conversation_id
+            )
+        ]
+        answer = next(m for m in messages if m.role.value == "assistant")
+        question = next(m for m in messages if m.role.value == "user")
+        ids = {"conversation_id": chat.conversation_id, "message_id": answer.id}
+        await coze.conversations.messages.feedback.create(
+            **ids, feedback_type=FeedbackType.UNLIKE, reason_types=["too short"], comment="meh"
+        )
+        assert emu.store.feedback[answer.id] == {
+            "feedback_type": "unlike",
+            "reason_types": ["too short"],
+            "comment": "meh",
+        }
+        await coze.conversations.messages.feedback.delete(**ids)
+        assert answer.id not in emu.store.feedback
+        with pytest.raises(BadRequestError):
+            await coze.conversations.messages.feedback.create(
+                conversation_id=chat.conversation_id, message_id=question.id, feedback_type="like"
+            )
+        with pytest.raises(NotFoundError):
+            await coze.conversations.messages.feedback.create(
+                conversation_id=chat.conversation_id, message_id="404", feedback_type="like"
+            )

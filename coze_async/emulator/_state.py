@@ -40,6 +40,8 @@ class Store:
         self.files: dict[str, dict[str, Any]] = {}
         self.file_contents: dict[str, bytes] = {}
         self.workflows: dict[str, dict[str, Any]] = {}
+        #: Feedback on bot messages, by message id.
+        self.feedback: dict[str, dict[str, Any]] = {}
         #: Workflow executions by execute id (records kept by the workflow routes).
         self.workflow_runs: dict[str, Any] = {}
         self.add_bot(ECHO_BOT_ID, "Echo", echo_responder)

@@ -43,6 +43,9 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/v1/conversation/message/retrieve", retrieve_message)
     app.router.add_post("/v1/conversation/message/modify", modify_message)
     app.router.add_post("/v1/conversation/message/delete", delete_message)
+    feedback = "/v1/conversations/{conversation_id}/messages/{message_id}/feedback"
+    app.router.add_post(feedback, create_feedback)
+    app.router.add_delete(feedback, delete_feedback)
 
 
 # -- validation -----------------------------------------------------------------------------------
@@ -397,3 +400,48 @@ async def delete_message(request: web.Request) -> web.Response:
         if record.data["conversation_id"] == cid:
             record.messages[:] = [m for m in record.messages if m["id"] not in doomed]
     return envelope(request, message)
+
+
+# -- feedback on answers ------------------------------------------------------------------------
+
+_FEEDBACK_TYPES = frozenset({"like", "unlike"})
+
+
+def _path_answer(request: web.Request, store: Store) -> dict[str, Any]:
+    """The bot message the path names (feedback applies to the bot's messages only)."""
+    conversation = store.conversation(request.match_info["conversation_id"])
+    message_id = request.match_info["message_id"]
+    for message in store.messages[conversation["id"]]:
+        if message["id"] == message_id:
+            if message["role"] != "assistant":
+                raise ApiError(4000, "feedback can only be given on the bot's messages")
+            return message
+    raise ApiError(4200, f"message {message_id} does not exist in this conversation")
+
+
+async def create_feedback(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    message = _path_answer(request, store)
+    body = await json_body(request)
+    feedback_type = body.get("feedback_type")
+    if feedback_type not in _FEEDBACK_TYPES:
+        raise ApiError(4000, "Request parameter error: feedback_type must be like or unlike")
+    reasons = body.get("reason_types") or []
+    if not isinstance(reasons, list) or len(reasons) > 10:
+        raise ApiError(4000, "Request parameter error: reason_types takes at most 10 strings")
+    comment = body.get("comment")
+    if comment is not None and (not isinstance(comment, str) or len(comment) > 250):
+        raise ApiError(4000, "Request parameter error: comment takes at most 250 characters")
+    store.feedback[message["id"]] = {
+        "feedback_type": feedback_type,
+        "reason_types": reasons,
+        "comment": comment,
+    }
+    return envelope(request)
+
+
+async def delete_feedback(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    message = _path_answer(request, store)
+    store.feedback.pop(message["id"], None)
+    return envelope(request)
