@@ -1,10 +1,11 @@
-"""Safe request paths: every id that goes into a URL path passes through :func:`path`."""
+"""Request ids: every id that goes into a URL path passes through :func:`path`; ids sent in a
+query string or a body through :func:`require_id`."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
-__all__ = ["path"]
+__all__ = ["path", "require_id"]
 
 _REJECTED = ("/", "?", "#", "\\")
 
@@ -29,3 +30,9 @@ def path(template: str, **params: str) -> str:
     the request to another route.
     """
     return template.format(**{name: _segment(name, value) for name, value in params.items()})
+
+
+def require_id(name: str, value: object) -> None:
+    """Ids sent in a query string or a body: non-empty strings (path ids go through ``path``)."""
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{name} must be a non-empty string, got {value!r}")

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from .._converter import unstructure
 from .._pagination import AsyncPaged, forward_paged
-from .._paths import path
+from .._paths import path, require_id
 from .._portal import SyncResource, forward
 from .._response import HTTPResponse
 from .._transport import RequestOptions, Transport, Unpack
@@ -51,11 +51,6 @@ T = TypeVar("T")
 
 #: The API connector: ``bots.publish`` publishes there when no connector is named.
 _API_CONNECTOR = "1024"
-
-
-def _require(name: str, value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
 
 
 def _check_page(page_num: int, page_size: int) -> None:
@@ -241,8 +236,8 @@ class AsyncBotsClient:
     ) -> Bot:
         """Create a bot (an unpublished draft) in a space; the result holds its ``bot_id``.
         ``POST /v1/bot/create``."""
-        _require("space_id", space_id)
-        _require("name", name)
+        require_id("space_id", space_id)
+        require_id("name", name)
         body = _config_body(
             space_id=space_id,
             name=name,
@@ -277,7 +272,7 @@ class AsyncBotsClient:
     ) -> UpdateBotResp:
         """Change a bot's draft configuration; only the arguments given are sent.
         ``POST /v1/bot/update``."""
-        _require("bot_id", bot_id)
+        require_id("bot_id", bot_id)
         body = _config_body(
             bot_id=bot_id,
             name=name,
@@ -306,7 +301,7 @@ class AsyncBotsClient:
         """Publish a bot's draft to connectors (the API connector ``1024`` when none is given);
         the result holds ``bot_id`` and the new ``version``. ``connectors`` passes per-connector
         settings (``{connector_id: {key: value}}``). ``POST /v1/bot/publish``."""
-        _require("bot_id", bot_id)
+        require_id("bot_id", bot_id)
         body: dict[str, Any] = {
             "bot_id": bot_id,
             "connector_ids": list(connector_ids) if connector_ids else [_API_CONNECTOR],
@@ -327,7 +322,7 @@ class AsyncBotsClient:
     ) -> UnpublishBotResp:
         """Take a published bot off a connector. ``POST /v1/bots/{bot_id}/unpublish``."""
         url = path("/v1/bots/{bot_id}/unpublish", bot_id=bot_id)
-        _require("connector_id", connector_id)
+        require_id("connector_id", connector_id)
         body: dict[str, Any] = {"bot_id": bot_id, "connector_id": connector_id}
         if unpublish_reason is not None:
             body["unpublish_reason"] = unpublish_reason
@@ -352,7 +347,7 @@ class AsyncBotsClient:
             url = path("/v1/bots/{bot_id}", bot_id=bot_id)
             params: dict[str, Any] = {"is_published": is_published}
             return await self._transport.request("GET", url, Bot, params=params, options=options)
-        _require("bot_id", bot_id)
+        require_id("bot_id", bot_id)
         return await self._transport.request(
             "GET", "/v1/bot/get_online_info", Bot, params={"bot_id": bot_id}, options=options
         )
@@ -375,7 +370,7 @@ class AsyncBotsClient:
         apply). With ``use_api_version=2``, bots filtered by ``publish_status`` (the service
         defaults to ``published_online``) and ``connector_id``: ``GET /v1/bots``.
         """
-        _require("space_id", space_id)
+        require_id("space_id", space_id)
         _check_page(page_num, page_size)
         _check_api_version(use_api_version)
         if use_api_version == 2:

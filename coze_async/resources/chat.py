@@ -12,6 +12,7 @@ import orjson
 
 from .._converter import converter, structure, unstructure
 from .._errors import CozeAPIError, CozeInvalidEventError, api_error
+from .._paths import require_id
 from .._portal import SyncResource, SyncStream, forward, forward_stream
 from .._response import HTTPResponse
 from .._sse import ServerSentEvent
@@ -124,11 +125,6 @@ def _stream_error(sse: ServerSentEvent, response: HTTPResponse) -> CozeAPIError:
     )
 
 
-def _require(name: str, value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
-
-
 def _chat_body(
     *,
     bot_id: str,
@@ -141,8 +137,8 @@ def _chat_body(
     parameters: Mapping[str, Any] | None,
     enable_card: bool | None,
 ) -> dict[str, Any]:
-    _require("bot_id", bot_id)
-    _require("user_id", user_id)
+    require_id("bot_id", bot_id)
+    require_id("user_id", user_id)
     body: dict[str, Any] = {"bot_id": bot_id, "user_id": user_id, "stream": stream}
     if additional_messages is not None:
         body["additional_messages"] = unstructure(list(additional_messages))
@@ -170,8 +166,8 @@ class AsyncChatMessagesClient:
 
         ``GET /v3/chat/message/list``.
         """
-        _require("conversation_id", conversation_id)
-        _require("chat_id", chat_id)
+        require_id("conversation_id", conversation_id)
+        require_id("chat_id", chat_id)
         params = {"conversation_id": conversation_id, "chat_id": chat_id}
         return await self._transport.request_list(
             "GET", "/v3/chat/message/list", Message, params=params, options=options
@@ -316,8 +312,8 @@ class AsyncChatClient:
         self, *, conversation_id: str, chat_id: str, **options: Unpack[RequestOptions]
     ) -> Chat:
         """The current state of a chat. ``POST /v3/chat/retrieve``."""
-        _require("conversation_id", conversation_id)
-        _require("chat_id", chat_id)
+        require_id("conversation_id", conversation_id)
+        require_id("chat_id", chat_id)
         params = {"conversation_id": conversation_id, "chat_id": chat_id}
         return await self._transport.request(
             "POST", "/v3/chat/retrieve", Chat, params=params, options=options, idempotent=True
@@ -327,8 +323,8 @@ class AsyncChatClient:
         self, *, conversation_id: str, chat_id: str, **options: Unpack[RequestOptions]
     ) -> Chat:
         """Cancel a chat in progress. ``POST /v3/chat/cancel``."""
-        _require("conversation_id", conversation_id)
-        _require("chat_id", chat_id)
+        require_id("conversation_id", conversation_id)
+        require_id("chat_id", chat_id)
         body = {"conversation_id": conversation_id, "chat_id": chat_id}
         return await self._transport.request(
             "POST", "/v3/chat/cancel", Chat, json=body, options=options
@@ -412,8 +408,8 @@ class AsyncChatClient:
 def _tool_outputs_request(
     conversation_id: str, chat_id: str, tool_outputs: Sequence[ToolOutput], stream: bool
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    _require("conversation_id", conversation_id)
-    _require("chat_id", chat_id)
+    require_id("conversation_id", conversation_id)
+    require_id("chat_id", chat_id)
     if not tool_outputs:
         raise ValueError("tool_outputs must contain at least one ToolOutput")
     params = {"conversation_id": conversation_id, "chat_id": chat_id}

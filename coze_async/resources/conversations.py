@@ -9,7 +9,7 @@ from typing import Any
 
 from .._converter import unstructure
 from .._pagination import AsyncPaged, forward_paged
-from .._paths import path
+from .._paths import path, require_id
 from .._portal import SyncResource, forward
 from .._response import HTTPResponse
 from .._transport import RequestOptions, Transport, Unpack
@@ -36,12 +36,6 @@ __all__ = [
 ]
 
 _FEEDBACK = "/v1/conversations/{conversation_id}/messages/{message_id}/feedback"
-
-
-def _require(name: str, value: object) -> None:
-    """Ids sent in a query string or body: non-empty strings (path ids go through ``path``)."""
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
 
 
 def _positive(name: str, value: object) -> int:
@@ -130,7 +124,7 @@ class AsyncConversationsMessagesClient:
     ) -> Message:
         """Add a message to a conversation (it joins the conversation's latest context section).
         ``POST /v1/conversation/message/create``."""
-        _require("conversation_id", conversation_id)
+        require_id("conversation_id", conversation_id)
         if not isinstance(content, str):
             raise TypeError(f"content must be a str, not {type(content).__name__}")
         body: dict[str, Any] = {
@@ -227,7 +221,7 @@ class AsyncConversationsMessagesClient:
         ``last_id``. A listing started with ``before_id`` (the messages that precede a position)
         pages on in that direction instead, with ``before_id`` set to each page's ``first_id``.
         """
-        _require("conversation_id", conversation_id)
+        require_id("conversation_id", conversation_id)
         if not isinstance(order, str) or not order:
             raise ValueError(f"order must be 'desc' or 'asc', got {order!r}")
         _positive("limit", limit)
@@ -314,8 +308,8 @@ class _MessageQuery:
 
 
 def _message_params(conversation_id: str, message_id: str) -> dict[str, str]:
-    _require("conversation_id", conversation_id)
-    _require("message_id", message_id)
+    require_id("conversation_id", conversation_id)
+    require_id("message_id", message_id)
     return {"conversation_id": conversation_id, "message_id": message_id}
 
 
@@ -364,7 +358,7 @@ class AsyncConversationsClient:
         self, *, conversation_id: str, **options: Unpack[RequestOptions]
     ) -> Conversation:
         """One conversation. ``GET /v1/conversation/retrieve``."""
-        _require("conversation_id", conversation_id)
+        require_id("conversation_id", conversation_id)
         return await self._transport.request(
             "GET",
             "/v1/conversation/retrieve",
@@ -416,7 +410,7 @@ class AsyncConversationsClient:
         (1-50) a page from ``page_num`` on; ``sort_order`` is ``"DESC"`` (newest first, the
         default) or ``"ASC"``. Returns the first page, fetched; ``async for`` walks on through
         later pages. ``GET /v1/conversations``."""
-        _require("bot_id", bot_id)
+        require_id("bot_id", bot_id)
         _positive("page_num", page_num)
         _positive("page_size", page_size)
         params: dict[str, Any] = {"bot_id": bot_id, "page_size": page_size}

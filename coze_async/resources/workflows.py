@@ -12,7 +12,7 @@ import orjson
 from .._converter import structure, unstructure
 from .._errors import CozeInvalidEventError, CozeInvalidResponseError
 from .._pagination import AsyncPaged, forward_paged
-from .._paths import path
+from .._paths import path, require_id
 from .._portal import SyncResource, forward, forward_stream
 from .._response import HTTPResponse
 from .._sse import ServerSentEvent
@@ -61,11 +61,6 @@ _RUN_RESULT_FIELDS = ("data", "debug_url", "execute_id", "usage", "interrupt_dat
 
 
 # -- helpers -------------------------------------------------------------------------------------
-
-
-def _require(name: str, value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
 
 
 def _compact(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -310,7 +305,7 @@ class AsyncWorkflowsRunsClient:
 
         ``POST /v1/workflow/run``.
         """
-        _require("workflow_id", workflow_id)
+        require_id("workflow_id", workflow_id)
         body = _compact(
             {
                 "workflow_id": workflow_id,
@@ -354,7 +349,7 @@ class AsyncWorkflowsRunsClient:
 
         ``POST /v1/workflow/stream_run``.
         """
-        _require("workflow_id", workflow_id)
+        require_id("workflow_id", workflow_id)
         body = _compact(
             {
                 "workflow_id": workflow_id,
@@ -383,8 +378,8 @@ class AsyncWorkflowsRunsClient:
 
         ``POST /v1/workflow/stream_resume``.
         """
-        _require("workflow_id", workflow_id)
-        _require("event_id", event_id)
+        require_id("workflow_id", workflow_id)
+        require_id("event_id", event_id)
         if not isinstance(resume_data, str):
             raise TypeError(f"resume_data must be a str, not {type(resume_data).__name__}")
         body = {
@@ -433,7 +428,7 @@ class AsyncWorkflowsChatClient:
 
         ``POST /v1/workflows/chat``.
         """
-        _require("workflow_id", workflow_id)
+        require_id("workflow_id", workflow_id)
         body = _compact(
             {
                 "workflow_id": workflow_id,

@@ -30,7 +30,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/v3/chat/submit_tool_outputs", submit_tool_outputs)
 
 
-def _question_text(message: dict[str, Any]) -> str:
+def question_text(message: dict[str, Any]) -> str:
     """The text of a user message; for multimodal content, its text parts."""
     if message.get("content_type") == "object_string":
         try:
@@ -42,7 +42,7 @@ def _question_text(message: dict[str, Any]) -> str:
     return str(message.get("content", ""))
 
 
-def _check_message(raw: Any, index: int) -> dict[str, Any]:
+def check_message(raw: Any, index: int) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ApiError(4000, f"additional_messages[{index}] must be an object")
     if raw.get("role") not in _ROLES:
@@ -88,7 +88,7 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
             meta_data=m.get("meta_data"),
             chat_id=chat_id,
         )
-        for m in (_check_message(raw, i) for i, raw in enumerate(raw_messages))
+        for m in (check_message(raw, i) for i, raw in enumerate(raw_messages))
     ]
     section = conversation["last_section_id"]
     history = [m for m in store.messages[conversation_id] if m["section_id"] == section] + added
@@ -113,7 +113,7 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
         user_id=user_id,
         conversation_id=conversation_id,
         chat_id=chat_id,
-        question=_question_text(questions[-1]),
+        question=question_text(questions[-1]),
         messages=history,
         custom_variables=dict(body.get("custom_variables") or {}),
         parameters=dict(body.get("parameters") or {}),

@@ -35,7 +35,7 @@ from aiohttp import web
 from .._bots import ChatContext, Reply, Responder, echo_responder, split_words
 from .._state import STORE, ChatRecord, Store
 from .._wire import ApiError, SSEWriter, current_logid, envelope, json_body, new_id, now, require
-from .chat import drive_chat
+from .chat import check_message, drive_chat, question_text
 
 __all__ = [
     "ECHO_WORKFLOW_ID",
@@ -74,7 +74,6 @@ _BUILTIN: dict[str, tuple[str, str]] = {
     INTERRUPT_WORKFLOW_ID: ("ask_city", "Asks which city, then reports its weather."),
     ERROR_WORKFLOW_ID: ("always_fails", "Fails with error 4000."),
 }
-_ROLES = frozenset({"user", "assistant"})
 
 
 def add_routes(app: web.Application) -> None:
@@ -519,31 +518,6 @@ def _chat_responder(workflow_id: str) -> Responder:
     return echo_responder
 
 
-def _question_text(message: Mapping[str, Any]) -> str:
-    """The text of a user message; for multimodal content, its text parts."""
-    if message.get("content_type") == "object_string":
-        try:
-            parts = orjson.loads(message["content"])
-        except orjson.JSONDecodeError:
-            return str(message["content"])
-        if isinstance(parts, list):
-            texts = [
-                p.get("text") for p in parts if isinstance(p, dict) and p.get("type") == "text"
-            ]
-            return " ".join(str(t) for t in texts if t)
-    return str(message.get("content", ""))
-
-
-def _check_message(raw: Any, index: int) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise ApiError(4000, f"additional_messages[{index}] must be an object")
-    if raw.get("role") not in _ROLES:
-        raise ApiError(4000, f"additional_messages[{index}].role must be user or assistant")
-    if not isinstance(raw.get("content"), str):
-        raise ApiError(4000, f"additional_messages[{index}].content must be a string")
-    return raw
-
-
 async def chat_workflow(request: web.Request) -> web.StreamResponse:
     """``POST /v1/workflows/chat``: run a chatflow as a chat, streamed as chat events."""
     store = request.app[STORE]
@@ -562,7 +536,7 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
     raw_messages = body.get("additional_messages") or []
     if not isinstance(raw_messages, list):
         raise ApiError(4000, "additional_messages must be a list")
-    messages = [_check_message(raw, i) for i, raw in enumerate(raw_messages)]
+    messages = [check_message(raw, i) for i, raw in enumerate(raw_messages)]
     conversation_id = body.get("conversation_id")
     if conversation_id:
         conversation = store.conversation(str(conversation_id))
@@ -607,7 +581,7 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
         user_id=user_id if isinstance(user_id, str) else "",
         conversation_id=conversation_id,
         chat_id=chat_id,
-        question=_question_text(questions[-1]),
+        question=question_text(questions[-1]),
         messages=history,
         parameters=parameters,
     )
