@@ -13,10 +13,16 @@ against it unmodified.
 from ._bots import ECHO_BOT_ID, TOOL_BOT_ID, ChatContext, Reply, Responder, ToolCall
 from ._server import DEFAULT_TOKEN, Emulator
 from ._wire import Fault
+from .routes.workflows import ECHO_WORKFLOW_ID, ERROR_WORKFLOW_ID, INTERRUPT_WORKFLOW_ID
+from .routes.workspaces import PERSONAL_WORKSPACE_ID
 
 __all__ = [
     "DEFAULT_TOKEN",
     "ECHO_BOT_ID",
+    "ECHO_WORKFLOW_ID",
+    "ERROR_WORKFLOW_ID",
+    "INTERRUPT_WORKFLOW_ID",
+    "PERSONAL_WORKSPACE_ID",
     "TOOL_BOT_ID",
     "ChatContext",
     "Emulator",

@@ -40,6 +40,8 @@ class Store:
         self.files: dict[str, dict[str, Any]] = {}
         self.file_contents: dict[str, bytes] = {}
         self.workflows: dict[str, dict[str, Any]] = {}
+        #: Workspaces (with their members), created on first use by the workspace routes.
+        self.workspaces: list[dict[str, Any]] = []
         #: Feedback on bot messages, by message id.
         self.feedback: dict[str, dict[str, Any]] = {}
         #: Workflow executions by execute id (records kept by the workflow routes).

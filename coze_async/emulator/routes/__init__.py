@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import bots, chat, conversations, files, workflows
+from . import bots, chat, conversations, files, workflows, workspaces
 
 __all__ = ["add_all_routes"]
 
 
 def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
-    for family in (chat, conversations, bots, files, workflows):
+    for family in (chat, conversations, bots, files, workflows, workspaces):
         family.add_routes(app)
