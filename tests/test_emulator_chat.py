@@ -531,3 +531,32 @@ async def test_clearing_a_conversation_starts_a_fresh_context(emu, coze: AsyncCo
         bot_id=bot, user_id="u", conversation_id=conversation_id, additional_messages=ask("b")
     )
     assert await answer_of(after) == "1 questions so far"
+
+
+def test_the_emulator_command_serves_until_interrupted():
+    import signal
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "coze_async", "emulator", "--port", str(port), "--token", "secret"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        banner = server.stdout.readline()
+        assert f"http://127.0.0.1:{port}" in banner
+        with Coze(TokenAuth("secret"), f"http://127.0.0.1:{port}") as coze:
+            events = list(
+                coze.chat.stream(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("cli"))
+            )
+        assert events[-1].chat.status is ChatStatus.COMPLETED
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=10) == 130
+        server.stdout.close()
+        server.stderr.close()
