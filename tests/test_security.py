@@ -186,3 +186,18 @@ def test_every_error_class_is_a_coze_error():
     ]
     assert len(errors) >= 10
     assert all(issubclass(e, CozeError) for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("env", "trusted"), [({}, False), ({"HTTPS_PROXY": "http://127.0.0.1:3128"}, True)]
+)
+async def test_environment_proxies_are_honoured_when_configured(emu, monkeypatch, env, trusted):
+    for name in [n for n in __import__("os").environ if n.lower().endswith("_proxy")]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    async with AsyncCoze(TokenAuth(CANARY), emu.base_url) as coze:
+        await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
+        session = coze._transport._session
+        assert session is not None
+        assert session.trust_env is trusted
