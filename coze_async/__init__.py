@@ -9,173 +9,383 @@ with Coze(auth=TokenAuth(token)) as coze:
         ...
 """
 
-from ._auth import AsyncTokenAuth, Auth, TokenAuth
-from ._client import AsyncCoze
-from ._config import COZE_CN_BASE_URL, COZE_COM_BASE_URL, DEFAULT_TIMEOUT
-from ._errors import (
-    AuthenticationError,
-    BadRequestError,
-    CozeAPIError,
-    CozeConnectionError,
-    CozeError,
-    CozeInvalidEventError,
-    CozeInvalidResponseError,
-    CozeStreamTruncatedError,
-    CozeTimeoutError,
-    InternalServerError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-)
-from ._portal import SyncStream
-from ._response import HTTPResponse
-from ._sse import SSELineTooLongError
-from ._stream import AsyncStream
-from ._sync import Coze
-from ._transport import RequestOptions, Timeout
-from ._version import __version__
-from .models._base import CozeModel, DynamicIntEnum, DynamicStrEnum, ListResponse
-from .models.apps import (
-    AddAppCollaboratorResp,
-    AppCollaborator,
-    RemoveAppCollaboratorResp,
-    SimpleApp,
-)
-from .models.bots import (
-    AddBotCollaboratorResp,
-    BackgroundImageInfo,
-    Bot,
-    BotBackgroundImageInfo,
-    BotCollaborationMode,
-    BotCollaborator,
-    BotKnowledge,
-    BotKnowledgeInfo,
-    BotMediaConfig,
-    BotMode,
-    BotModelInfo,
-    BotModelInfoConfig,
-    BotOnboardingInfo,
-    BotPluginAPIInfo,
-    BotPluginInfo,
-    BotPrefixPromptInfo,
-    BotPromptInfo,
-    BotPromptMode,
-    BotShortcutCommand,
-    BotShortcutCommandTool,
-    BotSuggestReplyInfo,
-    BotVariable,
-    BotVersionInfo,
-    BotVersionUserInfo,
-    BotVoiceInfo,
-    BotWorkflowInfo,
-    CanvasPosition,
-    DeleteBotCollaboratorResp,
-    GradientPosition,
-    PluginIDList,
-    PublishStatus,
-    SimpleBot,
-    SuggestReplyMode,
-    UnpublishBotResp,
-    UpdateBotCollaborationModeResp,
-    UpdateBotResp,
-    UserInputType,
-    VariableChannel,
-    VariableType,
-    WorkflowIDList,
-)
-from .models.chat import (
-    Chat,
-    ChatError,
-    ChatEvent,
-    ChatEventType,
-    ChatPoll,
-    ChatRequiredAction,
-    ChatRequiredActionType,
-    ChatStatus,
-    ChatSubmitToolOutputs,
-    ChatToolCall,
-    ChatToolCallFunction,
-    ChatToolCallType,
-    ChatUsage,
-    InsertedMessage,
-    Message,
-    MessageContentType,
-    MessageObjectString,
-    MessageObjectStringType,
-    MessageRole,
-    MessageType,
-    ToolOutput,
-    Usage,
-)
-from .models.connectors import (
-    AuditStatus,
-    BindConnectorUserConfigResp,
-    InstallConnectorResp,
-    UpdateConnectorBotResp,
-    UserConfig,
-    UserConfigEnum,
-)
-from .models.conversations import (
-    Conversation,
-    CreateConversationMessageFeedbackResp,
-    DeleteConversationMessageFeedbackResp,
-    DeleteConversationResp,
-    FeedbackType,
-    Section,
-)
-from .models.files import (
-    File,
-)
-from .models.folders import (
-    FolderType,
-    SimpleFolder,
-)
-from .models.templates import (
-    TemplateDuplicateResp,
-    TemplateEntityType,
-)
-from .models.users import (
-    User,
-)
-from .models.variables import (
-    UpdateVariableResp,
-    VariableValue,
-)
-from .models.workflows import (
-    RemoveWorkflowCollaboratorResp,
-    WorkflowBasic,
-    WorkflowEvent,
-    WorkflowEventError,
-    WorkflowEventInterrupt,
-    WorkflowEventInterruptData,
-    WorkflowEventMessage,
-    WorkflowEventType,
-    WorkflowExecuteStatus,
-    WorkflowInfo,
-    WorkflowInput,
-    WorkflowMode,
-    WorkflowNodeExecuteHistory,
-    WorkflowOutput,
-    WorkflowRunHistory,
-    WorkflowRunHistoryNodeExecuteStatus,
-    WorkflowRunMode,
-    WorkflowRunResult,
-    WorkflowUserInfo,
-    WorkflowVersionInfo,
-)
-from .models.workspaces import (
-    CreateWorkspaceMemberResp,
-    DeleteWorkspaceMemberResp,
-    Workspace,
-    WorkspaceMember,
-    WorkspaceRoleType,
-    WorkspaceType,
-)
+from __future__ import annotations
 
-#: cozepy's name for a stream in async code.
-AsyncIteratorStream = AsyncStream
-#: cozepy's name for a stream in sync code.
-Stream = SyncStream
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._auth import (
+        AsyncTokenAuth,
+        Auth,
+        TokenAuth,
+    )
+    from ._client import (
+        AsyncCoze,
+    )
+    from ._config import (
+        COZE_CN_BASE_URL,
+        COZE_COM_BASE_URL,
+        DEFAULT_TIMEOUT,
+    )
+    from ._errors import (
+        AuthenticationError,
+        BadRequestError,
+        CozeAPIError,
+        CozeConnectionError,
+        CozeError,
+        CozeInvalidEventError,
+        CozeInvalidResponseError,
+        CozeStreamTruncatedError,
+        CozeTimeoutError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+    )
+    from ._portal import (
+        SyncStream,
+    )
+    from ._portal import (
+        SyncStream as Stream,
+    )
+    from ._response import (
+        HTTPResponse,
+    )
+    from ._sse import (
+        SSELineTooLongError,
+    )
+    from ._stream import (
+        AsyncStream,
+    )
+    from ._stream import (
+        AsyncStream as AsyncIteratorStream,
+    )
+    from ._sync import (
+        Coze,
+    )
+    from ._transport import (
+        RequestOptions,
+        Timeout,
+    )
+    from .models._base import (
+        CozeModel,
+        DynamicIntEnum,
+        DynamicStrEnum,
+        ListResponse,
+    )
+    from .models.apps import (
+        AddAppCollaboratorResp,
+        AppCollaborator,
+        RemoveAppCollaboratorResp,
+        SimpleApp,
+    )
+    from .models.bots import (
+        AddBotCollaboratorResp,
+        BackgroundImageInfo,
+        Bot,
+        BotBackgroundImageInfo,
+        BotCollaborationMode,
+        BotCollaborator,
+        BotKnowledge,
+        BotKnowledgeInfo,
+        BotMediaConfig,
+        BotMode,
+        BotModelInfo,
+        BotModelInfoConfig,
+        BotOnboardingInfo,
+        BotPluginAPIInfo,
+        BotPluginInfo,
+        BotPrefixPromptInfo,
+        BotPromptInfo,
+        BotPromptMode,
+        BotShortcutCommand,
+        BotShortcutCommandTool,
+        BotSuggestReplyInfo,
+        BotVariable,
+        BotVersionInfo,
+        BotVersionUserInfo,
+        BotVoiceInfo,
+        BotWorkflowInfo,
+        CanvasPosition,
+        DeleteBotCollaboratorResp,
+        GradientPosition,
+        PluginIDList,
+        PublishStatus,
+        SimpleBot,
+        SuggestReplyMode,
+        UnpublishBotResp,
+        UpdateBotCollaborationModeResp,
+        UpdateBotResp,
+        UserInputType,
+        VariableChannel,
+        VariableType,
+        WorkflowIDList,
+    )
+    from .models.chat import (
+        Chat,
+        ChatError,
+        ChatEvent,
+        ChatEventType,
+        ChatPoll,
+        ChatRequiredAction,
+        ChatRequiredActionType,
+        ChatStatus,
+        ChatSubmitToolOutputs,
+        ChatToolCall,
+        ChatToolCallFunction,
+        ChatToolCallType,
+        ChatUsage,
+        InsertedMessage,
+        Message,
+        MessageContentType,
+        MessageObjectString,
+        MessageObjectStringType,
+        MessageRole,
+        MessageType,
+        ToolOutput,
+        Usage,
+    )
+    from .models.connectors import (
+        AuditStatus,
+        BindConnectorUserConfigResp,
+        InstallConnectorResp,
+        UpdateConnectorBotResp,
+        UserConfig,
+        UserConfigEnum,
+    )
+    from .models.conversations import (
+        Conversation,
+        CreateConversationMessageFeedbackResp,
+        DeleteConversationMessageFeedbackResp,
+        DeleteConversationResp,
+        FeedbackType,
+        Section,
+    )
+    from .models.files import (
+        File,
+    )
+    from .models.folders import (
+        FolderType,
+        SimpleFolder,
+    )
+    from .models.templates import (
+        TemplateDuplicateResp,
+        TemplateEntityType,
+    )
+    from .models.users import (
+        User,
+    )
+    from .models.variables import (
+        UpdateVariableResp,
+        VariableValue,
+    )
+    from .models.workflows import (
+        RemoveWorkflowCollaboratorResp,
+        WorkflowBasic,
+        WorkflowEvent,
+        WorkflowEventError,
+        WorkflowEventInterrupt,
+        WorkflowEventInterruptData,
+        WorkflowEventMessage,
+        WorkflowEventType,
+        WorkflowExecuteStatus,
+        WorkflowInfo,
+        WorkflowInput,
+        WorkflowMode,
+        WorkflowNodeExecuteHistory,
+        WorkflowOutput,
+        WorkflowRunHistory,
+        WorkflowRunHistoryNodeExecuteStatus,
+        WorkflowRunMode,
+        WorkflowRunResult,
+        WorkflowUserInfo,
+        WorkflowVersionInfo,
+    )
+    from .models.workspaces import (
+        CreateWorkspaceMemberResp,
+        DeleteWorkspaceMemberResp,
+        Workspace,
+        WorkspaceMember,
+        WorkspaceRoleType,
+        WorkspaceType,
+    )
+
+#: Public name -> (module, name there). Resolved on first use (PEP 562), so
+#: ``import coze_async`` stays cheap and loads aiohttp only when a client is used.
+_EXPORTS: dict[str, tuple[str, str]] = {
+    "AddAppCollaboratorResp": (".models.apps", "AddAppCollaboratorResp"),
+    "AddBotCollaboratorResp": (".models.bots", "AddBotCollaboratorResp"),
+    "AppCollaborator": (".models.apps", "AppCollaborator"),
+    "AsyncCoze": ("._client", "AsyncCoze"),
+    "AsyncIteratorStream": ("._stream", "AsyncStream"),
+    "AsyncStream": ("._stream", "AsyncStream"),
+    "AsyncTokenAuth": ("._auth", "AsyncTokenAuth"),
+    "AuditStatus": (".models.connectors", "AuditStatus"),
+    "Auth": ("._auth", "Auth"),
+    "AuthenticationError": ("._errors", "AuthenticationError"),
+    "BackgroundImageInfo": (".models.bots", "BackgroundImageInfo"),
+    "BadRequestError": ("._errors", "BadRequestError"),
+    "BindConnectorUserConfigResp": (".models.connectors", "BindConnectorUserConfigResp"),
+    "Bot": (".models.bots", "Bot"),
+    "BotBackgroundImageInfo": (".models.bots", "BotBackgroundImageInfo"),
+    "BotCollaborationMode": (".models.bots", "BotCollaborationMode"),
+    "BotCollaborator": (".models.bots", "BotCollaborator"),
+    "BotKnowledge": (".models.bots", "BotKnowledge"),
+    "BotKnowledgeInfo": (".models.bots", "BotKnowledgeInfo"),
+    "BotMediaConfig": (".models.bots", "BotMediaConfig"),
+    "BotMode": (".models.bots", "BotMode"),
+    "BotModelInfo": (".models.bots", "BotModelInfo"),
+    "BotModelInfoConfig": (".models.bots", "BotModelInfoConfig"),
+    "BotOnboardingInfo": (".models.bots", "BotOnboardingInfo"),
+    "BotPluginAPIInfo": (".models.bots", "BotPluginAPIInfo"),
+    "BotPluginInfo": (".models.bots", "BotPluginInfo"),
+    "BotPrefixPromptInfo": (".models.bots", "BotPrefixPromptInfo"),
+    "BotPromptInfo": (".models.bots", "BotPromptInfo"),
+    "BotPromptMode": (".models.bots", "BotPromptMode"),
+    "BotShortcutCommand": (".models.bots", "BotShortcutCommand"),
+    "BotShortcutCommandTool": (".models.bots", "BotShortcutCommandTool"),
+    "BotSuggestReplyInfo": (".models.bots", "BotSuggestReplyInfo"),
+    "BotVariable": (".models.bots", "BotVariable"),
+    "BotVersionInfo": (".models.bots", "BotVersionInfo"),
+    "BotVersionUserInfo": (".models.bots", "BotVersionUserInfo"),
+    "BotVoiceInfo": (".models.bots", "BotVoiceInfo"),
+    "BotWorkflowInfo": (".models.bots", "BotWorkflowInfo"),
+    "COZE_CN_BASE_URL": ("._config", "COZE_CN_BASE_URL"),
+    "COZE_COM_BASE_URL": ("._config", "COZE_COM_BASE_URL"),
+    "CanvasPosition": (".models.bots", "CanvasPosition"),
+    "Chat": (".models.chat", "Chat"),
+    "ChatError": (".models.chat", "ChatError"),
+    "ChatEvent": (".models.chat", "ChatEvent"),
+    "ChatEventType": (".models.chat", "ChatEventType"),
+    "ChatPoll": (".models.chat", "ChatPoll"),
+    "ChatRequiredAction": (".models.chat", "ChatRequiredAction"),
+    "ChatRequiredActionType": (".models.chat", "ChatRequiredActionType"),
+    "ChatStatus": (".models.chat", "ChatStatus"),
+    "ChatSubmitToolOutputs": (".models.chat", "ChatSubmitToolOutputs"),
+    "ChatToolCall": (".models.chat", "ChatToolCall"),
+    "ChatToolCallFunction": (".models.chat", "ChatToolCallFunction"),
+    "ChatToolCallType": (".models.chat", "ChatToolCallType"),
+    "ChatUsage": (".models.chat", "ChatUsage"),
+    "Conversation": (".models.conversations", "Conversation"),
+    "Coze": ("._sync", "Coze"),
+    "CozeAPIError": ("._errors", "CozeAPIError"),
+    "CozeConnectionError": ("._errors", "CozeConnectionError"),
+    "CozeError": ("._errors", "CozeError"),
+    "CozeInvalidEventError": ("._errors", "CozeInvalidEventError"),
+    "CozeInvalidResponseError": ("._errors", "CozeInvalidResponseError"),
+    "CozeModel": (".models._base", "CozeModel"),
+    "CozeStreamTruncatedError": ("._errors", "CozeStreamTruncatedError"),
+    "CozeTimeoutError": ("._errors", "CozeTimeoutError"),
+    "CreateConversationMessageFeedbackResp": (
+        ".models.conversations",
+        "CreateConversationMessageFeedbackResp",
+    ),
+    "CreateWorkspaceMemberResp": (".models.workspaces", "CreateWorkspaceMemberResp"),
+    "DEFAULT_TIMEOUT": ("._config", "DEFAULT_TIMEOUT"),
+    "DeleteBotCollaboratorResp": (".models.bots", "DeleteBotCollaboratorResp"),
+    "DeleteConversationMessageFeedbackResp": (
+        ".models.conversations",
+        "DeleteConversationMessageFeedbackResp",
+    ),
+    "DeleteConversationResp": (".models.conversations", "DeleteConversationResp"),
+    "DeleteWorkspaceMemberResp": (".models.workspaces", "DeleteWorkspaceMemberResp"),
+    "DynamicIntEnum": (".models._base", "DynamicIntEnum"),
+    "DynamicStrEnum": (".models._base", "DynamicStrEnum"),
+    "FeedbackType": (".models.conversations", "FeedbackType"),
+    "File": (".models.files", "File"),
+    "FolderType": (".models.folders", "FolderType"),
+    "GradientPosition": (".models.bots", "GradientPosition"),
+    "HTTPResponse": ("._response", "HTTPResponse"),
+    "InsertedMessage": (".models.chat", "InsertedMessage"),
+    "InstallConnectorResp": (".models.connectors", "InstallConnectorResp"),
+    "InternalServerError": ("._errors", "InternalServerError"),
+    "ListResponse": (".models._base", "ListResponse"),
+    "Message": (".models.chat", "Message"),
+    "MessageContentType": (".models.chat", "MessageContentType"),
+    "MessageObjectString": (".models.chat", "MessageObjectString"),
+    "MessageObjectStringType": (".models.chat", "MessageObjectStringType"),
+    "MessageRole": (".models.chat", "MessageRole"),
+    "MessageType": (".models.chat", "MessageType"),
+    "NotFoundError": ("._errors", "NotFoundError"),
+    "PermissionDeniedError": ("._errors", "PermissionDeniedError"),
+    "PluginIDList": (".models.bots", "PluginIDList"),
+    "PublishStatus": (".models.bots", "PublishStatus"),
+    "RateLimitError": ("._errors", "RateLimitError"),
+    "RemoveAppCollaboratorResp": (".models.apps", "RemoveAppCollaboratorResp"),
+    "RemoveWorkflowCollaboratorResp": (".models.workflows", "RemoveWorkflowCollaboratorResp"),
+    "RequestOptions": ("._transport", "RequestOptions"),
+    "SSELineTooLongError": ("._sse", "SSELineTooLongError"),
+    "Section": (".models.conversations", "Section"),
+    "SimpleApp": (".models.apps", "SimpleApp"),
+    "SimpleBot": (".models.bots", "SimpleBot"),
+    "SimpleFolder": (".models.folders", "SimpleFolder"),
+    "Stream": ("._portal", "SyncStream"),
+    "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
+    "SyncStream": ("._portal", "SyncStream"),
+    "TemplateDuplicateResp": (".models.templates", "TemplateDuplicateResp"),
+    "TemplateEntityType": (".models.templates", "TemplateEntityType"),
+    "Timeout": ("._transport", "Timeout"),
+    "TokenAuth": ("._auth", "TokenAuth"),
+    "ToolOutput": (".models.chat", "ToolOutput"),
+    "UnpublishBotResp": (".models.bots", "UnpublishBotResp"),
+    "UpdateBotCollaborationModeResp": (".models.bots", "UpdateBotCollaborationModeResp"),
+    "UpdateBotResp": (".models.bots", "UpdateBotResp"),
+    "UpdateConnectorBotResp": (".models.connectors", "UpdateConnectorBotResp"),
+    "UpdateVariableResp": (".models.variables", "UpdateVariableResp"),
+    "Usage": (".models.chat", "Usage"),
+    "User": (".models.users", "User"),
+    "UserConfig": (".models.connectors", "UserConfig"),
+    "UserConfigEnum": (".models.connectors", "UserConfigEnum"),
+    "UserInputType": (".models.bots", "UserInputType"),
+    "VariableChannel": (".models.bots", "VariableChannel"),
+    "VariableType": (".models.bots", "VariableType"),
+    "VariableValue": (".models.variables", "VariableValue"),
+    "WorkflowBasic": (".models.workflows", "WorkflowBasic"),
+    "WorkflowEvent": (".models.workflows", "WorkflowEvent"),
+    "WorkflowEventError": (".models.workflows", "WorkflowEventError"),
+    "WorkflowEventInterrupt": (".models.workflows", "WorkflowEventInterrupt"),
+    "WorkflowEventInterruptData": (".models.workflows", "WorkflowEventInterruptData"),
+    "WorkflowEventMessage": (".models.workflows", "WorkflowEventMessage"),
+    "WorkflowEventType": (".models.workflows", "WorkflowEventType"),
+    "WorkflowExecuteStatus": (".models.workflows", "WorkflowExecuteStatus"),
+    "WorkflowIDList": (".models.bots", "WorkflowIDList"),
+    "WorkflowInfo": (".models.workflows", "WorkflowInfo"),
+    "WorkflowInput": (".models.workflows", "WorkflowInput"),
+    "WorkflowMode": (".models.workflows", "WorkflowMode"),
+    "WorkflowNodeExecuteHistory": (".models.workflows", "WorkflowNodeExecuteHistory"),
+    "WorkflowOutput": (".models.workflows", "WorkflowOutput"),
+    "WorkflowRunHistory": (".models.workflows", "WorkflowRunHistory"),
+    "WorkflowRunHistoryNodeExecuteStatus": (
+        ".models.workflows",
+        "WorkflowRunHistoryNodeExecuteStatus",
+    ),
+    "WorkflowRunMode": (".models.workflows", "WorkflowRunMode"),
+    "WorkflowRunResult": (".models.workflows", "WorkflowRunResult"),
+    "WorkflowUserInfo": (".models.workflows", "WorkflowUserInfo"),
+    "WorkflowVersionInfo": (".models.workflows", "WorkflowVersionInfo"),
+    "Workspace": (".models.workspaces", "Workspace"),
+    "WorkspaceMember": (".models.workspaces", "WorkspaceMember"),
+    "WorkspaceRoleType": (".models.workspaces", "WorkspaceRoleType"),
+    "WorkspaceType": (".models.workspaces", "WorkspaceType"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "COZE_CN_BASE_URL",

@@ -192,3 +192,31 @@ def test_models_are_keyword_only_like_pydantic():
         ToolOutput("1", "a")  # type: ignore[misc]
     with pytest.raises(TypeError):
         Message(role=MessageRole.USER)  # type: ignore[call-arg]
+
+
+def test_lazy_exports_resolve_and_cover_every_model():
+    import importlib
+    import pkgutil
+    import subprocess
+    import sys
+
+    import coze_async
+    import coze_async.models
+
+    for name in coze_async.__all__:
+        assert getattr(coze_async, name) is not None, name
+    for info in pkgutil.iter_modules(coze_async.models.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"coze_async.models.{info.name}")
+        for name in getattr(module, "__all__", []):
+            assert getattr(coze_async, name) is getattr(module, name), name
+    assert coze_async.Stream is coze_async.SyncStream
+    assert coze_async.AsyncIteratorStream is coze_async.AsyncStream
+    with pytest.raises(AttributeError, match="no_such_name"):
+        coze_async.no_such_name  # noqa: B018
+    assert "AsyncCoze" in dir(coze_async)
+    # ``import coze_async`` alone loads no HTTP stack; using a client does.
+    probe = "import sys, coze_async; print('aiohttp' in sys.modules); coze_async.AsyncCoze; print('aiohttp' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
