@@ -199,6 +199,7 @@ class Transport:
         self.max_line_bytes = max_line_bytes
         self.base_url = str(url)
         self.timeout = to_client_timeout(timeout)
+        self.stream_timeout = stream_timeout(self.timeout)
         self.retry = RetryPolicy(max_retries)
         self._default_headers = {**client_headers(), **validate_headers(headers)}
         self._session = http_client
@@ -292,7 +293,7 @@ class Transport:
         if "timeout" in opts:
             timeout = to_client_timeout(opts["timeout"])
         else:
-            timeout = stream_timeout(self.timeout) if stream else self.timeout
+            timeout = self.stream_timeout if stream else self.timeout
         session = await self._get_session()
         started = time.monotonic()
         try:
