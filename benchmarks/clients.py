@@ -1,0 +1,707 @@
+"""One benchmark scenario for one client implementation, in this (fresh) process.
+
+    .venv/bin/python benchmarks/clients.py <impl> <scenario> <server-url> [options]
+
+Prints exactly one JSON line: ``{"impl", "scenario", "ok": true, "metrics": {...}, ...}``, or
+``{"ok": false, "error": ...}`` (exit status 1) when anything failed, including a wrong count of
+events or items: a run that did not receive everything it should is an error, not a number.
+Normally started by ``benchmarks/run.py`` against ``benchmarks/fast_server.py``.
+
+Implementations: ``coze_async-async`` (``AsyncCoze``), ``coze_async-sync`` (``Coze``),
+``cozepy-async`` (``cozepy.AsyncCoze``), ``cozepy-sync`` (``cozepy.Coze``) and ``raw-floor``
+(plain aiohttp + orjson: the least work any aiohttp-based client can do).
+
+Scenarios: ``stream`` (one long chat stream), ``calls`` (sequential non-stream calls),
+``concurrent`` (many short streams at once), ``paged`` (walk a paginated listing),
+``idle-clients`` (RSS per idle client) and ``open-streams`` (RSS per open stream).
+Only the standard library is imported up front; each implementation imports its own package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+IMPLS = ("coze_async-async", "coze_async-sync", "cozepy-async", "cozepy-sync", "raw-floor")
+SCENARIOS = ("stream", "calls", "concurrent", "paged", "idle-clients", "open-streams")
+ASYNC_IMPLS = ("coze_async-async", "cozepy-async", "raw-floor")
+
+TOKEN = "pat_bench_token"
+USER = "bench-user"
+BOT_ID = "bench-bot"
+CONVERSATION_ID = "bench-conversation"
+CHAT_ID = "bench-chat"
+HOLD_BOT = "bench-hold"
+SHORT_DELTAS = 50
+
+DELTA = "conversation.message.delta"
+CHAT_CREATED = "conversation.chat.created"
+CHAT_COMPLETED = "conversation.chat.completed"
+
+
+class CountError(AssertionError):
+    """A run received the wrong number of events or items."""
+
+
+def expect(what: str, got: object, want: object) -> None:
+    if got != want:
+        raise CountError(f"{what}: got {got!r}, expected {want!r}")
+
+
+def stream_bot(deltas: int) -> str:
+    return f"bench-{deltas}"
+
+
+def current_rss_kib() -> float:
+    with open("/proc/self/statm") as f:
+        resident_pages = int(f.read().split()[1])
+    return resident_pages * os.sysconf("SC_PAGE_SIZE") / 1024
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * q // 100))  # ceil(n * q / 100), at least 1
+    return ordered[int(rank) - 1]
+
+
+def raise_fd_limit() -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def raise_coze_async_pool_limit(limit: int) -> bool:
+    """coze_async's session allows POOL_LIMIT (100) connections and has no public knob for the
+    sync client; holding more streams than that at once would wait forever. Raise the module
+    default for this process only (used by ``open-streams`` alone). Returns whether it did."""
+    import coze_async._transport as transport
+
+    current = getattr(transport, "POOL_LIMIT", None)
+    if isinstance(current, int) and 0 < current < limit:
+        transport.POOL_LIMIT = limit
+        return True
+    return False
+
+
+# -- implementations: one object is one client ---------------------------------------------------
+#
+# stream(bot_id) -> (deltas, chat_completed_events, perf_counter() at the first event)
+# bot(bot_id) -> the bot id the response carried; chat(conversation_id, chat_id) -> the chat id
+# workspace_ids(page_size) -> every workspace id, all pages walked by the client itself
+# hold() -> an open stream that has delivered its first event; release(handle) closes it
+
+
+class CozeAsyncAsync:
+    def __init__(self, url: str) -> None:
+        from coze_async import AsyncCoze, Message, TokenAuth
+
+        self._message = Message
+        self.coze = AsyncCoze(TokenAuth(TOKEN), url)
+
+    async def close(self) -> None:
+        await self.coze.close()
+
+    def _stream(self, bot_id: str) -> Any:
+        return self.coze.chat.stream(
+            bot_id=bot_id,
+            user_id=USER,
+            additional_messages=[self._message.build_user_question_text("hi")],
+        )
+
+    async def stream(self, bot_id: str) -> tuple[int, int, float]:
+        deltas = completed = 0
+        first = 0.0
+        async with self._stream(bot_id) as stream:
+            async for event in stream:
+                if not first:
+                    first = time.perf_counter()
+                if event.event == DELTA:
+                    deltas += 1
+                elif event.event == CHAT_COMPLETED:
+                    completed += 1
+        return deltas, completed, first
+
+    async def bot(self, bot_id: str) -> str:
+        return (await self.coze.bots.retrieve(bot_id=bot_id)).bot_id
+
+    async def chat(self, conversation_id: str, chat_id: str) -> str:
+        return (await self.coze.chat.retrieve(conversation_id=conversation_id, chat_id=chat_id)).id
+
+    async def workspace_ids(self, page_size: int) -> list[str]:
+        return [
+            w.id async for w in await self.coze.workspaces.list(page_num=1, page_size=page_size)
+        ]
+
+    async def hold(self) -> Any:
+        stream = self._stream(HOLD_BOT)
+        event = await stream.__anext__()
+        expect("first held event", event.event, CHAT_CREATED)
+        return stream
+
+    async def release(self, handle: Any) -> None:
+        await handle.aclose()
+
+
+class CozepyAsync:
+    def __init__(self, url: str) -> None:
+        import cozepy
+
+        self._message = cozepy.Message
+        self.http = cozepy.AsyncHTTPClient()
+        self.coze = cozepy.AsyncCoze(
+            auth=cozepy.AsyncTokenAuth(TOKEN), base_url=url, http_client=self.http
+        )
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    def _stream(self, bot_id: str) -> Any:
+        return self.coze.chat.stream(
+            bot_id=bot_id,
+            user_id=USER,
+            additional_messages=[self._message.build_user_question_text("hi")],
+        )
+
+    async def stream(self, bot_id: str) -> tuple[int, int, float]:
+        deltas = completed = 0
+        first = 0.0
+        async for event in self._stream(bot_id):
+            if not first:
+                first = time.perf_counter()
+            if event.event == DELTA:
+                deltas += 1
+            elif event.event == CHAT_COMPLETED:
+                completed += 1
+        return deltas, completed, first
+
+    async def bot(self, bot_id: str) -> str:
+        return (await self.coze.bots.retrieve(bot_id=bot_id)).bot_id
+
+    async def chat(self, conversation_id: str, chat_id: str) -> str:
+        return (await self.coze.chat.retrieve(conversation_id=conversation_id, chat_id=chat_id)).id
+
+    async def workspace_ids(self, page_size: int) -> list[str]:
+        return [
+            w.id async for w in await self.coze.workspaces.list(page_num=1, page_size=page_size)
+        ]
+
+    async def hold(self) -> Any:
+        generator = self._stream(HOLD_BOT)
+        event = await generator.__anext__()
+        expect("first held event", event.event, CHAT_CREATED)
+        return generator
+
+    async def release(self, handle: Any) -> None:
+        await handle.aclose()  # the connection itself is dropped when the httpx client closes
+
+
+class RawFloor:
+    """Plain aiohttp + orjson, no SDK: what an aiohttp-based client cannot beat."""
+
+    def __init__(self, url: str, *, pool_limit: int = 100) -> None:
+        import aiohttp
+        import orjson
+
+        self._loads = orjson.loads
+        self._dumps = orjson.dumps
+        # aiohttp's default pool (100 connections), as coze_async's.
+        self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=pool_limit))
+        self.url = url
+        self.headers = {"Authorization": f"Bearer {TOKEN}"}
+        self.json_headers = {**self.headers, "Content-Type": "application/json"}
+
+    async def close(self) -> None:
+        await self.session.close()
+
+    def _chat_body(self, bot_id: str) -> bytes:
+        message = {"role": "user", "type": "question", "content": "hi", "content_type": "text"}
+        return self._dumps(
+            {
+                "bot_id": bot_id,
+                "user_id": USER,
+                "stream": True,
+                "additional_messages": [message],
+                "auto_save_history": True,
+            }
+        )
+
+    async def stream(self, bot_id: str) -> tuple[int, int, float]:
+        loads = self._loads
+        deltas = completed = done = 0
+        first = 0.0
+        async with self.session.post(
+            self.url + "/v3/chat", data=self._chat_body(bot_id), headers=self.json_headers
+        ) as resp:
+            expect("HTTP status", resp.status, 200)
+            rest = b""
+            async for chunk in resp.content.iter_chunked(65536):
+                events = (rest + chunk).split(b"\n\n")
+                rest = events.pop()
+                for raw in events:
+                    name = data = b""
+                    for line in raw.split(b"\n"):
+                        if line.startswith(b"event:"):
+                            name = line[6:]
+                        elif line.startswith(b"data:"):
+                            data = line[5:]
+                    payload = loads(data)
+                    if not first:
+                        first = time.perf_counter()
+                    if name == b"conversation.message.delta":
+                        deltas += 1
+                        if not isinstance(payload, dict):
+                            raise CountError(f"bad delta payload {payload!r}")
+                    elif name == b"conversation.chat.completed":
+                        completed += 1
+                    elif name == b"done":
+                        done += 1
+        expect("done events", done, 1)
+        return deltas, completed, first
+
+    async def _envelope(self, resp: Any) -> Any:
+        expect("HTTP status", resp.status, 200)
+        body = self._loads(await resp.read())
+        expect("envelope code", body["code"], 0)
+        return body["data"]
+
+    async def bot(self, bot_id: str) -> str:
+        url = f"{self.url}/v1/bot/get_online_info?bot_id={bot_id}"
+        async with self.session.get(url, headers=self.headers) as resp:
+            return (await self._envelope(resp))["bot_id"]
+
+    async def chat(self, conversation_id: str, chat_id: str) -> str:
+        url = f"{self.url}/v3/chat/retrieve?conversation_id={conversation_id}&chat_id={chat_id}"
+        async with self.session.post(url, headers=self.headers) as resp:
+            return (await self._envelope(resp))["id"]
+
+    async def workspace_ids(self, page_size: int) -> list[str]:
+        ids: list[str] = []
+        page = 1
+        while True:
+            url = f"{self.url}/v1/workspaces?page_num={page}&page_size={page_size}"
+            async with self.session.get(url, headers=self.headers) as resp:
+                data = await self._envelope(resp)
+            items = data["workspaces"]
+            ids.extend(w["id"] for w in items)
+            if not items or data["total_count"] <= page * page_size:
+                return ids
+            page += 1
+
+    async def hold(self) -> Any:
+        resp = await self.session.post(
+            self.url + "/v3/chat", data=self._chat_body(HOLD_BOT), headers=self.json_headers
+        )
+        expect("HTTP status", resp.status, 200)
+        buffer = b""
+        while b"\n\n" not in buffer:
+            chunk = await resp.content.readany()
+            if not chunk:
+                raise CountError("held stream ended before its first event")
+            buffer += chunk
+        event = buffer.split(b"\n\n", 1)[0]
+        payload = self._loads(event.split(b"\ndata:", 1)[1])
+        expect("first held event", event.split(b"\n", 1)[0], b"event:" + CHAT_CREATED.encode())
+        expect("held chat status", payload["status"], "created")
+        return resp
+
+    async def release(self, handle: Any) -> None:
+        handle.close()
+
+
+class CozeAsyncSync:
+    def __init__(self, url: str) -> None:
+        from coze_async import Coze, Message, TokenAuth
+
+        self._message = Message
+        self.coze = Coze(TokenAuth(TOKEN), url)
+
+    def close(self) -> None:
+        self.coze.close()
+
+    def _stream(self, bot_id: str) -> Any:
+        return self.coze.chat.stream(
+            bot_id=bot_id,
+            user_id=USER,
+            additional_messages=[self._message.build_user_question_text("hi")],
+        )
+
+    def stream(self, bot_id: str) -> tuple[int, int, float]:
+        deltas = completed = 0
+        first = 0.0
+        with self._stream(bot_id) as stream:
+            for event in stream:
+                if not first:
+                    first = time.perf_counter()
+                if event.event == DELTA:
+                    deltas += 1
+                elif event.event == CHAT_COMPLETED:
+                    completed += 1
+        return deltas, completed, first
+
+    def bot(self, bot_id: str) -> str:
+        return self.coze.bots.retrieve(bot_id=bot_id).bot_id
+
+    def chat(self, conversation_id: str, chat_id: str) -> str:
+        return self.coze.chat.retrieve(conversation_id=conversation_id, chat_id=chat_id).id
+
+    def workspace_ids(self, page_size: int) -> list[str]:
+        return [w.id for w in self.coze.workspaces.list(page_num=1, page_size=page_size)]
+
+    def hold(self) -> Any:
+        stream = self._stream(HOLD_BOT)
+        expect("first held event", next(stream).event, CHAT_CREATED)
+        return stream
+
+    def release(self, handle: Any) -> None:
+        handle.close()
+
+
+class CozepySync:
+    def __init__(self, url: str) -> None:
+        import cozepy
+
+        self._message = cozepy.Message
+        self.http = cozepy.SyncHTTPClient()
+        self.coze = cozepy.Coze(auth=cozepy.TokenAuth(TOKEN), base_url=url, http_client=self.http)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _stream(self, bot_id: str) -> Any:
+        return self.coze.chat.stream(
+            bot_id=bot_id,
+            user_id=USER,
+            additional_messages=[self._message.build_user_question_text("hi")],
+        )
+
+    def stream(self, bot_id: str) -> tuple[int, int, float]:
+        deltas = completed = 0
+        first = 0.0
+        for event in self._stream(bot_id):
+            if not first:
+                first = time.perf_counter()
+            if event.event == DELTA:
+                deltas += 1
+            elif event.event == CHAT_COMPLETED:
+                completed += 1
+        return deltas, completed, first
+
+    def bot(self, bot_id: str) -> str:
+        return self.coze.bots.retrieve(bot_id=bot_id).bot_id
+
+    def chat(self, conversation_id: str, chat_id: str) -> str:
+        return self.coze.chat.retrieve(conversation_id=conversation_id, chat_id=chat_id).id
+
+    def workspace_ids(self, page_size: int) -> list[str]:
+        return [w.id for w in self.coze.workspaces.list(page_num=1, page_size=page_size)]
+
+    def hold(self) -> Any:
+        events = iter(self._stream(HOLD_BOT))
+        expect("first held event", next(events).event, CHAT_CREATED)
+        return events
+
+    def release(self, handle: Any) -> None:
+        handle.close()  # the connection itself is dropped when the httpx client closes
+
+
+FACTORIES: dict[str, Callable[[str], Any]] = {
+    "coze_async-async": CozeAsyncAsync,
+    "coze_async-sync": CozeAsyncSync,
+    "cozepy-async": CozepyAsync,
+    "cozepy-sync": CozepySync,
+    "raw-floor": RawFloor,
+}
+
+
+# -- scenarios, async flavour ------------------------------------------------------------------
+
+
+def check_stream(result: tuple[int, int, float], deltas: int) -> None:
+    expect("delta events", result[0], deltas)
+    expect("conversation.chat.completed events", result[1], 1)
+
+
+async def a_stream(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    check_stream(await client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
+    walls = []
+    for _ in range(args.stream_loops):
+        started = time.perf_counter()
+        result = await client.stream(stream_bot(args.deltas))
+        walls.append(time.perf_counter() - started)
+        check_stream(result, args.deltas)
+    wall = statistics.median(walls)
+    return {"events_per_s": args.deltas / wall, "wall_s": wall}
+
+
+async def a_calls(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    async def one(i: int) -> bool:
+        if i % 2 == 0:
+            return await client.bot(BOT_ID) == BOT_ID
+        return await client.chat(CONVERSATION_ID, CHAT_ID) == CHAT_ID
+
+    for i in range(20):  # warm-up
+        await one(i)
+    started = time.perf_counter()
+    good = 0
+    for i in range(args.calls):
+        good += await one(i)
+    wall = time.perf_counter() - started
+    expect("calls answered with the right id", good, args.calls)
+    return {"calls_per_s": args.calls / wall, "wall_s": wall}
+
+
+async def a_concurrent(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    check_stream(await client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
+    bot = stream_bot(SHORT_DELTAS)
+    started = time.perf_counter()
+    results = await asyncio.gather(*(client.stream(bot) for _ in range(args.streams)))
+    wall = time.perf_counter() - started
+    return concurrent_metrics(results, started, wall, args)
+
+
+async def a_paged(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    check_listing(await client.workspace_ids(args.page_size), args.items)  # warm-up
+    walls = []
+    for _ in range(args.loops):
+        started = time.perf_counter()
+        ids = await client.workspace_ids(args.page_size)
+        walls.append(time.perf_counter() - started)
+        check_listing(ids, args.items)
+    wall = statistics.median(walls)
+    return {"wall_ms": wall * 1000, "items_per_s": args.items / wall}
+
+
+async def a_idle_clients(url: str, factory: Callable[[str], Any], n: int) -> dict[str, float]:
+    warm = factory(url)
+    expect("bot id", await warm.bot(BOT_ID), BOT_ID)
+    clients = [warm]
+    try:
+        gc.collect()
+        before = current_rss_kib()
+        for _ in range(n):
+            client = factory(url)
+            clients.append(client)
+            expect("bot id", await client.bot(BOT_ID), BOT_ID)
+        gc.collect()
+        after = current_rss_kib()
+    finally:
+        for client in clients:
+            await client.close()
+    return {"kib_per_client": (after - before) / n}
+
+
+async def a_open_streams(client: Any, n: int) -> dict[str, float]:
+    handles = [await client.hold()]  # warm-up: one held stream
+    try:
+        gc.collect()
+        before = current_rss_kib()
+        handles += await asyncio.wait_for(
+            asyncio.gather(*(client.hold() for _ in range(n))), timeout=60
+        )
+        gc.collect()
+        after = current_rss_kib()
+        expect("held streams", len(handles), n + 1)
+    finally:
+        for handle in handles:
+            await client.release(handle)
+    return {"kib_per_stream": (after - before) / n}
+
+
+async def run_async(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
+    factory = FACTORIES[impl]
+    if args.scenario == "idle-clients":
+        return await a_idle_clients(url, factory, args.clients)
+    if args.scenario == "open-streams" and impl == "raw-floor":
+        client: Any = RawFloor(url, pool_limit=args.streams + 10)
+    else:
+        client = factory(url)
+    try:
+        if args.scenario == "stream":
+            return await a_stream(client, args)
+        if args.scenario == "calls":
+            return await a_calls(client, args)
+        if args.scenario == "concurrent":
+            return await a_concurrent(client, args)
+        if args.scenario == "paged":
+            return await a_paged(client, args)
+        if args.scenario == "open-streams":
+            return await a_open_streams(client, args.streams)
+        raise ValueError(f"unknown scenario {args.scenario!r}")
+    finally:
+        await client.close()
+
+
+# -- scenarios, sync flavour -------------------------------------------------------------------
+
+
+def concurrent_metrics(
+    results: Sequence[tuple[int, int, float]],
+    started: float,
+    wall: float,
+    args: argparse.Namespace,
+) -> dict[str, float]:
+    expect("streams finished", len(results), args.streams)
+    expect("delta events", sum(r[0] for r in results), args.streams * SHORT_DELTAS)
+    expect("streams completed", sum(r[1] == 1 for r in results), args.streams)
+    first = [(r[2] - started) * 1000 for r in results]
+    return {
+        "wall_s": wall,
+        "events_per_s": args.streams * SHORT_DELTAS / wall,
+        "ttfe_p50_ms": percentile(first, 50),
+        "ttfe_p99_ms": percentile(first, 99),
+        "peak_rss_mib": peak_rss_mib(),
+    }
+
+
+def check_listing(ids: list[str], items: int) -> None:
+    expect("items listed", len(ids), items)
+    expect("distinct items listed", len(set(ids)), items)
+
+
+def s_run(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
+    factory = FACTORIES[impl]
+    if args.scenario == "idle-clients":
+        return s_idle_clients(url, factory, args.clients)
+    client = factory(url)
+    try:
+        if args.scenario == "stream":
+            check_stream(client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
+            walls = []
+            for _ in range(args.stream_loops):
+                started = time.perf_counter()
+                result = client.stream(stream_bot(args.deltas))
+                walls.append(time.perf_counter() - started)
+                check_stream(result, args.deltas)
+            wall = statistics.median(walls)
+            return {"events_per_s": args.deltas / wall, "wall_s": wall}
+        if args.scenario == "calls":
+            return s_calls(client, args)
+        if args.scenario == "concurrent":
+            check_stream(client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
+            bot = stream_bot(SHORT_DELTAS)
+            with ThreadPoolExecutor(max_workers=args.threads) as pool:
+                started = time.perf_counter()
+                futures = [pool.submit(client.stream, bot) for _ in range(args.streams)]
+                results = [f.result() for f in futures]
+                wall = time.perf_counter() - started
+            return concurrent_metrics(results, started, wall, args)
+        if args.scenario == "paged":
+            check_listing(client.workspace_ids(args.page_size), args.items)  # warm-up
+            walls = []
+            for _ in range(args.loops):
+                started = time.perf_counter()
+                ids = client.workspace_ids(args.page_size)
+                walls.append(time.perf_counter() - started)
+                check_listing(ids, args.items)
+            wall = statistics.median(walls)
+            return {"wall_ms": wall * 1000, "items_per_s": args.items / wall}
+        if args.scenario == "open-streams":
+            handles = [client.hold()]
+            try:
+                gc.collect()
+                before = current_rss_kib()
+                handles += [client.hold() for _ in range(args.streams)]
+                gc.collect()
+                after = current_rss_kib()
+            finally:
+                for handle in handles:
+                    client.release(handle)
+            return {"kib_per_stream": (after - before) / args.streams}
+        raise ValueError(f"unknown scenario {args.scenario!r}")
+    finally:
+        client.close()
+
+
+def s_calls(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    def one(i: int) -> bool:
+        if i % 2 == 0:
+            return client.bot(BOT_ID) == BOT_ID
+        return client.chat(CONVERSATION_ID, CHAT_ID) == CHAT_ID
+
+    for i in range(20):  # warm-up
+        one(i)
+    started = time.perf_counter()
+    good = sum(one(i) for i in range(args.calls))
+    wall = time.perf_counter() - started
+    expect("calls answered with the right id", good, args.calls)
+    return {"calls_per_s": args.calls / wall, "wall_s": wall}
+
+
+def s_idle_clients(url: str, factory: Callable[[str], Any], n: int) -> dict[str, float]:
+    warm = factory(url)
+    clients = [warm]
+    try:
+        expect("bot id", warm.bot(BOT_ID), BOT_ID)
+        gc.collect()
+        before = current_rss_kib()
+        for _ in range(n):
+            client = factory(url)
+            clients.append(client)
+            expect("bot id", client.bot(BOT_ID), BOT_ID)
+        gc.collect()
+        after = current_rss_kib()
+    finally:
+        for client in clients:
+            client.close()
+    return {"kib_per_client": (after - before) / n}
+
+
+# -- entry point -------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("impl", choices=IMPLS)
+    parser.add_argument("scenario", choices=SCENARIOS)
+    parser.add_argument("url", help="the fast_server base URL, e.g. http://127.0.0.1:8080")
+    parser.add_argument("--deltas", type=int, default=20_000, help="stream: delta events")
+    parser.add_argument("--stream-loops", type=int, default=3, help="stream: timed (median)")
+    parser.add_argument("--calls", type=int, default=1_000, help="calls: sequential calls")
+    parser.add_argument("--streams", type=int, default=500, help="concurrent/open-streams")
+    parser.add_argument("--threads", type=int, default=50, help="concurrent, sync impls")
+    parser.add_argument("--items", type=int, default=1_000, help="paged: items served")
+    parser.add_argument("--page-size", type=int, default=50, help="paged: page size")
+    parser.add_argument("--loops", type=int, default=5, help="paged: timed walks (median)")
+    parser.add_argument("--clients", type=int, default=100, help="idle-clients: clients")
+    return parser.parse_args(argv)
+
+
+def main() -> int:
+    args = parse_args()
+    raise_fd_limit()
+    out: dict[str, Any] = {"impl": args.impl, "scenario": args.scenario}
+    try:
+        if args.scenario == "open-streams" and args.impl.startswith("coze_async"):
+            out["pool_limit_raised"] = raise_coze_async_pool_limit(args.streams + 10)
+        if args.impl in ASYNC_IMPLS:
+            metrics = asyncio.run(run_async(args.impl, args.url.rstrip("/"), args))
+        else:
+            metrics = s_run(args.impl, args.url.rstrip("/"), args)
+    except BaseException as exc:
+        out.update(ok=False, error=f"{type(exc).__name__}: {exc}", peak_rss_mib=peak_rss_mib())
+        out["traceback"] = traceback.format_exc(limit=6)
+        print(json.dumps(out), flush=True)
+        return 1
+    out.update(ok=True, metrics=metrics, peak_rss_mib=peak_rss_mib())
+    print(json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
