@@ -163,7 +163,7 @@ class SSEDecoder:
         """Decode the leading run of events shaped as Coze sends them (``[id]``, ``event``,
         ``data``, blank line; no CR) with one regex match each; return the rest of ``buf``,
         from the first irregular line, for the line parser."""
-        pos, limit, match = 0, self._max, _COMMON_EVENT.match
+        pos, limit, match, names = 0, self._max, _COMMON_EVENT.match, self._names
         found = match(buf)
         while found is not None:
             raw_id, name, data = found.groups()
@@ -172,7 +172,7 @@ class SSEDecoder:
             if raw_id is not None and b"\0" not in raw_id:
                 self._last_id = raw_id.decode("utf-8", "replace")
             fields = (
-                self._name(name) or "message",
+                names.get(name) or self._name(name) or "message",
                 data.decode("utf-8", "replace"),
                 self._last_id,
                 self._retry,

@@ -188,21 +188,24 @@ class AsyncStream(Generic[E]):
                 chunk, cut = _salvage(raw.content), exc
             if not chunk and cut is None:
                 return self._end_of_body(raw, events)
+            before, append = len(events), events.append
             try:
                 for sse in self._sse.feed(chunk):
                     event = decode(sse, meta)
                     if event is None:
                         self._finish(raw, sse)
                         return events
-                    events.append(event)
-                    self._events_seen += 1
-                    self._last = event
+                    append(event)
             except Exception as exc:
                 if not events:
                     raise
                 self._pending_error = exc
                 self.close()
                 return events
+            finally:  # counted once per read, on every way out of the loop
+                if len(events) > before:
+                    self._events_seen += len(events) - before
+                    self._last = events[-1]
             if cut is not None:
                 error = CozeStreamTruncatedError(
                     self._events_seen, meta.logid, f"{type(cut).__name__}: {cut}"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, Literal, overload
 
+import attrs
 import orjson
 
 from .._converter import converter, structure, unstructure
@@ -63,18 +64,14 @@ def decode_chat_event(
 
 def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
     """The decoder a chat stream calls per event (positional: no keyword packing per event)."""
-    return _decode_strict if strict else _decode_lenient
+    return _decode_strict if strict else _decode
 
 
 def _decode_strict(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
     return _decode(sse, response, True)
 
 
-def _decode_lenient(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
-    return _decode(sse, response, False)
-
-
-def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool) -> ChatEvent | None:
+def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
     name = sse.event
     kind = _MESSAGE_EVENTS.get(name)
     if kind is not None:
@@ -82,24 +79,40 @@ def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool) -> ChatE
             message = _structure_message(orjson.loads(sse.data), Message)
         except Exception as exc:  # bad JSON or a payload of the wrong shape
             raise CozeInvalidEventError("data", sse.data, response.logid) from exc
-        event = ChatEvent(event=kind, message=message)
-    elif (kind := _CHAT_EVENTS.get(name)) is not None:
-        event = ChatEvent(event=kind, chat=_load(sse, Chat, response))
-    elif name == "done":
+        return _chat_event(kind, None, message, None, response)
+    if (kind := _CHAT_EVENTS.get(name)) is not None:
+        return _chat_event(kind, _load(sse, Chat, response), None, None, response)
+    if name == "done":
         return None
-    elif name == "error":
+    if name == "error":
         raise _stream_error(sse, response)
-    elif strict:
+    if strict:
         raise CozeInvalidEventError("event", name, response.logid)
-    else:
-        event = ChatEvent(event=ChatEventType.UNKNOWN, unknown={"event": name, "data": sse.data})
-    _set_attribute(event, "_response", response)
-    return event
+    unknown = {"event": name, "data": sse.data}
+    return _chat_event(ChatEventType.UNKNOWN, None, None, unknown, response)
 
 
 # The hot path of every chat stream: hooks looked up once, not per event.
 _structure_message = converter.get_structure_hook(Message)
+_new = object.__new__
 _set_attribute = object.__setattr__
+# ChatEvent is built slot by slot (what its __init__ does, without the keyword handling), so
+# _chat_event must set every field: fail at import, not at run time, if the model changes.
+if [a.name for a in attrs.fields(ChatEvent)] != ["event", "chat", "message", "unknown"]:
+    raise RuntimeError("ChatEvent's fields changed: update _chat_event")
+
+
+def _chat_event(
+    kind: ChatEventType,
+    chat: Chat | None,
+    message: Message | None,
+    unknown: dict[str, Any] | None,
+    response: HTTPResponse,
+) -> ChatEvent:
+    event: ChatEvent = _new(ChatEvent)
+    event.event, event.chat, event.message, event.unknown = kind, chat, message, unknown
+    _set_attribute(event, "_response", response)
+    return event
 
 
 def _load(sse: ServerSentEvent, cls: type[Any], response: HTTPResponse) -> Any:
