@@ -486,6 +486,8 @@ def markdown_tables(report: dict[str, Any]) -> str:
         "|---|---|" + "---:|" * (len(IMPLS) + len(RATIOS)),
     ]
     for sc in SCENARIOS:
+        if sc.key not in med:
+            continue  # not selected in this run (--only)
         for name, label, higher in sc.metrics:
             cells = []
             for impl in IMPLS:
@@ -603,6 +605,9 @@ ran back to back): how much it moved during the run.
 {markdown_tables(report)}
 
 Skipped: {skipped_text}. Errors: {error_text}
+
+For the targets not met: where the time goes, why, and what is next, see
+[ANALYSIS.md](ANALYSIS.md).
 
 ## Reproduce
 
