@@ -230,12 +230,17 @@ class Transport:
         connector = aiohttp.TCPConnector(
             limit=POOL_LIMIT, keepalive_timeout=KEEPALIVE_SECONDS, ssl=self.ssl
         )
-        self._session = aiohttp.ClientSession(
+        session = aiohttp.ClientSession(
             connector=connector,
             timeout=self.timeout,
             trust_env=_proxy_configured(),
             json_serialize=lambda obj: orjson.dumps(obj).decode(),
         )
+        # aiohttp re-sends an idempotent request once, unseen, when a reused connection dies;
+        # our retry policy owns every attempt (so that max_retries=0 means one request).
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        self._session = session
         self._loop = loop
         return self._session
 

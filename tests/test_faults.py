@@ -233,3 +233,111 @@ def test_an_unclosed_client_warns_and_the_process_still_exits():
     assert time.monotonic() - started < 10
     assert "unclosed AsyncCoze(base_url='http://127.0.0.1:" in result.stderr
     assert "unclosed Coze(base_url='https://api.test')" in result.stderr
+
+
+# -- byte-level faults on a raw loopback server ----------------------------------------------
+
+
+async def test_a_reset_after_the_body_was_read_is_retried_only_when_idempotent(loopback):
+    from aiohttp import web
+
+    from coze_async import CozeConnectionError
+
+    hits = {"/v3/chat": 0, "/v3/chat/message/list": 0}
+
+    async def reset(request: web.Request) -> web.StreamResponse:
+        await request.read()  # the service got the whole request...
+        hits[request.path] += 1
+        assert request.transport is not None
+        request.transport.abort()  # ...and the connection dies before any answer
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post("/v3/chat", reset)
+    app.router.add_get("/v3/chat/message/list", reset)
+    server = await loopback(app)
+    async with AsyncCoze(TokenAuth("t"), server.url) as coze:
+        with pytest.raises(CozeConnectionError) as info:
+            await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
+        assert info.value.may_have_succeeded is True
+        assert hits["/v3/chat"] == 1  # a creating request the service may have acted on
+        with pytest.raises(CozeConnectionError):
+            await coze.chat.messages.list(conversation_id="c", chat_id="x")
+        assert hits["/v3/chat/message/list"] == 3  # a read: retried, and never re-sent unseen
+        with pytest.raises(CozeConnectionError):
+            await coze.chat.messages.list(conversation_id="c", chat_id="x", max_retries=0)
+        assert hits["/v3/chat/message/list"] == 4  # max_retries=0: exactly one request
+
+
+async def test_a_stream_sent_one_byte_per_segment_decodes_identically(loopback):
+    import socket
+
+    from aiohttp import web
+
+    from tests.conftest import CHAT_STREAM, fixture_bytes
+
+    body = fixture_bytes(CHAT_STREAM)
+
+    async def trickle(request: web.Request) -> web.StreamResponse:
+        sock = request.transport.get_extra_info("socket") if request.transport else None
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        resp = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await resp.prepare(request)
+        for i in range(len(body)):
+            await resp.write(body[i : i + 1])  # write() waits for the transport to drain
+        await resp.write_eof()
+        return resp
+
+    app = web.Application()
+    app.router.add_post("/v3/chat", trickle)
+    server = await loopback(app)
+    async with AsyncCoze(TokenAuth("t"), server.url) as coze:
+        events = [e async for e in coze.chat.stream(bot_id="b", user_id="u")]
+    assert len(events) == 8
+    deltas = [
+        e.message.content for e in events if e.event is ChatEventType.CONVERSATION_MESSAGE_DELTA
+    ]
+    assert "".join(deltas) == "20星期三。"
+
+
+async def test_memory_does_not_grow_over_thousands_of_requests():
+
+    from aiohttp import web
+
+    body = b'{"code":0,"msg":"","data":{"id":"1","conversation_id":"2","status":"completed"}}'
+
+    async def answer(request: web.Request) -> web.Response:
+        return web.Response(body=body, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/v3/chat/retrieve", answer)
+    # A plain server: the `loopback` fixture records every request, which would be measured too.
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    try:
+        grown = await _memory_growth(url)
+    finally:
+        await runner.cleanup()
+    assert grown < 1024 * 1024, f"{grown} bytes kept after 3,000 requests"
+
+
+async def _memory_growth(url: str) -> int:
+    import gc
+    import tracemalloc
+
+    async with AsyncCoze(TokenAuth("t"), url) as coze:
+        for _ in range(500):  # warm-up: pools, caches, generated functions
+            await coze.chat.retrieve(conversation_id="2", chat_id="1")
+        gc.collect()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for _ in range(3000):
+                await coze.chat.retrieve(conversation_id="2", chat_id="1")
+            gc.collect()
+            return tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
