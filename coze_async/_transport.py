@@ -25,19 +25,17 @@ from yarl import URL
 from ._auth import Auth
 from ._config import DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, KEEPALIVE_SECONDS, POOL_LIMIT
 from ._converter import structure
+from ._envelope import decode_envelope, excerpt
 from ._errors import (
-    BODY_EXCERPT_CHARS,
     CozeAPIError,
     CozeConnectionError,
     CozeError,
     CozeInvalidResponseError,
     CozeTimeoutError,
-    RateLimitError,
-    api_error,
 )
 from ._headers import client_headers, validate_headers
 from ._response import LOGID_HEADER, HTTPResponse
-from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy, retry_after_seconds
+from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from ._sse import DEFAULT_MAX_LINE_BYTES
 from .models._base import ListResponse, attach_response
 
@@ -105,10 +103,6 @@ def _query(params: Mapping[str, Any] | None) -> dict[str, str] | None:
     if not params:
         return None
     return {k: _query_value(v) for k, v in params.items() if v is not None}
-
-
-def _excerpt(body: bytes) -> str:
-    return body[:BODY_EXCERPT_CHARS].decode("utf-8", "replace")
 
 
 def _proxy_configured() -> bool:
@@ -467,7 +461,7 @@ class Transport:
             raise CozeInvalidResponseError(
                 None,
                 f"expected an event stream, got {content_type or 'no content type'}: "
-                f"{_excerpt(body)}",
+                f"{excerpt(body)}",
                 meta.logid,
                 status=response.status,
             )
@@ -497,59 +491,3 @@ async def _read_body(response: aiohttp.ClientResponse, method: str, path: str) -
         raise error from exc
     finally:
         response.release()
-
-
-def _with_retry_after(error: CozeAPIError, headers: Mapping[str, str]) -> CozeAPIError:
-    if isinstance(error, RateLimitError):
-        error.retry_after = retry_after_seconds(headers)
-    return error
-
-
-def decode_envelope(
-    status: int, headers: Mapping[str, str], body: bytes, data_field: str | None
-) -> tuple[Any, HTTPResponse]:
-    """Check a ``{code, msg, data}`` body and the HTTP status; return the data and the response
-    metadata, or raise the matching :class:`~coze_async.CozeAPIError` subclass."""
-    logid = headers.get(LOGID_HEADER) or None
-    try:
-        parsed = orjson.loads(body) if body else None
-    except orjson.JSONDecodeError:
-        parsed = None
-        if status < 400 or body.lstrip()[:1] in (b"{", b"["):
-            raise CozeInvalidResponseError(
-                None, f"response is not valid JSON: {_excerpt(body)!r}", logid, status=status
-            ) from None
-    if isinstance(parsed, dict):
-        detail = parsed.get("detail")
-        if not logid and isinstance(detail, dict) and isinstance(detail.get("logid"), str):
-            logid = detail["logid"]
-    meta = HTTPResponse(status, headers, logid)
-    if not isinstance(parsed, dict):
-        if status >= 400:
-            msg = f"HTTP {status}: {_excerpt(body)}" if body else f"HTTP {status}"
-            raise _with_retry_after(api_error(None, msg, logid=logid, status=status), headers)
-        if data_field is None:
-            return parsed, meta
-        raise CozeInvalidResponseError(
-            None, f"expected a JSON object, got: {_excerpt(body)!r}", logid, status=status
-        )
-    code = parsed.get("code")
-    if not isinstance(code, int) or isinstance(code, bool):
-        code = None
-    text = parsed.get("msg")
-    if not isinstance(text, str):
-        text = parsed.get("error_message")
-    msg = text if isinstance(text, str) else ""
-    if (code is not None and code != 0) or status >= 400:
-        if not msg and status >= 400:
-            msg = f"HTTP {status}: {_excerpt(body)}"
-        debug_url = parsed.get("debug_url") if isinstance(parsed.get("debug_url"), str) else None
-        raise _with_retry_after(
-            api_error(code, msg, logid=logid, debug_url=debug_url, status=status), headers
-        )
-    if data_field is None:
-        return parsed, meta
-    value: Any = parsed
-    for key in data_field.split("."):
-        value = value.get(key) if isinstance(value, dict) else None
-    return value, meta

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coze_async import AsyncCoze, Coze, CozeAPIError, CozeError, Message, TokenAuth
-from coze_async._transport import decode_envelope
+from coze_async._envelope import decode_envelope
 from coze_async.emulator import ECHO_BOT_ID, Emulator
 
 

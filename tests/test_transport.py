@@ -46,8 +46,9 @@ from coze_async import (
     TokenAuth,
     ToolOutput,
 )
+from coze_async._envelope import decode_envelope
 from coze_async._errors import BODY_EXCERPT_CHARS
-from coze_async._transport import decode_envelope, to_client_timeout
+from coze_async._transport import to_client_timeout
 from tests.conftest import CompatClientResponse
 
 BASE = "https://api.test"
