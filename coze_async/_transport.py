@@ -19,6 +19,7 @@ from ssl import SSLContext
 from typing import Any, TypedDict, TypeVar
 
 import aiohttp
+import attrs
 import orjson
 from yarl import URL
 
@@ -228,7 +229,6 @@ class Transport:
             connector=connector,
             timeout=self.timeout,
             trust_env=_proxy_configured(),
-            json_serialize=lambda obj: orjson.dumps(obj).decode(),
         )
         # aiohttp re-sends an idempotent request once, unseen, when a reused connection dies;
         # our retry policy owns every attempt (so that max_retries=0 means one request).
@@ -332,7 +332,7 @@ class Transport:
             _check_options(opts)
         policy = self.retry
         if "max_retries" in opts:
-            policy = RetryPolicy(opts["max_retries"])
+            policy = attrs.evolve(policy, max_retries=opts["max_retries"])
         safe = method in _IDEMPOTENT_METHODS if idempotent is None else idempotent
         timeout = to_client_timeout(opts["timeout"]) if "timeout" in opts else self.timeout
         loop = asyncio.get_running_loop()
