@@ -17,7 +17,12 @@ from typing import Generic, TypeVar
 
 import aiohttp
 
-from ._errors import CozeInvalidEventError, CozeStreamTruncatedError, CozeTimeoutError
+from ._errors import (
+    CozeError,
+    CozeInvalidEventError,
+    CozeStreamTruncatedError,
+    CozeTimeoutError,
+)
 from ._response import NO_RESPONSE, HTTPResponse
 from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent, SSEDecoder
 
@@ -64,7 +69,7 @@ class AsyncStream(Generic[E]):
     async def _ensure_open(self) -> aiohttp.ClientResponse:
         if self._raw is None:
             if self._finished:
-                raise RuntimeError("this stream is closed")
+                raise CozeError("this stream was closed before it was opened")
             raw = await self._open()
             self._raw = raw
             self._loop = asyncio.get_running_loop()

@@ -338,3 +338,16 @@ async def test_events_received_before_a_connection_cut_are_still_delivered(loopb
     assert received == EXPECTED_NAMES[:5]
     assert info.value.events_seen == 5
     assert info.value.logid == LOGID
+
+
+async def test_a_stream_closed_before_use_sends_nothing_and_says_so(loopback):
+    from coze_async import CozeError
+
+    server = await loopback(sse_app(CHAT))
+    async with client(server.url) as coze:
+        stream = start_chat(coze)
+        await stream.aclose()
+        assert [e async for e in stream] == []
+        with pytest.raises(CozeError, match="closed before it was opened"):
+            await stream
+    assert server.requests == []
