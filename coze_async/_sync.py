@@ -68,31 +68,31 @@ class Coze:
         allow_insecure_http: bool = False,
         max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
-        options = {
-            "timeout": timeout,
-            "headers": headers,
-            "max_retries": max_retries,
-            "ssl": ssl,
-            "allow_insecure_http": allow_insecure_http,
-            "max_line_bytes": max_line_bytes,
-        }
-        # Validate at once, in the caller's thread, so bad arguments fail here.
-        AsyncCoze(auth, base_url, **options)  # type: ignore[arg-type]
-        self._args = (auth, base_url, options)
+        # Built here, so bad arguments fail in the caller's thread; its HTTP session is created
+        # lazily by the loop that first uses it, which is the portal's.
+        self._client = AsyncCoze(
+            auth,
+            base_url,
+            timeout=timeout,
+            headers=headers,
+            max_retries=max_retries,
+            ssl=ssl,
+            allow_insecure_http=allow_insecure_http,
+            max_line_bytes=max_line_bytes,
+        )
         self._portal = Portal()
         self._closed = False
 
     @cached_property
     def _async(self) -> AsyncCoze:
-        auth, base_url, options = self._args
         _OPEN_CLIENTS.add(self)
-        # Built inside the portal's loop: its session belongs to that loop.
-        return self._portal.call_sync(lambda: AsyncCoze(auth, base_url, **options))  # type: ignore[arg-type]
+        self._portal.call_sync(lambda: None)  # starts the portal thread
+        return self._client
 
     @property
     def base_url(self) -> str:
         """The service address requests go to."""
-        return str(self._args[1])
+        return self._client.base_url
 
     @cached_property
     def chat(self) -> ChatClient:
