@@ -72,14 +72,14 @@ def test_fifty_threads_share_one_sync_client(coze_emulator):
 
         def work(_: int) -> int:
             done = 0
-            for _ in range(40):
+            for _ in range(200):
                 got = coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
                 done += got.id == chat.id
             return done
 
         with ThreadPoolExecutor(50) as pool:
             results = list(pool.map(work, range(50)))
-    assert sum(results) == 2000
+    assert sum(results) == 10_000
 
 
 async def test_file_descriptors_return_to_baseline_after_a_thousand_requests():
@@ -138,3 +138,41 @@ def test_the_envelope_decoder_only_returns_or_raises_coze_errors(status, body, d
         assert meta.logid == "L"
         return
     assert logid == "L"
+
+
+def test_a_forked_child_gets_a_working_client_and_never_hangs(coze_emulator):
+    """The parent used the client; after fork the child uses it in a new event loop."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import asyncio, os, sys
+        from coze_async import AsyncCoze, Message, TokenAuth
+
+        coze = AsyncCoze(TokenAuth({coze_emulator.token!r}), {coze_emulator.base_url!r})
+        ask = [Message.build_user_question_text("fork")]
+
+        async def call():
+            chat = await coze.chat.create(bot_id="7000000000000000001", user_id="u",
+                                          additional_messages=ask)
+            return chat.id
+
+        print("parent", bool(asyncio.run(call())), flush=True)
+        pid = os.fork()
+        if pid == 0:
+            ok = bool(asyncio.run(call()))
+            asyncio.run(coze.close())
+            os._exit(0 if ok else 1)
+        _, status = os.waitpid(pid, 0)
+        print("child", os.waitstatus_to_exitcode(status), flush=True)
+        print("parent again", bool(asyncio.run(call())), flush=True)
+        asyncio.run(coze.close())
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:3] == ["parent True", "child 0", "parent again True"]

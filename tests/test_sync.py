@@ -267,13 +267,16 @@ def test_close_stops_the_portal_thread_and_later_calls_fail(threaded_server):
 
 def test_break_then_close_releases_the_connection(threaded_server):
     server = threaded_server(chat_app())
+    threads_before = threading.active_count()
     with Coze(TokenAuth("t"), server.url) as coze:
-        for _ in range(20):
+        for _ in range(1000):
             stream = coze.chat.stream(bot_id="bot", user_id="u")
             for _ in stream:
                 break
             stream.close()
             assert stream._stream._raw is not None and stream._stream._raw.closed
+    assert len(server.requests) == 1000
+    assert threading.active_count() == threads_before
 
 
 def test_bare_break_releases_the_connection_after_garbage_collection(threaded_server):
