@@ -125,7 +125,7 @@ class CozeAsyncAsync:
         )
 
     async def stream(self, bot_id: str) -> tuple[int, int, float]:
-        deltas = completed = 0
+        deltas = completed = chars = 0
         first = 0.0
         async with self._stream(bot_id) as stream:
             async for event in stream:
@@ -133,8 +133,10 @@ class CozeAsyncAsync:
                     first = time.perf_counter()
                 if event.event == DELTA:
                     deltas += 1
+                    chars += len(event.message.content)
                 elif event.event == CHAT_COMPLETED:
                     completed += 1
+        expect_text(chars, deltas)
         return deltas, completed, first
 
     async def bot(self, bot_id: str) -> str:
@@ -179,15 +181,17 @@ class CozepyAsync:
         )
 
     async def stream(self, bot_id: str) -> tuple[int, int, float]:
-        deltas = completed = 0
+        deltas = completed = chars = 0
         first = 0.0
         async for event in self._stream(bot_id):
             if not first:
                 first = time.perf_counter()
             if event.event == DELTA:
                 deltas += 1
+                chars += len(event.message.content)
             elif event.event == CHAT_COMPLETED:
                 completed += 1
+        expect_text(chars, deltas)
         return deltas, completed, first
 
     async def bot(self, bot_id: str) -> str:
@@ -243,7 +247,7 @@ class RawFloor:
 
     async def stream(self, bot_id: str) -> tuple[int, int, float]:
         loads = self._loads
-        deltas = completed = done = 0
+        deltas = completed = done = chars = 0
         first = 0.0
         async with self.session.post(
             self.url + "/v3/chat", data=self._chat_body(bot_id), headers=self.json_headers
@@ -267,11 +271,13 @@ class RawFloor:
                         deltas += 1
                         if not isinstance(payload, dict):
                             raise CountError(f"bad delta payload {payload!r}")
+                        chars += len(payload["content"])
                     elif name == b"conversation.chat.completed":
                         completed += 1
                     elif name == b"done":
                         done += 1
         expect("done events", done, 1)
+        expect_text(chars, deltas)
         return deltas, completed, first
 
     async def _envelope(self, resp: Any) -> Any:
@@ -342,7 +348,7 @@ class CozeAsyncSync:
         )
 
     def stream(self, bot_id: str) -> tuple[int, int, float]:
-        deltas = completed = 0
+        deltas = completed = chars = 0
         first = 0.0
         with self._stream(bot_id) as stream:
             for event in stream:
@@ -350,8 +356,10 @@ class CozeAsyncSync:
                     first = time.perf_counter()
                 if event.event == DELTA:
                     deltas += 1
+                    chars += len(event.message.content)
                 elif event.event == CHAT_COMPLETED:
                     completed += 1
+        expect_text(chars, deltas)
         return deltas, completed, first
 
     def bot(self, bot_id: str) -> str:
@@ -391,15 +399,17 @@ class CozepySync:
         )
 
     def stream(self, bot_id: str) -> tuple[int, int, float]:
-        deltas = completed = 0
+        deltas = completed = chars = 0
         first = 0.0
         for event in self._stream(bot_id):
             if not first:
                 first = time.perf_counter()
             if event.event == DELTA:
                 deltas += 1
+                chars += len(event.message.content)
             elif event.event == CHAT_COMPLETED:
                 completed += 1
+        expect_text(chars, deltas)
         return deltas, completed, first
 
     def bot(self, bot_id: str) -> str:
@@ -430,6 +440,12 @@ FACTORIES: dict[str, Callable[[str], Any]] = {
 
 
 # -- scenarios, async flavour ------------------------------------------------------------------
+
+
+def expect_text(chars: int, deltas: int) -> None:
+    """Every consumer reads each delta's text, as a real one would; each carries some."""
+    if chars < deltas:
+        raise CountError(f"{deltas} deltas carried only {chars} characters")
 
 
 def check_stream(result: tuple[int, int, float], deltas: int) -> None:
