@@ -46,6 +46,29 @@ class Store:
         self.feedback: dict[str, dict[str, Any]] = {}
         #: Workflow executions by execute id (records kept by the workflow routes).
         self.workflow_runs: dict[str, Any] = {}
+        #: The versions each publish created, by bot id (oldest first; see routes/bots.py).
+        self.bot_versions: dict[str, list[dict[str, Any]]] = {}
+        #: Bot collaboration modes by bot id (``single`` unless set).
+        self.bot_collaboration_modes: dict[str, str] = {}
+        #: Collaborators (user ids) by bot id, workflow id and app id.
+        self.bot_collaborators: dict[str, list[str]] = {}
+        self.workflow_collaborators: dict[str, list[str]] = {}
+        self.app_collaborators: dict[str, list[str]] = {}
+        #: Published versions by workflow id (oldest first; the built-ins' are added on first use).
+        self.workflow_versions: dict[str, list[dict[str, Any]]] = {}
+        #: User variable values: (``bot:<id>``/``app:<id>``, connector_id, connector_uid) ->
+        #: keyword -> ``{keyword, value, create_time, update_time}``.
+        self.variables: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+        #: Folders, apps and templates (a default set is added on first use by routes/misc.py).
+        self.folders: list[dict[str, Any]] = []
+        self.apps: list[dict[str, Any]] = []
+        self.templates: dict[str, dict[str, Any]] = {}
+        #: Devices bound to connectors, by connector id (``{user_id, key, enums}`` each).
+        self.connector_user_configs: dict[str, list[dict[str, Any]]] = {}
+        #: Connectors installed in each workspace, by workspace id.
+        self.installed_connectors: dict[str, list[str]] = {}
+        #: Review results of bots on connectors, by (connector_id, bot_id).
+        self.connector_bot_audits: dict[tuple[str, str], dict[str, Any]] = {}
         self.add_bot(ECHO_BOT_ID, "Echo", echo_responder)
         self.add_bot(TOOL_BOT_ID, "Weather tools", tool_responder)
 

@@ -1,10 +1,17 @@
-"""Bots: create, update, publish and unpublish, the online (published) configuration, and the
-space's bot lists (``/v1/space/published_bots_list`` and the newer ``/v1/bots``).
+"""Bots: create, update, publish and unpublish, the online (published) configuration, the
+space's bot lists (``/v1/space/published_bots_list`` and the newer ``/v1/bots``), a bot's
+versions, its collaborators and its collaboration mode.
 
 A created bot is an unpublished draft (chats with it fail with 4015) until it is published to
 the API connector (``1024``); publishing snapshots its configuration as the online version and
 lets it chat (with the echo responder unless one is registered). The two default bots, and bots
 added with ``Emulator.register_responder``, belong to every space and are published.
+
+Each publish records a version (``Store.bot_versions``), listed newest first by
+``GET /v1/bots/{bot_id}/versions``; a published bot with no recorded publish (a default bot)
+shows its current version. Collaborators (``Store.bot_collaborators``) can only be added while
+the bot is in ``collaboration`` mode (``Store.bot_collaboration_modes``, ``single`` by default),
+one per request, and the bot goes back to ``single`` only once they are all removed.
 """
 
 from __future__ import annotations
@@ -17,8 +24,9 @@ from aiohttp import web
 
 from .._state import STORE, Store
 from .._wire import ApiError, envelope, int_param, json_body, new_id, now, require
+from .workspaces import EMULATOR_USER_ID
 
-__all__ = ["add_routes"]
+__all__ = ["add_routes", "new_draft_bot"]
 
 #: The API connector: a bot published there can chat over the API.
 API_CONNECTOR = "1024"
@@ -53,6 +61,13 @@ _RESPONSE_FORMATS = frozenset({"json", "text", "markdown"})
 _CACHE_TYPES = frozenset({"closed", "prefix"})
 _MAX_NAME = 20
 _MAX_DESCRIPTION = 500
+#: The ``publish_status`` values ``GET /v1/bots/{bot_id}/versions`` takes.
+_VERSION_STATUSES = frozenset({"published_online", "unpublished_draft"})
+#: The ``version`` of the entry that stands for a bot's unpublished draft.
+DRAFT_VERSION = "draft"
+_COLLABORATION_MODES = frozenset({"single", "collaboration"})
+#: The creator of every version: the emulator's user.
+_CREATOR = {"id": EMULATOR_USER_ID, "name": "emulator"}
 
 
 def add_routes(app: web.Application) -> None:
@@ -65,6 +80,10 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/v1/bots/{bot_id}", retrieve_bot)
     app.router.add_get("/v1/space/published_bots_list", list_published_bots)
     app.router.add_get("/v1/bots", list_bots)
+    app.router.add_get("/v1/bots/{bot_id}/versions", list_versions)
+    app.router.add_post("/v1/bots/{bot_id}/collaborators", add_collaborator)
+    app.router.add_delete("/v1/bots/{bot_id}/collaborators/{user_id}", remove_collaborator)
+    app.router.add_post("/v1/bots/{bot_id}/collaboration_mode", update_collaboration_mode)
 
 
 # -- validation -----------------------------------------------------------------------------------
@@ -282,12 +301,8 @@ def _page(items: list[Any], page_num: int, page_size: int) -> list[Any]:
 # -- handlers -------------------------------------------------------------------------------------
 
 
-async def create_bot(request: web.Request) -> web.Response:
-    store = request.app[STORE]
-    body = await json_body(request)
-    space_id = require(body, "space_id")
-    name = _name(body, required=True)
-    fields = _config(store, body)
+def new_draft_bot(store: Store, space_id: str, name: str, **fields: Any) -> dict[str, Any]:
+    """Store a new unpublished bot in ``space_id`` (``fields``: ``BotInfo`` fields to set)."""
     bot_id = new_id()
     created = now()
     bot: dict[str, Any] = {
@@ -307,7 +322,16 @@ async def create_bot(request: web.Request) -> web.Response:
         "is_published": False,
     }
     store.bots[bot_id] = bot
-    return envelope(request, {"bot_id": bot_id})
+    return bot
+
+
+async def create_bot(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    body = await json_body(request)
+    space_id = require(body, "space_id")
+    name = _name(body, required=True) or ""
+    bot = new_draft_bot(store, space_id, name, **_config(store, body))
+    return envelope(request, {"bot_id": bot["bot_id"]})
 
 
 async def update_bot(request: web.Request) -> web.Response:
@@ -337,6 +361,7 @@ async def publish_bot(request: web.Request) -> web.Response:
     ):
         raise _bad("connector_ids must be a non-empty list of connector ids")
     bot = store.bot(bot_id)
+    history = _history(store, bot)
     connectors = _connectors(bot)
     connectors.extend(c for c in connector_ids if c not in connectors)
     bot["connector_ids"] = connectors
@@ -345,6 +370,9 @@ async def publish_bot(request: web.Request) -> web.Response:
     bot["published_at"] = now()
     bot["draft_changed"] = False
     bot["published_info"] = _bot_info(bot)
+    history.append(
+        _version(bot["version"], bot["published_at"], "published_online", list(connector_ids))
+    )
     return envelope(request, {"bot_id": bot_id, "version": bot["version"]})
 
 
@@ -466,3 +494,115 @@ async def list_bots(request: web.Request) -> web.Response:
             item["published_at"] = _published_at(bot)
         items.append(item)
     return envelope(request, {"items": items, "total": len(chosen)})
+
+
+# -- versions -------------------------------------------------------------------------------------
+
+
+def _version(version: str, created_at: int, status: str, connectors: list[str]) -> dict[str, Any]:
+    """A version entry (``OpenBotVersionInfo``, plus the connectors it was published to)."""
+    return {
+        "version": version,
+        "created_at": created_at,
+        "creator": dict(_CREATOR),
+        "publish_status": status,
+        "changelog": "",
+        "connector_ids": connectors,
+    }
+
+
+def _history(store: Store, bot: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The versions published so far, oldest first. A bot that has a version before any publish
+    was recorded (a default bot) had that version published outside the API: it comes first."""
+    bot_id = bot["bot_id"]
+    history = store.bot_versions.get(bot_id)
+    if history is None:
+        history = store.bot_versions[bot_id] = []
+        if bot.get("version"):
+            created = int(bot.get("published_at") or bot.get("create_time") or 0)
+            history.append(_version(bot["version"], created, "published_online", _connectors(bot)))
+    return history
+
+
+async def list_versions(request: web.Request) -> web.Response:
+    """``GET /v1/bots/{bot_id}/versions``: the published versions (``published_online``, the
+    default, optionally those published to ``connector_id``), newest first, or the draft
+    (``unpublished_draft``: one entry while the draft differs from what was published)."""
+    store = request.app[STORE]
+    bot = store.bot(request.match_info["bot_id"])
+    params = request.query
+    status = params.get("publish_status") or "published_online"
+    if status not in _VERSION_STATUSES:
+        raise _bad(f"publish_status must be one of {', '.join(sorted(_VERSION_STATUSES))}")
+    page_num = int_param(params, "page_num", 1)
+    page_size = int_param(params, "page_size", 10, high=30)
+    entries: list[dict[str, Any]]
+    if status == "published_online":
+        connector_id = params.get("connector_id")
+        entries = [
+            v
+            for v in reversed(_history(store, bot))
+            if not connector_id or connector_id in v["connector_ids"]
+        ]
+    elif bot.get("draft_changed") or not (_connectors(bot) or "published_info" in bot):
+        entries = [_version(DRAFT_VERSION, int(bot.get("update_time") or 0), status, [])]
+    else:
+        entries = []
+    page = _page(entries, page_num, page_size)
+    items = [{k: copy.deepcopy(v) for k, v in e.items() if k != "connector_ids"} for e in page]
+    has_more = page_num * page_size < len(entries)
+    return envelope(request, {"items": items, "has_more": has_more, "total": len(entries)})
+
+
+# -- collaboration --------------------------------------------------------------------------------
+
+
+async def add_collaborator(request: web.Request) -> web.Response:
+    """``POST /v1/bots/{bot_id}/collaborators``: one collaborator per request, in collaboration
+    mode only (adding one twice is a no-op)."""
+    store = request.app[STORE]
+    bot_id = request.match_info["bot_id"]
+    store.bot(bot_id)
+    body = await json_body(request)
+    collaborators = body.get("collaborators")
+    if not isinstance(collaborators, list) or len(collaborators) != 1:
+        raise _bad("collaborators must hold exactly one {user_id}")
+    item = collaborators[0]
+    if not isinstance(item, dict):
+        raise _bad("collaborators[0] must be an object")
+    user_id = _required_string(item, "user_id", "collaborators[0]")
+    if store.bot_collaboration_modes.get(bot_id, "single") != "collaboration":
+        raise _bad(f"bot {bot_id} is not in collaboration mode: switch it to collaboration first")
+    collaborators_now = store.bot_collaborators.setdefault(bot_id, [])
+    if user_id not in collaborators_now:
+        collaborators_now.append(user_id)
+    return envelope(request)
+
+
+async def remove_collaborator(request: web.Request) -> web.Response:
+    """``DELETE /v1/bots/{bot_id}/collaborators/{user_id}``."""
+    store = request.app[STORE]
+    bot_id = request.match_info["bot_id"]
+    store.bot(bot_id)
+    user_id = request.match_info["user_id"]
+    collaborators = store.bot_collaborators.get(bot_id, [])
+    if user_id not in collaborators:
+        raise ApiError(4200, f"user {user_id} is not a collaborator of bot {bot_id}")
+    collaborators.remove(user_id)
+    return envelope(request)
+
+
+async def update_collaboration_mode(request: web.Request) -> web.Response:
+    """``POST /v1/bots/{bot_id}/collaboration_mode``: ``single`` or ``collaboration`` (back to
+    ``single`` only once every collaborator is removed)."""
+    store = request.app[STORE]
+    bot_id = request.match_info["bot_id"]
+    store.bot(bot_id)
+    body = await json_body(request)
+    mode = _enum(body, "collaboration_mode", "body", _COLLABORATION_MODES)
+    if mode is None:
+        raise _bad("collaboration_mode is required")
+    if mode == "single" and store.bot_collaborators.get(bot_id):
+        raise _bad(f"bot {bot_id} still has collaborators: remove them before switching to single")
+    store.bot_collaboration_modes[bot_id] = mode
+    return envelope(request)

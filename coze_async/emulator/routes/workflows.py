@@ -1,5 +1,6 @@
 """Workflows API: run (sync and async), stream_run, stream_resume, run histories and their
-nodes, and chatflows (``/v1/workflows/chat``).
+nodes, chatflows (``/v1/workflows/chat``), and the workflows themselves: list, details,
+published versions and collaborators.
 
 Three deterministic workflows exist from the first request on (they are added to
 ``Store.workflows`` when missing):
@@ -19,6 +20,12 @@ kept in ``Store.workflow_runs`` (execute id -> run record).
 
 An async run (``is_async``) reports ``Running`` to its first run-history query and its outcome
 from the second on.
+
+``GET /v1/workflows`` lists the stored workflows of a workspace (the built-ins, and workflows
+without a ``workspace_id``, belong to every workspace), by page number. The echo workflow has
+three published versions, the other built-ins one (``Store.workflow_versions``, newest listed
+first, paged by token). Collaborators (``Store.workflow_collaborators``) are added one per request
+with ``POST /v1/workflows/{workflow_id}/collaborators`` and removed with ``DELETE``.
 """
 
 from __future__ import annotations
@@ -34,8 +41,19 @@ from aiohttp import web
 
 from .._bots import ChatContext, Reply, Responder, echo_responder, split_words
 from .._state import STORE, ChatRecord, Store
-from .._wire import ApiError, SSEWriter, current_logid, envelope, json_body, new_id, now, require
+from .._wire import (
+    ApiError,
+    SSEWriter,
+    current_logid,
+    envelope,
+    int_param,
+    json_body,
+    new_id,
+    now,
+    require,
+)
 from .chat import check_message, drive_chat, question_text
+from .workspaces import EMULATOR_USER_ID
 
 __all__ = [
     "ECHO_WORKFLOW_ID",
@@ -88,6 +106,13 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get(
         "/v1/workflows/{workflow_id}/run_histories/{execute_id}/execute_nodes/{node_execute_uuid}",
         retrieve_node_execution,
+    )
+    app.router.add_get("/v1/workflows", list_workflows)
+    app.router.add_get("/v1/workflows/{workflow_id}", retrieve_workflow)
+    app.router.add_get("/v1/workflows/{workflow_id}/versions", list_workflow_versions)
+    app.router.add_post("/v1/workflows/{workflow_id}/collaborators", add_workflow_collaborator)
+    app.router.add_delete(
+        "/v1/workflows/{workflow_id}/collaborators/{user_id}", remove_workflow_collaborator
     )
 
 
@@ -597,3 +622,218 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
     await drive_chat(store, record, _chat_responder(workflow_id), data, emit)
     await writer.send("done", '"[DONE]"')
     return await writer.finish()
+
+
+# -- workflows: list, details, versions, collaborators ------------------------------------------
+
+_CREATOR = {"id": EMULATOR_USER_ID, "name": "emulator"}
+_WORKFLOW_MODES = frozenset({"workflow", "chatflow"})
+_PUBLISH_STATUSES = frozenset({"all", "published_online", "published_draft", "unpublished_draft"})
+_VERSION_STATUSES = frozenset({"all", "published_online", "unpublished_draft"})
+
+
+def _parameter(description: str) -> dict[str, Any]:
+    return {"type": "string", "description": description, "required": False}
+
+
+_OUTPUT = {
+    "parameters": {"output": {"type": "string", "description": "The result."}},
+    "terminate_plan": "return_variables",
+}
+#: The start node's parameters and the end node's output of the built-ins.
+_IO: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    ECHO_WORKFLOW_ID: ({"parameters": {"input": _parameter("The text to output.")}}, _OUTPUT),
+    INTERRUPT_WORKFLOW_ID: (
+        {"parameters": {"city": _parameter("The city (asked for when missing).")}},
+        _OUTPUT,
+    ),
+    ERROR_WORKFLOW_ID: ({"parameters": {}}, _OUTPUT),
+}
+#: The published versions of the built-ins, oldest first: (version, description).
+_BUILTIN_VERSIONS: dict[str, list[tuple[str, str]]] = {
+    ECHO_WORKFLOW_ID: [
+        ("v0.0.1", "First version."),
+        ("v0.0.2", "Streams the output in chunks."),
+        ("v0.0.3", "Outputs non-text input as JSON."),
+    ],
+}
+
+
+def _workflow(store: Store, workflow_id: str) -> dict[str, Any]:
+    _check_workflow(store, workflow_id)
+    return store.workflows[workflow_id]
+
+
+def _basic(workflow: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored workflow as the API shows it (``OpenAPIWorkflowBasic``: times as strings of
+    Unix seconds, left out when the stored workflow has none)."""
+    basic: dict[str, Any] = {
+        "workflow_id": workflow["workflow_id"],
+        "workflow_name": workflow.get("workflow_name", ""),
+        "description": workflow.get("description", ""),
+        "icon_url": workflow.get("icon_url", ""),
+        "app_id": workflow.get("app_id", ""),
+        "creator": copy.deepcopy(workflow.get("creator") or _CREATOR),
+    }
+    for key in ("created_at", "updated_at"):
+        value = workflow.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            basic[key] = str(value)
+    return basic
+
+
+def _io(workflow: Mapping[str, Any]) -> dict[str, Any]:
+    default_input, default_output = _IO.get(workflow["workflow_id"], _IO[ECHO_WORKFLOW_ID])
+    return {
+        "input": copy.deepcopy(workflow.get("input", default_input)),
+        "output": copy.deepcopy(workflow.get("output", default_output)),
+    }
+
+
+def _flag(params: Mapping[str, str], name: str) -> bool:
+    raw = params.get(name, "false").lower()
+    if raw not in ("true", "false", "1", "0"):
+        raise ApiError(4000, f"Request parameter error: {name} must be true or false")
+    return raw in ("true", "1")
+
+
+def _choice(params: Mapping[str, str], name: str, allowed: frozenset[str], default: str) -> str:
+    value = params.get(name) or default
+    if value not in allowed:
+        raise ApiError(
+            4000, f"Request parameter error: {name} must be one of {', '.join(sorted(allowed))}"
+        )
+    return value
+
+
+def _listed(workflow: Mapping[str, Any], status: str) -> bool:
+    """Whether a ``publish_status`` filter keeps the workflow (all emulated ones are published
+    and unchanged since, unless marked ``is_published: False``)."""
+    published = workflow.get("is_published", True)
+    if status == "all":
+        return True
+    if status == "published_online":
+        return bool(published)
+    if status == "unpublished_draft":
+        return not published
+    return False  # published_draft: no workflow has unpublished changes
+
+
+async def list_workflows(request: web.Request) -> web.Response:
+    """``GET /v1/workflows``: the workflows of a workspace (or app), by page number."""
+    store = request.app[STORE]
+    _ensure_builtins(store)
+    params = request.query
+    workspace_id = require(params, "workspace_id")
+    page_num = int_param(params, "page_num", 1)
+    page_size = int_param(params, "page_size", 10)
+    mode = params.get("workflow_mode")
+    if mode is not None and mode not in _WORKFLOW_MODES:
+        raise ApiError(4000, "Request parameter error: workflow_mode must be workflow or chatflow")
+    status = _choice(params, "publish_status", _PUBLISH_STATUSES, "published_online")
+    app_id = params.get("app_id")
+    chosen = [
+        w
+        for w in store.workflows.values()
+        if w.get("workspace_id") in (None, workspace_id)
+        and (not app_id or w.get("app_id") == app_id)
+        and (mode is None or w.get("workflow_mode", "workflow") == mode)
+        and _listed(w, status)
+    ]
+    start = (page_num - 1) * page_size
+    items = [_basic(w) for w in chosen[start : start + page_size]]
+    return envelope(request, {"items": items, "has_more": start + page_size < len(chosen)})
+
+
+async def retrieve_workflow(request: web.Request) -> web.Response:
+    """``GET /v1/workflows/{workflow_id}``: ``workflow_detail`` (and ``input``/``output`` with
+    ``include_input_output``)."""
+    store = request.app[STORE]
+    include = _flag(request.query, "include_input_output")
+    workflow = _workflow(store, request.match_info["workflow_id"])
+    data: dict[str, Any] = {"workflow_detail": _basic(workflow)}
+    if include:
+        data.update(_io(workflow))
+    return envelope(request, data)
+
+
+def _versions(store: Store, workflow: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A workflow's published versions, oldest first (seeded on first use)."""
+    workflow_id = workflow["workflow_id"]
+    versions = store.workflow_versions.get(workflow_id)
+    if versions is None:
+        created = workflow.get("created_at")
+        created = created if isinstance(created, int) else now()
+        seeds = _BUILTIN_VERSIONS.get(workflow_id) or [("v0.0.1", "First version.")]
+        versions = store.workflow_versions[workflow_id] = [
+            {
+                "version": version,
+                "description": description,
+                "created_at": str(created + i),
+                "updated_at": str(created + i),
+                "workflow_id": workflow_id,
+                "creator": dict(_CREATOR),
+            }
+            for i, (version, description) in enumerate(seeds)
+        ]
+    return versions
+
+
+async def list_workflow_versions(request: web.Request) -> web.Response:
+    """``GET /v1/workflows/{workflow_id}/versions``: newest first, paged by ``page_token`` (the
+    ``next_page_token`` of the page before)."""
+    store = request.app[STORE]
+    workflow = _workflow(store, request.match_info["workflow_id"])
+    params = request.query
+    status = _choice(params, "publish_status", _VERSION_STATUSES, "published_online")
+    page_size = int_param(params, "page_size", 10, high=30)
+    include = _flag(params, "include_input_output")
+    token = params.get("page_token") or "0"
+    if not token.isdigit():
+        raise ApiError(4000, f"Request parameter error: page_token {token!r} is not valid")
+    start = int(token)
+    versions = [] if status == "unpublished_draft" else list(reversed(_versions(store, workflow)))
+    items = []
+    for version in versions[start : start + page_size]:
+        item = copy.deepcopy(version)
+        if include:
+            item.update(_io(workflow))
+        items.append(item)
+    has_more = start + page_size < len(versions)
+    data: dict[str, Any] = {"items": items, "has_more": has_more}
+    if has_more:
+        data["next_page_token"] = str(start + page_size)
+    return envelope(request, data)
+
+
+async def add_workflow_collaborator(request: web.Request) -> web.Response:
+    """``POST /v1/workflows/{workflow_id}/collaborators``: one collaborator per request (not
+    called by the SDK; it gives the delete something to remove)."""
+    store = request.app[STORE]
+    workflow_id = request.match_info["workflow_id"]
+    _check_workflow(store, workflow_id)
+    body = await json_body(request)
+    collaborators = body.get("collaborators")
+    if not isinstance(collaborators, list) or len(collaborators) != 1:
+        raise ApiError(4000, "Request parameter error: collaborators must hold exactly one")
+    item = collaborators[0]
+    user_id = item.get("user_id") if isinstance(item, dict) else None
+    if not isinstance(user_id, str) or not user_id:
+        raise ApiError(4000, "Request parameter error: collaborators[0].user_id is required")
+    collaborators_now = store.workflow_collaborators.setdefault(workflow_id, [])
+    if user_id not in collaborators_now:
+        collaborators_now.append(user_id)
+    return envelope(request)
+
+
+async def remove_workflow_collaborator(request: web.Request) -> web.Response:
+    """``DELETE /v1/workflows/{workflow_id}/collaborators/{user_id}``."""
+    store = request.app[STORE]
+    workflow_id = request.match_info["workflow_id"]
+    _check_workflow(store, workflow_id)
+    user_id = request.match_info["user_id"]
+    collaborators = store.workflow_collaborators.get(workflow_id, [])
+    if user_id not in collaborators:
+        raise ApiError(4200, f"user {user_id} is not a collaborator of workflow {workflow_id}")
+    collaborators.remove(user_id)
+    return envelope(request)
