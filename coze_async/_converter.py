@@ -44,6 +44,16 @@ def _list_response_hook(cls: Any) -> Any:
     return lambda value, _: ListResponse(items_hook(value, list[item]))  # type: ignore[valid-type]
 
 
+def _optional_int(value: Any, _: Any) -> int | None:
+    # The service sometimes sends an absent number as "" (e.g. workflow timestamps).
+    if value is None or value == "":
+        return None
+    return int(value)
+
+
+converter.register_structure_hook(int | None, _optional_int)
+
+
 def _is_list_response(t: Any) -> bool:
     return t is ListResponse or typing.get_origin(t) is ListResponse
 

@@ -220,3 +220,22 @@ def test_lazy_exports_resolve_and_cover_every_model():
     probe = "import sys, coze_async; print('aiohttp' in sys.modules); coze_async.AsyncCoze; print('aiohttp' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_an_empty_string_for_an_optional_number_means_absent():
+    from coze_async import WorkflowBasic
+
+    data = {
+        "workflow_id": "1",
+        "workflow_name": "w",
+        "description": "",
+        "icon_url": "",
+        "app_id": "",
+        "created_at": "",
+        "updated_at": "1732000000",
+    }
+    workflow = structure(data, WorkflowBasic)
+    assert workflow.created_at is None
+    assert workflow.updated_at == 1732000000
+    with pytest.raises(Exception):  # noqa: B017 - a non-number is still an error
+        structure({**data, "created_at": "yesterday"}, WorkflowBasic)
