@@ -11,11 +11,12 @@ import contextlib
 import functools
 import threading
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import AbstractContextManager
+from concurrent.futures import Future
 from types import TracebackType
 from typing import Concatenate, Generic, ParamSpec, TypeVar
 
-from anyio.from_thread import BlockingPortal, start_blocking_portal
+import anyio
+from anyio.from_thread import BlockingPortal
 
 from ._errors import CozeError
 from ._response import HTTPResponse
@@ -30,12 +31,34 @@ E = TypeVar("E")
 A = TypeVar("A")
 
 
+def _start_portal() -> tuple[BlockingPortal, threading.Thread]:
+    """A BlockingPortal serving from a new daemon thread. The thread is ours (not anyio's
+    helper's), so it is a daemon on every anyio release: it can never block interpreter exit."""
+    ready: Future[BlockingPortal] = Future()
+
+    async def serve() -> None:
+        async with BlockingPortal() as portal:
+            ready.set_result(portal)
+            await portal.sleep_until_stopped()
+
+    def run() -> None:
+        try:
+            anyio.run(serve)
+        except BaseException as exc:  # reported to the starting thread
+            if not ready.done():
+                ready.set_exception(exc)
+
+    thread = threading.Thread(target=run, name="coze-async-portal", daemon=True)
+    thread.start()
+    return ready.result(), thread
+
+
 class Portal:
     """One event loop in a daemon thread, started on first use and stopped by :meth:`stop`."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._cm: AbstractContextManager[BlockingPortal] | None = None
+        self._thread: threading.Thread | None = None
         self._portal: BlockingPortal | None = None
         self._stopped = False
 
@@ -47,9 +70,7 @@ class Portal:
             if self._stopped:
                 raise CozeError("this client is closed")
             if self._portal is None:
-                cm = start_blocking_portal(name="coze-async-portal")
-                self._portal = cm.__enter__()
-                self._cm = cm
+                self._portal, self._thread = _start_portal()
             return self._portal
 
     def call(self, func: Callable[[], Awaitable[R]]) -> R:
@@ -74,12 +95,16 @@ class Portal:
         return self._portal is not None and not self._stopped
 
     def stop(self) -> None:
-        """Stop the loop and join its thread. Idempotent."""
+        """Stop the loop (letting running calls finish) and join its thread. Idempotent."""
         with self._lock:
             self._stopped = True
-            cm, self._cm, self._portal = self._cm, None, None
-        if cm is not None:
-            cm.__exit__(None, None, None)
+            portal, self._portal = self._portal, None
+            thread, self._thread = self._thread, None
+        if portal is not None:
+            with contextlib.suppress(RuntimeError):  # already stopping
+                portal.call(portal.stop)
+        if thread is not None:
+            thread.join()
 
 
 class SyncResource(Generic[A]):
