@@ -21,10 +21,13 @@ __all__ = [
     "Fault",
     "FaultRules",
     "SSEWriter",
+    "add_collaborator",
     "envelope",
     "int_param",
     "new_id",
     "now",
+    "one_collaborator",
+    "remove_collaborator",
 ]
 
 #: The log id of the request being handled (set by the emulator's middleware).
@@ -114,6 +117,36 @@ def int_param(
         bound = f"between {low} and {high}" if high is not None else f"at least {low}"
         raise ApiError(4000, f"Request parameter error: {name} must be {bound}")
     return value
+
+
+def one_collaborator(body: Mapping[str, Any]) -> str:
+    """The ``user_id`` of a collaborator request (``{"collaborators": [{"user_id": ...}]}``,
+    one per request), or the 4000 error."""
+    collaborators = body.get("collaborators")
+    if not isinstance(collaborators, list) or len(collaborators) != 1:
+        raise ApiError(4000, "Request parameter error: collaborators must hold exactly one")
+    item = collaborators[0]
+    user_id = item.get("user_id") if isinstance(item, dict) else None
+    if not isinstance(user_id, str) or not user_id:
+        raise ApiError(4000, "Request parameter error: collaborators[0].user_id is required")
+    return user_id
+
+
+def add_collaborator(table: dict[str, list[str]], owner_id: str, user_id: str) -> None:
+    """Add ``user_id`` to ``owner_id``'s collaborators (adding one twice is a no-op)."""
+    collaborators = table.setdefault(owner_id, [])
+    if user_id not in collaborators:
+        collaborators.append(user_id)
+
+
+def remove_collaborator(
+    table: dict[str, list[str]], owner_id: str, user_id: str, owner: str
+) -> None:
+    """Remove ``user_id`` from ``owner_id``'s collaborators, or the 4200 error."""
+    collaborators = table.get(owner_id, [])
+    if user_id not in collaborators:
+        raise ApiError(4200, f"user {user_id} is not a collaborator of {owner} {owner_id}")
+    collaborators.remove(user_id)
 
 
 # -- faults -------------------------------------------------------------------------------------

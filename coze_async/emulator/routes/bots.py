@@ -23,7 +23,18 @@ from typing import Any
 from aiohttp import web
 
 from .._state import STORE, Store
-from .._wire import ApiError, envelope, int_param, json_body, new_id, now, require
+from .._wire import (
+    ApiError,
+    add_collaborator,
+    envelope,
+    int_param,
+    json_body,
+    new_id,
+    now,
+    one_collaborator,
+    remove_collaborator,
+    require,
+)
 from .workspaces import EMULATOR_USER_ID
 
 __all__ = ["add_routes", "new_draft_bot"]
@@ -81,8 +92,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/v1/space/published_bots_list", list_published_bots)
     app.router.add_get("/v1/bots", list_bots)
     app.router.add_get("/v1/bots/{bot_id}/versions", list_versions)
-    app.router.add_post("/v1/bots/{bot_id}/collaborators", add_collaborator)
-    app.router.add_delete("/v1/bots/{bot_id}/collaborators/{user_id}", remove_collaborator)
+    app.router.add_post("/v1/bots/{bot_id}/collaborators", add_bot_collaborator)
+    app.router.add_delete("/v1/bots/{bot_id}/collaborators/{user_id}", remove_bot_collaborator)
     app.router.add_post("/v1/bots/{bot_id}/collaboration_mode", update_collaboration_mode)
 
 
@@ -557,38 +568,25 @@ async def list_versions(request: web.Request) -> web.Response:
 # -- collaboration --------------------------------------------------------------------------------
 
 
-async def add_collaborator(request: web.Request) -> web.Response:
+async def add_bot_collaborator(request: web.Request) -> web.Response:
     """``POST /v1/bots/{bot_id}/collaborators``: one collaborator per request, in collaboration
     mode only (adding one twice is a no-op)."""
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
     store.bot(bot_id)
-    body = await json_body(request)
-    collaborators = body.get("collaborators")
-    if not isinstance(collaborators, list) or len(collaborators) != 1:
-        raise _bad("collaborators must hold exactly one {user_id}")
-    item = collaborators[0]
-    if not isinstance(item, dict):
-        raise _bad("collaborators[0] must be an object")
-    user_id = _required_string(item, "user_id", "collaborators[0]")
+    user_id = one_collaborator(await json_body(request))
     if store.bot_collaboration_modes.get(bot_id, "single") != "collaboration":
         raise _bad(f"bot {bot_id} is not in collaboration mode: switch it to collaboration first")
-    collaborators_now = store.bot_collaborators.setdefault(bot_id, [])
-    if user_id not in collaborators_now:
-        collaborators_now.append(user_id)
+    add_collaborator(store.bot_collaborators, bot_id, user_id)
     return envelope(request)
 
 
-async def remove_collaborator(request: web.Request) -> web.Response:
+async def remove_bot_collaborator(request: web.Request) -> web.Response:
     """``DELETE /v1/bots/{bot_id}/collaborators/{user_id}``."""
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
     store.bot(bot_id)
-    user_id = request.match_info["user_id"]
-    collaborators = store.bot_collaborators.get(bot_id, [])
-    if user_id not in collaborators:
-        raise ApiError(4200, f"user {user_id} is not a collaborator of bot {bot_id}")
-    collaborators.remove(user_id)
+    remove_collaborator(store.bot_collaborators, bot_id, request.match_info["user_id"], "bot")
     return envelope(request)
 
 

@@ -26,7 +26,17 @@ from typing import Any
 from aiohttp import web
 
 from .._state import STORE, Store
-from .._wire import ApiError, envelope, int_param, json_body, now, require
+from .._wire import (
+    ApiError,
+    add_collaborator,
+    envelope,
+    int_param,
+    json_body,
+    now,
+    one_collaborator,
+    remove_collaborator,
+    require,
+)
 from .bots import API_CONNECTOR, _connectors, new_draft_bot
 from .workspaces import EMULATOR_USER_ID, PERSONAL_WORKSPACE_ID, find_workspace
 
@@ -433,17 +443,8 @@ async def add_app_collaborator(request: web.Request) -> web.Response:
     store = request.app[STORE]
     app_id = request.match_info["app_id"]
     _app(store, app_id)
-    body = await json_body(request)
-    collaborators = body.get("collaborators")
-    if not isinstance(collaborators, list) or len(collaborators) != 1:
-        raise _bad("collaborators must hold exactly one {user_id}")
-    item = collaborators[0]
-    user_id = item.get("user_id") if isinstance(item, dict) else None
-    if not isinstance(user_id, str) or not user_id:
-        raise _bad("collaborators[0].user_id is required")
-    collaborators_now = store.app_collaborators.setdefault(app_id, [])
-    if user_id not in collaborators_now:
-        collaborators_now.append(user_id)
+    user_id = one_collaborator(await json_body(request))
+    add_collaborator(store.app_collaborators, app_id, user_id)
     return envelope(request)
 
 
@@ -452,11 +453,7 @@ async def remove_app_collaborator(request: web.Request) -> web.Response:
     store = request.app[STORE]
     app_id = request.match_info["app_id"]
     _app(store, app_id)
-    user_id = request.match_info["user_id"]
-    collaborators = store.app_collaborators.get(app_id, [])
-    if user_id not in collaborators:
-        raise ApiError(4200, f"user {user_id} is not a collaborator of app {app_id}")
-    collaborators.remove(user_id)
+    remove_collaborator(store.app_collaborators, app_id, request.match_info["user_id"], "app")
     return envelope(request)
 
 

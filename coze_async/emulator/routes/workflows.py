@@ -44,12 +44,15 @@ from .._state import STORE, ChatRecord, Store
 from .._wire import (
     ApiError,
     SSEWriter,
+    add_collaborator,
     current_logid,
     envelope,
     int_param,
     json_body,
     new_id,
     now,
+    one_collaborator,
+    remove_collaborator,
     require,
 )
 from .chat import check_message, drive_chat, question_text
@@ -812,17 +815,8 @@ async def add_workflow_collaborator(request: web.Request) -> web.Response:
     store = request.app[STORE]
     workflow_id = request.match_info["workflow_id"]
     _check_workflow(store, workflow_id)
-    body = await json_body(request)
-    collaborators = body.get("collaborators")
-    if not isinstance(collaborators, list) or len(collaborators) != 1:
-        raise ApiError(4000, "Request parameter error: collaborators must hold exactly one")
-    item = collaborators[0]
-    user_id = item.get("user_id") if isinstance(item, dict) else None
-    if not isinstance(user_id, str) or not user_id:
-        raise ApiError(4000, "Request parameter error: collaborators[0].user_id is required")
-    collaborators_now = store.workflow_collaborators.setdefault(workflow_id, [])
-    if user_id not in collaborators_now:
-        collaborators_now.append(user_id)
+    user_id = one_collaborator(await json_body(request))
+    add_collaborator(store.workflow_collaborators, workflow_id, user_id)
     return envelope(request)
 
 
@@ -831,9 +825,7 @@ async def remove_workflow_collaborator(request: web.Request) -> web.Response:
     store = request.app[STORE]
     workflow_id = request.match_info["workflow_id"]
     _check_workflow(store, workflow_id)
-    user_id = request.match_info["user_id"]
-    collaborators = store.workflow_collaborators.get(workflow_id, [])
-    if user_id not in collaborators:
-        raise ApiError(4200, f"user {user_id} is not a collaborator of workflow {workflow_id}")
-    collaborators.remove(user_id)
+    remove_collaborator(
+        store.workflow_collaborators, workflow_id, request.match_info["user_id"], "workflow"
+    )
     return envelope(request)
