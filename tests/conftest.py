@@ -185,3 +185,49 @@ def mocked() -> Iterator[aioresponses]:
     """Mock aiohttp requests (aioresponses), working on aiohttp 3.14 too."""
     with MockHTTP() as m:
         yield m
+
+
+# -- what aioresponses recorded --------------------------------------------------------------
+
+
+@dataclass
+class Sent:
+    """One request aioresponses recorded."""
+
+    method: str
+    url: URL
+    kwargs: dict[str, Any]
+
+    @property
+    def path(self) -> str:
+        return self.url.raw_path
+
+    @property
+    def query(self) -> dict[str, str]:
+        return dict(self.url.query)
+
+    @property
+    def json(self) -> Any:
+        """The JSON body (``None`` when the request had none)."""
+        data = self.kwargs.get("data")
+        return None if data is None else orjson.loads(data)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return dict(self.kwargs["headers"])
+
+
+def sent(m: aioresponses) -> list[Sent]:
+    """Every request the mock recorded, in order per URL."""
+    return [
+        Sent(method, url, call.kwargs)
+        for (method, url), calls in m.requests.items()
+        for call in calls
+    ]
+
+
+def only(m: aioresponses) -> Sent:
+    """The one request the mock recorded (fails if there were more or none)."""
+    requests = sent(m)
+    assert len(requests) == 1, [(r.method, str(r.url)) for r in requests]
+    return requests[0]

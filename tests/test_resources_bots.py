@@ -9,10 +9,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
 import pytest
 from aioresponses import aioresponses
-from yarl import URL
 
 from coze_async import AsyncCoze, Coze, CozeAPIError, CozeInvalidResponseError, Message, TokenAuth
 from coze_async._pagination import AsyncPaged, SyncPaged
@@ -55,6 +53,7 @@ from coze_async.resources.bots import (
     BotsCollaboratorsClient,
     BotsVersionsClient,
 )
+from tests.conftest import only, sent
 
 BASE = "https://api.test"
 LOGID = "bots-logid-1"
@@ -79,40 +78,6 @@ def mock(m: aioresponses, method: str, path: str, data: Any = None, **kwargs: An
     kwargs.setdefault("payload", ok(data))
     kwargs.setdefault("headers", {"x-tt-logid": LOGID})
     m.add(route(path), method, **kwargs)
-
-
-@dataclass
-class Sent:
-    method: str
-    url: URL
-    kwargs: dict[str, Any]
-
-    @property
-    def path(self) -> str:
-        return self.url.raw_path
-
-    @property
-    def query(self) -> dict[str, str]:
-        return dict(self.url.query)
-
-    @property
-    def json(self) -> Any:
-        data = self.kwargs.get("data")
-        return None if data is None else orjson.loads(data)
-
-
-def sent(m: aioresponses) -> list[Sent]:
-    return [
-        Sent(method, url, call.kwargs)
-        for (method, url), calls in m.requests.items()
-        for call in calls
-    ]
-
-
-def only(m: aioresponses) -> Sent:
-    requests = sent(m)
-    assert len(requests) == 1, [(r.method, str(r.url)) for r in requests]
-    return requests[0]
 
 
 @pytest.fixture

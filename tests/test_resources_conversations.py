@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aioresponses import aioresponses
-from yarl import URL
 
 from coze_async import (
     AsyncCoze,
@@ -43,6 +42,7 @@ from coze_async.resources.conversations import (
     ConversationsMessagesFeedbackClient,
     MessagesClient,
 )
+from tests.conftest import only, sent
 
 BASE = "https://api.test"
 TOKEN = "tok"
@@ -84,43 +84,6 @@ def message_data(mid: str = "m1", content: str = "hi", **extra: Any) -> dict[str
         "meta_data": {},
         **extra,
     }
-
-
-class Sent:
-    def __init__(self, method: str, url: URL, kwargs: dict[str, Any]) -> None:
-        self.method = method
-        self.url = url
-        self.kwargs = kwargs
-
-    @property
-    def path(self) -> str:
-        return self.url.raw_path
-
-    @property
-    def query(self) -> dict[str, str]:
-        return dict(self.url.query)
-
-    @property
-    def json(self) -> Any:
-        data = self.kwargs.get("data")
-        return None if data is None else json.loads(data)
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return dict(self.kwargs["headers"])
-
-
-def sent(m: aioresponses) -> list[Sent]:
-    out = []
-    for (method, url), calls in m.requests.items():
-        out.extend(Sent(method, url, call.kwargs) for call in calls)
-    return out
-
-
-def only(m: aioresponses) -> Sent:
-    requests = sent(m)
-    assert len(requests) == 1, [(r.method, str(r.url)) for r in requests]
-    return requests[0]
 
 
 @pytest.fixture

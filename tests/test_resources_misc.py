@@ -4,7 +4,6 @@ checked from the async API and from the sync API: the request sent and the model
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,7 +12,6 @@ from typing import Any
 
 import pytest
 from aioresponses import aioresponses
-from yarl import URL
 
 from coze_async import AsyncCoze, Coze, CozeAPIError, ListResponse, TokenAuth
 from coze_async.models.apps import (
@@ -43,6 +41,7 @@ from coze_async.models.workspaces import (
     WorkspaceRoleType,
     WorkspaceType,
 )
+from tests.conftest import Sent, sent
 
 BASE = "https://api.test"
 LOGID = "misc-logid-1"
@@ -59,30 +58,6 @@ def ok(data: Any = None) -> dict[str, Any]:
 def route(path: str) -> re.Pattern[str]:
     """Match ``path`` under the base URL with any query string."""
     return re.compile(re.escape(BASE + path) + r"(\?.*)?$")
-
-
-@dataclass
-class Sent:
-    method: str
-    url: URL
-    kwargs: dict[str, Any]
-
-    @property
-    def query(self) -> dict[str, str]:
-        return dict(self.url.query)
-
-    @property
-    def json(self) -> Any:
-        data = self.kwargs.get("data")
-        return None if data is None else json.loads(data)
-
-
-def sent(m: aioresponses) -> list[Sent]:
-    return [
-        Sent(method, url, call.kwargs)
-        for (method, url), calls in m.requests.items()
-        for call in calls
-    ]
 
 
 # -- one call per checklist method -------------------------------------------------------------

@@ -13,7 +13,6 @@ import orjson
 import pytest
 from aiohttp import web
 from aioresponses import aioresponses
-from yarl import URL
 
 from coze_async import (
     AsyncCoze,
@@ -58,7 +57,7 @@ from coze_async.resources.workflows import (
     WorkflowsClient,
     decode_workflow_event,
 )
-from tests.conftest import CHAT_STREAM, WORKFLOW_STREAM, fixture_bytes
+from tests.conftest import CHAT_STREAM, WORKFLOW_STREAM, fixture_bytes, only, sent
 
 BASE = "https://api.test"
 LOGID = "20260101-workflows-logid"
@@ -86,43 +85,6 @@ def ok(data: Any, **extra: Any) -> dict[str, Any]:
 
 def logid() -> dict[str, str]:
     return {"x-tt-logid": LOGID}
-
-
-class Sent:
-    """One request aioresponses recorded."""
-
-    def __init__(self, method: str, url: URL, kwargs: dict[str, Any]) -> None:
-        self.method = method
-        self.url = url
-        self.kwargs = kwargs
-
-    @property
-    def path(self) -> str:
-        return self.url.raw_path
-
-    @property
-    def query(self) -> dict[str, str]:
-        return dict(self.url.query)
-
-    @property
-    def json(self) -> Any:
-        data = self.kwargs.get("data")
-        assert isinstance(data, bytes), f"expected a JSON body, got {data!r}"
-        return json.loads(data)
-
-
-def sent(m: aioresponses) -> list[Sent]:
-    return [
-        Sent(method, url, call.kwargs)
-        for (method, url), calls in m.requests.items()
-        for call in calls
-    ]
-
-
-def only(m: aioresponses) -> Sent:
-    requests = sent(m)
-    assert len(requests) == 1, [(r.method, str(r.url)) for r in requests]
-    return requests[0]
 
 
 @pytest.fixture
