@@ -12,7 +12,7 @@ from aiohttp import web
 from ._bots import ECHO_BOT_ID, TOOL_BOT_ID, ChatContext, Responder, echo_responder, tool_responder
 from ._wire import ApiError, new_id, now
 
-__all__ = ["STORE", "ChatRecord", "Store"]
+__all__ = ["STORE", "ChatRecord", "Store", "bot_record"]
 
 
 @dataclass
@@ -26,6 +26,23 @@ class ChatRecord:
     #: The status the chat reaches once its run is over (for polled, non-stream chats).
     outcome: dict[str, Any] | None = None
     task: asyncio.Task[None] | None = None
+
+
+def bot_record(bot_id: str, name: str) -> dict[str, Any]:
+    """A new bot's fields, before it is published or placed in a space."""
+    created = now()
+    return {
+        "bot_id": bot_id,
+        "name": name,
+        "description": "",
+        "icon_url": "",
+        "create_time": created,
+        "update_time": created,
+        "bot_mode": 0,
+        "prompt_info": {"prompt": ""},
+        "onboarding_info": {"prologue": "", "suggested_questions": []},
+        "plugin_info_list": [],
+    }
 
 
 class Store:
@@ -79,21 +96,7 @@ class Store:
         self.responders[bot_id] = responder
         bot = self.bots.get(bot_id)
         if bot is None:
-            created = now()
-            bot = {
-                "bot_id": bot_id,
-                "name": name,
-                "description": "",
-                "icon_url": "",
-                "create_time": created,
-                "update_time": created,
-                "version": "1",
-                "bot_mode": 0,
-                "prompt_info": {"prompt": ""},
-                "onboarding_info": {"prologue": "", "suggested_questions": []},
-                "plugin_info_list": [],
-                "is_published": True,
-            }
+            bot = {**bot_record(bot_id, name), "version": "1", "is_published": True}
             self.bots[bot_id] = bot
         return bot
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .._state import STORE, Store
+from .._state import STORE, Store, bot_record
 from .._wire import (
     ApiError,
     add_collaborator,
@@ -315,18 +315,8 @@ def _page(items: list[Any], page_num: int, page_size: int) -> list[Any]:
 def new_draft_bot(store: Store, space_id: str, name: str, **fields: Any) -> dict[str, Any]:
     """Store a new unpublished bot in ``space_id`` (``fields``: ``BotInfo`` fields to set)."""
     bot_id = new_id()
-    created = now()
     bot: dict[str, Any] = {
-        "bot_id": bot_id,
-        "name": name,
-        "description": "",
-        "icon_url": "",
-        "create_time": created,
-        "update_time": created,
-        "bot_mode": 0,
-        "prompt_info": {"prompt": ""},
-        "onboarding_info": {"prologue": "", "suggested_questions": []},
-        "plugin_info_list": [],
+        **bot_record(bot_id, name),
         **fields,
         "space_id": space_id,
         "connector_ids": [],

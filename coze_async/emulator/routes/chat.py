@@ -52,6 +52,22 @@ def check_message(raw: Any, index: int) -> dict[str, Any]:
     return raw
 
 
+def request_message(
+    store: Store, conversation_id: str, raw: dict[str, Any], *, chat_id: str, bot_id: str = ""
+) -> dict[str, Any]:
+    """A message dict built from one checked entry of a request's ``additional_messages``."""
+    return store.new_message(
+        conversation_id,
+        role=raw["role"],
+        content=raw["content"],
+        content_type=raw.get("content_type") or "text",
+        type=raw.get("type") or "",
+        meta_data=raw.get("meta_data"),
+        bot_id=bot_id,
+        chat_id=chat_id,
+    )
+
+
 async def create_chat(request: web.Request) -> web.StreamResponse:
     store = request.app[STORE]
     body = await json_body(request)
@@ -79,16 +95,8 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
     if not isinstance(raw_messages, list):
         raise ApiError(4000, "additional_messages must be a list")
     added = [
-        store.new_message(
-            conversation_id,
-            role=m["role"],
-            content=m["content"],
-            content_type=m.get("content_type") or "text",
-            type=m.get("type") or "",
-            meta_data=m.get("meta_data"),
-            chat_id=chat_id,
-        )
-        for m in (check_message(raw, i) for i, raw in enumerate(raw_messages))
+        request_message(store, conversation_id, check_message(raw, i), chat_id=chat_id)
+        for i, raw in enumerate(raw_messages)
     ]
     section = conversation["last_section_id"]
     history = [m for m in store.messages[conversation_id] if m["section_id"] == section] + added

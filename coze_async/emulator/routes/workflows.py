@@ -55,7 +55,7 @@ from .._wire import (
     remove_collaborator,
     require,
 )
-from .chat import check_message, drive_chat, question_text
+from .chat import check_message, drive_chat, question_text, request_message
 from .workspaces import EMULATOR_USER_ID
 
 __all__ = [
@@ -574,17 +574,7 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
     owner = bot_id or app_id
     chat_id = new_id()
     added = [
-        store.new_message(
-            conversation_id,
-            role=m["role"],
-            content=m["content"],
-            content_type=m.get("content_type") or "text",
-            type=m.get("type") or "",
-            meta_data=m.get("meta_data"),
-            bot_id=owner,
-            chat_id=chat_id,
-        )
-        for m in messages
+        request_message(store, conversation_id, m, chat_id=chat_id, bot_id=owner) for m in messages
     ]
     history = store.messages[conversation_id] + added
     questions = [m for m in history if m["role"] == "user"]
