@@ -33,6 +33,16 @@ def attach_response(obj: object, response: HTTPResponse) -> None:
         object.__setattr__(obj, "_response", response)
 
 
+def _remember(cls: type[Enum], member: Any, name: str, value: object) -> Any:
+    """Make ``member`` the pseudo-member for an unknown ``value``, kept so that the same value
+    gives the same member (up to a bound: a misbehaving server cannot grow the map forever)."""
+    member._name_ = name
+    member._value_ = value
+    if len(cls._value2member_map_) < len(cls.__members__) + _MAX_DYNAMIC_MEMBERS:
+        cls._value2member_map_[value] = member
+    return member
+
+
 class DynamicStrEnum(str, Enum):
     """A string enum that accepts values it does not know: the service adds them without notice.
 
@@ -44,11 +54,7 @@ class DynamicStrEnum(str, Enum):
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
-        member._name_ = value.upper().replace(".", "_")
-        member._value_ = value
-        if len(cls._value2member_map_) < len(cls.__members__) + _MAX_DYNAMIC_MEMBERS:
-            cls._value2member_map_[value] = member
-        return member
+        return _remember(cls, member, value.upper().replace(".", "_"), value)
 
     @property
     def is_dynamic(self) -> bool:
@@ -67,11 +73,7 @@ class DynamicIntEnum(int, Enum):
         if not isinstance(value, int) or isinstance(value, bool):
             return None
         member = int.__new__(cls, value)
-        member._name_ = f"VALUE_{value}".replace("-", "MINUS_")
-        member._value_ = value
-        if len(cls._value2member_map_) < len(cls.__members__) + _MAX_DYNAMIC_MEMBERS:
-            cls._value2member_map_[value] = member
-        return member
+        return _remember(cls, member, f"VALUE_{value}".replace("-", "MINUS_"), value)
 
     @property
     def is_dynamic(self) -> bool:
