@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         AuthenticationError,
         BadRequestError,
         CozeAPIError,
+        CozeClientClosedError,
         CozeConnectionError,
         CozeError,
         CozeInvalidEventError,
@@ -45,11 +46,11 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
     )
-    from ._portal import (
-        SyncStream,
+    from ._pagination import (
+        AsyncPaged,
     )
-    from ._portal import (
-        SyncStream as Stream,
+    from ._request import (
+        RequestOptions,
     )
     from ._response import (
         HTTPResponse,
@@ -63,11 +64,17 @@ if TYPE_CHECKING:
     from ._stream import (
         AsyncStream as AsyncIteratorStream,
     )
-    from ._sync import (
+    from ._sync_client import (
         Coze,
     )
-    from ._transport import (
-        RequestOptions,
+    from ._sync_layer import (
+        SyncPaged,
+        SyncStream,
+    )
+    from ._sync_layer import (
+        SyncStream as Stream,
+    )
+    from ._timeout import (
         Timeout,
     )
     from .models._base import (
@@ -270,7 +277,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ChatToolCallType": (".models.chat", "ChatToolCallType"),
     "ChatUsage": (".models.chat", "ChatUsage"),
     "Conversation": (".models.conversations", "Conversation"),
-    "Coze": ("._sync", "Coze"),
+    "Coze": ("._sync_client", "Coze"),
     "CozeAPIError": ("._errors", "CozeAPIError"),
     "CozeConnectionError": ("._errors", "CozeConnectionError"),
     "CozeError": ("._errors", "CozeError"),
@@ -316,18 +323,21 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "RateLimitError": ("._errors", "RateLimitError"),
     "RemoveAppCollaboratorResp": (".models.apps", "RemoveAppCollaboratorResp"),
     "RemoveWorkflowCollaboratorResp": (".models.workflows", "RemoveWorkflowCollaboratorResp"),
-    "RequestOptions": ("._transport", "RequestOptions"),
+    "RequestOptions": ("._request", "RequestOptions"),
+    "AsyncPaged": ("._pagination", "AsyncPaged"),
+    "SyncPaged": ("._sync_layer", "SyncPaged"),
+    "CozeClientClosedError": ("._errors", "CozeClientClosedError"),
     "SSELineTooLongError": ("._sse", "SSELineTooLongError"),
     "Section": (".models.conversations", "Section"),
     "SimpleApp": (".models.apps", "SimpleApp"),
     "SimpleBot": (".models.bots", "SimpleBot"),
     "SimpleFolder": (".models.folders", "SimpleFolder"),
-    "Stream": ("._portal", "SyncStream"),
+    "Stream": ("._sync_layer", "SyncStream"),
     "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
-    "SyncStream": ("._portal", "SyncStream"),
+    "SyncStream": ("._sync_layer", "SyncStream"),
     "TemplateDuplicateResp": (".models.templates", "TemplateDuplicateResp"),
     "TemplateEntityType": (".models.templates", "TemplateEntityType"),
-    "Timeout": ("._transport", "Timeout"),
+    "Timeout": ("._timeout", "Timeout"),
     "TokenAuth": ("._auth", "TokenAuth"),
     "ToolOutput": (".models.chat", "ToolOutput"),
     "UnpublishBotResp": (".models.bots", "UnpublishBotResp"),
@@ -396,6 +406,7 @@ __all__ = [
     "AppCollaborator",
     "AsyncCoze",
     "AsyncIteratorStream",
+    "AsyncPaged",
     "AsyncStream",
     "AsyncTokenAuth",
     "AuditStatus",
@@ -445,6 +456,7 @@ __all__ = [
     "Conversation",
     "Coze",
     "CozeAPIError",
+    "CozeClientClosedError",
     "CozeConnectionError",
     "CozeError",
     "CozeInvalidEventError",
@@ -490,6 +502,7 @@ __all__ = [
     "SimpleFolder",
     "Stream",
     "SuggestReplyMode",
+    "SyncPaged",
     "SyncStream",
     "TemplateDuplicateResp",
     "TemplateEntityType",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
-from functools import cached_property
 from ssl import SSLContext
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 import aiohttp
 
@@ -15,7 +13,9 @@ from ._auth import Auth
 from ._config import COZE_COM_BASE_URL
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
-from ._transport import Timeout, Transport
+from ._timeout import TimeoutTypes
+from ._transport import Transport
+from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
     from .resources.apps import AsyncAppsClient
@@ -39,8 +39,10 @@ class AsyncCoze:
 
     ``auth`` supplies the token (e.g. ``TokenAuth(token)``); ``base_url`` selects the service
     (``COZE_COM_BASE_URL`` by default, ``COZE_CN_BASE_URL`` for coze.cn, or an emulator's URL).
-    ``timeout`` is the default for every call (600 s total, 5 s to connect; streams have no total
-    deadline but fail after 120 s without a byte), overridable per call with ``timeout=``.
+    ``timeout`` is the default for every call, overridable per call with ``timeout=``: seconds
+    (the limit of each network wait: connecting, each read, a stream's gap between events) or a
+    ``Timeout`` (with an optional ``total`` spanning retries); by default 5 s to connect, 600 s
+    per read, 120 s between a stream's reads (see ``Timeout``).
     ``max_retries`` (2) retries failed requests where that is safe (see docs/reliability.md),
     overridable per call with ``max_retries=``. TLS certificates are verified; ``ssl`` takes an
     ``ssl.SSLContext`` (e.g. a private CA). The token is never sent over plain ``http://`` except
@@ -50,12 +52,26 @@ class AsyncCoze:
     coze:`` or ``await coze.close()``.
     """
 
+    if TYPE_CHECKING:  # the families of ROOT_RESOURCES, built on first access
+        chat: AsyncChatClient
+        conversations: AsyncConversationsClient
+        bots: AsyncBotsClient
+        files: AsyncFilesClient
+        workflows: AsyncWorkflowsClient
+        workspaces: AsyncWorkspacesClient
+        users: AsyncUsersClient
+        variables: AsyncVariablesClient
+        templates: AsyncTemplatesClient
+        folders: AsyncFoldersClient
+        apps: AsyncAppsClient
+        connectors: AsyncConnectorsClient
+
     def __init__(
         self,
         auth: Auth,
         base_url: str = COZE_COM_BASE_URL,
         *,
-        timeout: Timeout | None = None,
+        timeout: TimeoutTypes | None = None,
         http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -73,6 +89,7 @@ class AsyncCoze:
             ssl=ssl,
             allow_insecure_http=allow_insecure_http,
             max_line_bytes=max_line_bytes,
+            owner=f"AsyncCoze(base_url={base_url.rstrip('/')!r})",
         )
 
     @property
@@ -85,92 +102,10 @@ class AsyncCoze:
         """The authentication in use."""
         return self._transport.auth
 
-    @cached_property
-    def chat(self) -> AsyncChatClient:
-        """Chats with bots: ``create``, ``stream``, ``create_and_poll``, ``retrieve``, ..."""
-        from .resources.chat import AsyncChatClient
-
-        return AsyncChatClient(self._transport)
-
-    @cached_property
-    def conversations(self) -> AsyncConversationsClient:
-        """Conversations and their messages."""
-        from .resources.conversations import AsyncConversationsClient
-
-        return AsyncConversationsClient(self._transport)
-
-    @cached_property
-    def bots(self) -> AsyncBotsClient:
-        """Bots: create, update, publish, list."""
-        from .resources.bots import AsyncBotsClient
-
-        return AsyncBotsClient(self._transport)
-
-    @cached_property
-    def files(self) -> AsyncFilesClient:
-        """File uploads."""
-        from .resources.files import AsyncFilesClient
-
-        return AsyncFilesClient(self._transport)
-
-    @cached_property
-    def workflows(self) -> AsyncWorkflowsClient:
-        """Workflows: runs, streams, histories, chat."""
-        from .resources.workflows import AsyncWorkflowsClient
-
-        return AsyncWorkflowsClient(self._transport)
-
-    @cached_property
-    def workspaces(self) -> AsyncWorkspacesClient:
-        """Workspaces and their members."""
-        from .resources.workspaces import AsyncWorkspacesClient
-
-        return AsyncWorkspacesClient(self._transport)
-
-    @cached_property
-    def users(self) -> AsyncUsersClient:
-        """The current user."""
-        from .resources.users import AsyncUsersClient
-
-        return AsyncUsersClient(self._transport)
-
-    @cached_property
-    def variables(self) -> AsyncVariablesClient:
-        """Bot and app variables."""
-        from .resources.variables import AsyncVariablesClient
-
-        return AsyncVariablesClient(self._transport)
-
-    @cached_property
-    def templates(self) -> AsyncTemplatesClient:
-        """Templates."""
-        from .resources.templates import AsyncTemplatesClient
-
-        return AsyncTemplatesClient(self._transport)
-
-    @cached_property
-    def folders(self) -> AsyncFoldersClient:
-        """Folders."""
-        from .resources.folders import AsyncFoldersClient
-
-        return AsyncFoldersClient(self._transport)
-
-    @cached_property
-    def apps(self) -> AsyncAppsClient:
-        """Apps and their collaborators."""
-        from .resources.apps import AsyncAppsClient
-
-        return AsyncAppsClient(self._transport)
-
-    @cached_property
-    def connectors(self) -> AsyncConnectorsClient:
-        """Connectors."""
-        from .resources.connectors import AsyncConnectorsClient
-
-        return AsyncConnectorsClient(self._transport)
-
     async def close(self) -> None:
-        """Close the HTTP session (idempotent). A session passed as ``http_client`` stays open."""
+        """Close the HTTP session (idempotent), ending the streams still open first (their
+        readers get :class:`CozeClientClosedError`). A session passed as ``http_client`` stays
+        open."""
         await self._transport.close()
 
     async def __aenter__(self) -> AsyncCoze:
@@ -184,14 +119,29 @@ class AsyncCoze:
     ) -> None:
         await self.close()
 
-    def __del__(self) -> None:
-        transport = getattr(self, "_transport", None)
-        if transport is not None and transport.has_open_session:
-            warnings.warn(
-                f"unclosed {self!r}: use 'async with AsyncCoze(...)' or 'await coze.close()'",
-                ResourceWarning,
-                stacklevel=2,
-            )
-
     def __repr__(self) -> str:
         return f"AsyncCoze(base_url={self.base_url!r})"
+
+
+class _Family:
+    """A root attribute of :data:`ROOT_RESOURCES`: the family's async client, built on first
+    access and cached on the instance; on the class, the client class itself."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self.__doc__ = ROOT_RESOURCES[name][2]
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> type: ...
+    @overload
+    def __get__(self, obj: AsyncCoze, owner: type | None = None) -> Any: ...
+    def __get__(self, obj: AsyncCoze | None, owner: type | None = None) -> Any:
+        cls = load(self._name, sync=False)
+        if obj is None:
+            return cls
+        value = obj.__dict__[self._name] = cls(obj._transport)
+        return value
+
+
+for _name in ROOT_RESOURCES:
+    setattr(AsyncCoze, _name, _Family(_name))

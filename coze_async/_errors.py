@@ -6,6 +6,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CozeAPIError",
+    "CozeClientClosedError",
     "CozeConnectionError",
     "CozeError",
     "CozeInvalidEventError",
@@ -173,6 +174,10 @@ class CozeStreamTruncatedError(CozeError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.events_seen, self.logid, self.detail))
+
+
+class CozeClientClosedError(CozeError):
+    """The client was closed: before this call, or while it (or a stream) was in progress."""
 
 
 class CozeConnectionError(CozeError):

@@ -63,13 +63,14 @@ class AsyncStream(Generic[E]):
         self._finished = False
         self._events_seen = 0
         self._terminal: ServerSentEvent | None = None
+        self._close_reason: CozeError | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------
 
     async def _ensure_open(self) -> aiohttp.ClientResponse:
         if self._raw is None:
             if self._finished:
-                raise CozeError("this stream was closed before it was opened")
+                raise self._close_reason or CozeError("this stream was closed before it was opened")
             raw = await self._open()
             self._raw = raw
             self._loop = asyncio.get_running_loop()
@@ -98,8 +99,11 @@ class AsyncStream(Generic[E]):
         """Stop the stream and release its connection. Safe to call more than once."""
         self.close()
 
-    def close(self) -> None:
-        """Synchronous :meth:`aclose` (aiohttp closes a response without awaiting)."""
+    def close(self, reason: CozeError | None = None) -> None:
+        """Synchronous :meth:`aclose` (aiohttp closes a response without awaiting). With a
+        ``reason`` (the client is closing), a read in progress or to come raises it."""
+        if reason is not None and not self._finished:
+            self._close_reason = reason
         self._finished = True
         self._batch, self._pos = [], 0
         raw = self._raw
@@ -168,12 +172,17 @@ class AsyncStream(Generic[E]):
             self._pending_error = None
             raise error
         if self._finished:
+            if self._close_reason is not None:
+                raise self._close_reason
             return []
         try:
             raw = await self._ensure_open()
             events = await self._read(raw)
-        except BaseException:
+        except BaseException as exc:
             self.close()
+            reason = self._close_reason
+            if reason is not None and reason is not exc and isinstance(exc, Exception):
+                raise reason from exc
             raise
         return events
 

@@ -7,16 +7,17 @@ Every request of every resource goes through :meth:`Transport.send`; JSON result
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
-import math
 import os
-import sys
 import time
+import warnings
+import weakref
 from collections.abc import Awaitable, Callable, Mapping
 from enum import Enum
 from ssl import SSLContext
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypeVar
 
 import aiohttp
 import attrs
@@ -24,72 +25,40 @@ import orjson
 from yarl import URL
 
 from ._auth import Auth
-from ._config import DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, KEEPALIVE_SECONDS, POOL_LIMIT
+from ._config import KEEPALIVE_SECONDS, POOL_LIMIT
 from ._converter import structure
 from ._envelope import decode_envelope, excerpt
 from ._errors import (
     CozeAPIError,
+    CozeClientClosedError,
     CozeConnectionError,
     CozeError,
     CozeInvalidResponseError,
     CozeTimeoutError,
 )
 from ._headers import client_headers, validate_headers
+from ._pagination import AsyncPaged, PageData, Paging
+from ._request import Request
 from ._response import LOGID_HEADER, HTTPResponse
 from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
-from ._sse import DEFAULT_MAX_LINE_BYTES
-from .models._base import ListResponse, attach_response
+from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent
+from ._stream import AsyncStream
+from ._timeout import DEFAULT_STREAM_READ_TIMEOUT, Timeout, TimeoutTypes, to_timeout
+from .models._base import CozeModel, ListResponse, attach_response
 
-if sys.version_info >= (3, 11):
-    from typing import Unpack
-else:  # pragma: no cover
-    from typing_extensions import Unpack
-
-__all__ = ["RequestOptions", "Timeout", "Transport", "Unpack", "to_client_timeout"]
+__all__ = ["AsyncResource", "Transport", "invalid_response", "structure_response"]
 
 log = logging.getLogger("coze_async")
 
 T = TypeVar("T")
 R = TypeVar("R")
+E = TypeVar("E")
+M = TypeVar("M", bound=CozeModel)
 
 #: Set to ``1`` to allow sending the token over plain http to a non-loopback host.
 INSECURE_HTTP_ENV = "COZE_ALLOW_INSECURE_HTTP"
 
-#: A timeout: seconds for the whole call, or an ``aiohttp.ClientTimeout`` for finer control.
-Timeout = float | aiohttp.ClientTimeout
-
 _JSON_HEADERS = {"Content-Type": "application/json"}
-_OPTION_NAMES = frozenset({"timeout", "headers", "max_retries"})
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-
-
-class RequestOptions(TypedDict, total=False):
-    """Per-call options every resource method accepts as keyword arguments."""
-
-    #: Overrides the client's timeout for this call.
-    timeout: Timeout
-    #: Extra headers for this call (validated; the mapping is not modified).
-    headers: Mapping[str, str]
-    #: Overrides the client's retry count for this call (0 disables retries).
-    max_retries: int
-
-
-def to_client_timeout(timeout: Timeout | None) -> aiohttp.ClientTimeout:
-    """Normalise a timeout argument: seconds mean a total deadline (connect capped by it)."""
-    if timeout is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(timeout, aiohttp.ClientTimeout):
-        return timeout
-    if (
-        isinstance(timeout, bool)
-        or not isinstance(timeout, int | float)
-        or not math.isfinite(timeout)
-        or timeout <= 0
-    ):
-        raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
-    seconds = float(timeout)
-    connect = DEFAULT_TIMEOUT.connect or seconds
-    return aiohttp.ClientTimeout(total=seconds, connect=min(connect, seconds))
 
 
 def _query_value(value: Any) -> str:
@@ -121,17 +90,6 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def stream_timeout(timeout: aiohttp.ClientTimeout) -> aiohttp.ClientTimeout:
-    """A client-level timeout as applied to streams: no total deadline (a chat may stream for
-    long), but the connect limit and an idle limit between reads."""
-    return aiohttp.ClientTimeout(
-        total=None,
-        connect=timeout.connect,
-        sock_connect=timeout.sock_connect,
-        sock_read=timeout.sock_read or DEFAULT_STREAM_IDLE_TIMEOUT,
-    )
-
-
 def _connection_error(exc: Exception, method: str, path: str) -> CozeConnectionError:
     """Map an aiohttp/asyncio failure to our error, recording whether the request may have
     reached the service (it decides whether a creating request can be retried)."""
@@ -150,12 +108,6 @@ def _connection_error(exc: Exception, method: str, path: str) -> CozeConnectionE
     )
 
 
-def _check_options(options: Mapping[str, Any]) -> None:
-    unknown = set(options) - _OPTION_NAMES
-    if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
-
-
 class Transport:
     """Owns the HTTP session of one client and turns calls into requests and results."""
 
@@ -164,14 +116,18 @@ class Transport:
         *,
         auth: Auth,
         base_url: str,
-        timeout: Timeout | None = None,
+        timeout: TimeoutTypes | None = None,
         http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         ssl: SSLContext | bool = True,
         allow_insecure_http: bool = False,
         max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+        owner: str = "AsyncCoze",
     ) -> None:
+        self._owner = owner
+        self._session: aiohttp.ClientSession | None = None
+        self._owns_session = False
         if not isinstance(auth, Auth):
             raise TypeError(f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}")
         url = URL(base_url.rstrip("/"))
@@ -193,8 +149,11 @@ class Transport:
         self.ssl = ssl
         self.max_line_bytes = max_line_bytes
         self.base_url = str(url)
-        self.timeout = to_client_timeout(timeout)
-        self.stream_timeout = stream_timeout(self.timeout)
+        self.timeout = to_timeout(timeout)
+        self._client_timeout = _client_timeout(self.timeout)
+        # Streams wait 120 s between reads by default; a user's timeout means the same for all.
+        stream_read = DEFAULT_STREAM_READ_TIMEOUT if timeout is None else None
+        self._stream_client_timeout = _client_timeout(self.timeout, stream_read=stream_read)
         self.retry = RetryPolicy(max_retries)
         self._default_headers = {**client_headers(), **validate_headers(headers)}
         self._session = http_client
@@ -202,12 +161,13 @@ class Transport:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._urls: dict[str, URL] = {}
         self._closed = False
+        self._streams: weakref.WeakSet[AsyncStream[Any]] = weakref.WeakSet()
 
     # -- session lifecycle -------------------------------------------------------------------
 
     async def _get_session(self) -> aiohttp.ClientSession:
         if self._closed:
-            raise CozeError("this client is closed")
+            raise CozeClientClosedError("this client is closed")
         loop = asyncio.get_running_loop()
         session = self._session
         if session is not None and (not self._owns_session or self._loop is loop):
@@ -227,7 +187,7 @@ class Transport:
         )
         session = aiohttp.ClientSession(
             connector=connector,
-            timeout=self.timeout,
+            timeout=self._client_timeout,
             trust_env=_proxy_configured(),
         )
         # aiohttp re-sends an idempotent request once, unseen, when a reused connection dies;
@@ -239,11 +199,23 @@ class Transport:
         return self._session
 
     async def close(self) -> None:
-        """Close the session this client created (a caller-supplied session is left open)."""
+        """End the streams still open (a reader blocked on the network wakes with
+        :class:`CozeClientClosedError`), then close the session this client created (a
+        caller-supplied session is left open). Idempotent."""
         self._closed = True
+        for stream in list(self._streams):
+            stream.close(CozeClientClosedError("the client was closed while this stream was open"))
         session, self._session = self._session, None
         if session is not None and self._owns_session and not session.closed:
             await session.close()
+
+    def __del__(self) -> None:
+        if getattr(self, "has_open_session", False):
+            warnings.warn(
+                f"unclosed {self._owner}: use 'async with AsyncCoze(...)' or 'await coze.close()'",
+                ResourceWarning,
+                stacklevel=2,
+            )
 
     @property
     def closed(self) -> bool:
@@ -267,39 +239,30 @@ class Transport:
         return url
 
     async def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        data: Any = None,
-        options: Mapping[str, Any] | None = None,
-        stream: bool = False,
+        self, request: Request, *, stream: bool = False, deadline: float | None = None
     ) -> aiohttp.ClientResponse:
-        """Send one request (one attempt) and return the response with its body unread.
-        Network failures become :class:`CozeConnectionError` / :class:`CozeTimeoutError`.
-        ``data`` may be a zero-argument callable building a fresh body for each attempt."""
-        opts = options or {}
+        """Send one attempt of ``request`` (to end by the loop time ``deadline``, if any) and
+        return the response with its body unread. Network failures become
+        :class:`CozeConnectionError` / :class:`CozeTimeoutError`."""
+        opts = request.options
         headers = dict(self._default_headers)
         headers["Authorization"] = await self.auth.authorization()
+        data = request.data
         body = data() if callable(data) else data
-        if json is not None:
-            body = orjson.dumps(json)
+        if request.json is not None:
+            body = orjson.dumps(request.json)
             headers.update(_JSON_HEADERS)
         if "headers" in opts:
             headers.update(validate_headers(opts["headers"]))
-        if "timeout" in opts:
-            timeout = to_client_timeout(opts["timeout"])
-        else:
-            timeout = self.stream_timeout if stream else self.timeout
+        timeout = self._attempt_timeout(opts, stream, deadline)
         session = await self._get_session()
+        method, path = request.method, request.path
         started = time.monotonic()
         try:
             response = await session.request(
                 method,
                 self._url(path),
-                params=_query(params),
+                params=_query(request.params),
                 data=body,
                 headers=headers,
                 timeout=timeout,
@@ -318,37 +281,50 @@ class Transport:
             )
         return response
 
+    def _timeout(self, options: Mapping[str, Any]) -> Timeout:
+        return to_timeout(options["timeout"]) if "timeout" in options else self.timeout
+
+    def _attempt_timeout(
+        self, options: Mapping[str, Any], stream: bool, deadline: float | None
+    ) -> aiohttp.ClientTimeout:
+        """The aiohttp limits of one attempt; with a call deadline, its ``total`` is the time
+        left (for a stream: to open it and read it to the end)."""
+        if "timeout" not in options:
+            limits = self._stream_client_timeout if stream else self._client_timeout
+        else:
+            limits = _client_timeout(to_timeout(options["timeout"]))
+        if deadline is None:
+            return limits
+        remaining = max(deadline - asyncio.get_running_loop().time(), 0.001)
+        return attrs.evolve(limits, total=remaining)
+
     async def _with_retries(
-        self,
-        method: str,
-        path: str,
-        options: Mapping[str, Any] | None,
-        idempotent: bool | None,
-        attempt_once: Callable[[], Awaitable[R]],
+        self, request: Request, attempt_once: Callable[[float | None], Awaitable[R]]
     ) -> R:
-        """Run ``attempt_once`` until it succeeds or the retry policy gives up."""
-        opts = options or {}
-        if opts:
-            _check_options(opts)
+        """Run ``attempt_once(deadline)`` until it succeeds or the retry policy gives up; the
+        call's ``total`` limit, if any, is one deadline for every attempt and wait."""
+        opts = request.options
         policy = self.retry
         if "max_retries" in opts:
             policy = attrs.evolve(policy, max_retries=opts["max_retries"])
-        safe = method in _IDEMPOTENT_METHODS if idempotent is None else idempotent
-        timeout = to_client_timeout(opts["timeout"]) if "timeout" in opts else self.timeout
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout.total if timeout.total else None
+        total = self._timeout(opts).total
+        deadline = None if total is None else loop.time() + total
         attempt = 0
         while True:
             try:
-                return await attempt_once()
+                return await attempt_once(deadline)
             except (CozeAPIError, CozeConnectionError) as exc:
-                delay = policy.delay_for(exc, attempt, idempotent=safe)
+                if deadline is not None and isinstance(exc, CozeTimeoutError):
+                    if loop.time() >= deadline:
+                        raise _total_exceeded(request, total) from exc
+                delay = policy.delay_for(exc, attempt, idempotent=request.idempotent)
                 if delay is None or (deadline is not None and loop.time() + delay > deadline):
                     raise
                 log.info(
                     "%s %s failed (%s), retry %d of %d in %.2f s",
-                    method,
-                    path,
+                    request.method,
+                    request.path,
                     type(exc).__name__,
                     attempt + 1,
                     policy.max_retries,
@@ -357,106 +333,62 @@ class Transport:
             await asyncio.sleep(delay)
             attempt += 1
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        cast: type[T],
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        data: Any = None,
-        data_field: str | None = "data",
-        options: Mapping[str, Any] | None = None,
-        idempotent: bool | None = None,
-    ) -> T:
-        """Send a request and structure the envelope's ``data_field`` (dotted paths allowed,
-        ``None`` for the whole body) as ``cast``; the result's ``.response`` is set."""
-        payload, meta = await self.request_raw(
-            method,
-            path,
-            params=params,
-            json=json,
-            data=data,
-            data_field=data_field,
-            options=options,
-            idempotent=idempotent,
-        )
-        result = self._structure(payload, cast, meta)
+    async def call_raw(self, request: Request) -> tuple[Any, HTTPResponse]:
+        """Send ``request`` (retrying per the client's policy) and return the envelope's
+        ``data_field`` as decoded JSON, and the response."""
+
+        async def attempt(deadline: float | None) -> tuple[Any, HTTPResponse]:
+            response = await self.send(request, deadline=deadline)
+            body = await _read_body(response, request.method, request.path)
+            return decode_envelope(response.status, response.headers, body, request.data_field)
+
+        return await self._with_retries(request, attempt)
+
+    async def call(self, request: Request, cast: type[T]) -> T:
+        """Send ``request`` and structure its result as ``cast``, linked to its response."""
+        payload, meta = await self.call_raw(request)
+        result = structure_response(payload, cast, meta)
         attach_response(result, meta)
         return result
 
-    async def request_list(
-        self,
-        method: str,
-        path: str,
-        item: type[T],
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        data_field: str | None = "data",
-        options: Mapping[str, Any] | None = None,
-        idempotent: bool | None = None,
-    ) -> ListResponse[T]:
-        """Like :meth:`request` for an envelope whose data is a list of ``item``."""
-        payload, meta = await self.request_raw(
-            method,
-            path,
-            params=params,
-            json=json,
-            data_field=data_field,
-            options=options,
-            idempotent=idempotent,
-        )
-        items = self._structure(payload or [], list[item], meta)  # type: ignore[valid-type]
+    async def call_empty(self, request: Request, cls: type[M]) -> M:
+        """Send a request whose envelope carries no result; an empty ``cls`` linked to the
+        response stands for it."""
+        _, meta = await self.call_raw(request)
+        result = cls()
+        attach_response(result, meta)
+        return result
+
+    async def call_list(self, request: Request, item: type[T]) -> ListResponse[T]:
+        """Send a request whose result is a list of ``item`` (each linked to the response)."""
+        payload, meta = await self.call_raw(request)
+        items = structure_response(payload or [], list[item], meta)  # type: ignore[valid-type]
+        for entry in items:
+            attach_response(entry, meta)
         return ListResponse(items, meta)
 
-    async def request_raw(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        data: Any = None,
-        data_field: str | None = "data",
-        options: Mapping[str, Any] | None = None,
-        idempotent: bool | None = None,
-    ) -> tuple[Any, HTTPResponse]:
-        """Send a request (retrying per the client's policy; ``idempotent`` overrides the
-        method's default) and return the envelope's decoded ``data_field`` and the response."""
+    async def call_page(
+        self, request: Request, page_cls: type[PageData[T]]
+    ) -> tuple[PageData[T], HTTPResponse]:
+        """One page of a list endpoint, as its page model, and the response."""
+        payload, meta = await self.call_raw(request)
+        return structure_response(payload or {}, page_cls, meta), meta
 
-        async def attempt() -> tuple[Any, HTTPResponse]:
-            response = await self.send(
-                method, path, params=params, json=json, data=data, options=options
-            )
-            body = await _read_body(response, method, path)
-            return decode_envelope(response.status, response.headers, body, data_field)
+    def paged(self, request: Request, page_cls: type[PageData[T]], paging: Paging) -> AsyncPaged[T]:
+        """A list endpoint's result: nothing is sent until it is awaited or iterated."""
+        return AsyncPaged(self, request, page_cls, paging)
 
-        return await self._with_retries(method, path, options, idempotent, attempt)
-
-    async def open_stream(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        options: Mapping[str, Any] | None = None,
-        idempotent: bool | None = None,
-    ) -> aiohttp.ClientResponse:
+    async def open_stream(self, request: Request) -> aiohttp.ClientResponse:
         """Send a request that should answer with an event stream. An error envelope raises its
         typed error; a successful JSON answer where a stream was expected is an error too.
         Retries happen only here, before the stream was accepted, never after."""
 
-        async def attempt() -> aiohttp.ClientResponse:
-            response = await self.send(
-                method, path, params=params, json=json, options=options, stream=True
-            )
+        async def attempt(deadline: float | None) -> aiohttp.ClientResponse:
+            response = await self.send(request, stream=True, deadline=deadline)
             content_type = response.headers.get("Content-Type", "")
             if response.status == 200 and "text/event-stream" in content_type:
                 return response
-            body = await _read_body(response, method, path)
+            body = await _read_body(response, request.method, request.path)
             _, meta = decode_envelope(response.status, response.headers, body, None)
             raise CozeInvalidResponseError(
                 None,
@@ -466,19 +398,55 @@ class Transport:
                 status=response.status,
             )
 
-        return await self._with_retries(method, path, options, idempotent, attempt)
+        return await self._with_retries(request, attempt)
 
-    @staticmethod
-    def _structure(payload: Any, cast: type[T], meta: HTTPResponse) -> T:
-        try:
-            return structure(payload, cast)
-        except Exception as exc:  # cattrs raises several types; all mean the same here
-            raise CozeInvalidResponseError(
-                None,
-                f"response data does not match {getattr(cast, '__name__', cast)}: {exc}",
-                meta.logid,
-                status=meta.status_code,
-            ) from exc
+    def stream(
+        self,
+        request: Request,
+        decode: Callable[[ServerSentEvent, HTTPResponse], E | None],
+        *,
+        ends_after: Callable[[E], bool] | None = None,
+    ) -> AsyncStream[E]:
+        """An event stream's result: the request is sent on first use. The client keeps track
+        of it until it ends, to end it when the client is closed."""
+        stream = AsyncStream(
+            functools.partial(self.open_stream, request),
+            decode,
+            ends_after=ends_after,
+            max_line_bytes=self.max_line_bytes,
+        )
+        self._streams.add(stream)
+        return stream
+
+
+def _total_exceeded(request: Request, total: float | None) -> CozeTimeoutError:
+    return CozeTimeoutError(
+        f"{request.method} {request.path} did not complete within its total timeout of "
+        f"{total:g} s",
+        may_have_succeeded=True,
+    )
+
+
+def invalid_response(meta: HTTPResponse, message: str) -> CozeInvalidResponseError:
+    """The error for a response that does not have the documented shape."""
+    return CozeInvalidResponseError(None, message, meta.logid or None, status=meta.status_code)
+
+
+def structure_response(payload: Any, cast: type[T], meta: HTTPResponse) -> T:
+    """Structure received data as ``cast``; data of the wrong shape is an invalid response."""
+    try:
+        return structure(payload, cast)
+    except Exception as exc:  # cattrs raises several types; all mean the same here
+        name = getattr(cast, "__name__", cast)
+        raise invalid_response(meta, f"response data does not match {name}: {exc}") from exc
+
+
+def _client_timeout(timeout: Timeout, *, stream_read: float | None = None) -> aiohttp.ClientTimeout:
+    """One attempt's aiohttp limits (``total`` is enforced around the whole call instead)."""
+    read = timeout.read if stream_read is None else stream_read
+    return aiohttp.ClientTimeout(
+        total=None, connect=timeout.pool, sock_connect=timeout.connect, sock_read=read
+    )
 
 
 async def _read_body(response: aiohttp.ClientResponse, method: str, path: str) -> bytes:
@@ -491,3 +459,10 @@ async def _read_body(response: aiohttp.ClientResponse, method: str, path: str) -
         raise error from exc
     finally:
         response.release()
+
+
+class AsyncResource:
+    """Base of the async resource clients: they describe requests, the transport runs them."""
+
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport

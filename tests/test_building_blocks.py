@@ -3,18 +3,13 @@ terminal event of a stream."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import pytest
 from aiohttp import web
 
 from coze_async import AsyncCoze, Coze, DynamicIntEnum, TokenAuth
-from coze_async._pagination import AsyncPaged, SyncPaged
+from coze_async._events import decode_chat_event
 from coze_async._paths import path
-from coze_async._portal import Portal
-from coze_async._response import HTTPResponse
 from coze_async._stream import AsyncStream
-from coze_async.resources.chat import decode_chat_event
 from tests.conftest import CHAT_STREAM, fixture_bytes
 
 
@@ -43,60 +38,6 @@ def test_path_rejects_ids_that_could_retarget_the_request(value: str):
 def test_path_rejects_non_strings():
     with pytest.raises(TypeError, match="bot_id"):
         path("/v1/bots/{bot_id}", bot_id=7)  # type: ignore[arg-type]
-
-
-def make_pages(
-    total_items: int, page_size: int
-) -> tuple[list[int], Callable[[int], Awaitable[AsyncPaged[int]]]]:
-    """A fake list endpoint of ``total_items`` numbers: (page numbers fetched so far, fetch)."""
-    fetched: list[int] = []
-
-    async def fetch(page_num: int) -> AsyncPaged[int]:
-        fetched.append(page_num)
-        start = (page_num - 1) * page_size
-        items = list(range(start, min(start + page_size, total_items)))
-        has_more = start + page_size < total_items
-        return AsyncPaged(
-            items,
-            has_more=has_more,
-            total=total_items,
-            response=HTTPResponse(200, {"x-tt-logid": f"page-{page_num}"}),
-            fetch_next=lambda: fetch(page_num + 1),
-        )
-
-    return fetched, fetch
-
-
-async def test_async_pages_walk_every_item_lazily():
-    fetched, fetch = make_pages(25, 10)
-    page = await fetch(1)
-    assert (page.items, page.has_more, page.total) == (list(range(10)), True, 25)
-    assert fetched == [1]
-    items = [item async for item in page]
-    assert items == list(range(25))
-    assert fetched == [1, 2, 3]
-    logids = [p.response.logid async for p in page.iter_pages()]
-    assert logids == ["page-1", "page-2", "page-3"]
-    last = await (await page.next_page()).next_page()  # type: ignore[union-attr]
-    assert last is not None
-    assert last.has_more is False
-    assert await last.next_page() is None
-
-
-def test_sync_pages_cross_the_portal_a_page_at_a_time():
-    portal = Portal()
-    try:
-        fetched, fetch = make_pages(7, 3)
-        assert fetched == []
-        page = SyncPaged(portal, portal.call(lambda: fetch(1)))
-        assert page.items == [0, 1, 2]
-        assert list(page) == list(range(7))
-        assert [len(p) for p in page.iter_pages()] == [3, 3, 1]
-        assert page.total == 7
-        assert page.response.logid == "page-1"
-        assert fetched[:3] == [1, 2, 3]
-    finally:
-        portal.stop()
 
 
 def test_open_int_enum_keeps_unknown_values():

@@ -459,7 +459,6 @@ async def test_variables_errors(env: tuple[Emulator, AsyncCoze]) -> None:
             app_id=APP_ID, bot_id=ECHO_BOT_ID, connector_uid="u1", keywords=[]
         ),
         lambda: coze.variables.update(bot_id=ECHO_BOT_ID, connector_uid="u1", data=[]),
-        lambda: coze.variables.update(bot_id=ECHO_BOT_ID, connector_uid="", data=one),
     ):
         with pytest.raises(BadRequestError) as bad:
             await call()

@@ -12,8 +12,16 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-from coze_async import AsyncCoze, Coze, CozeAPIError, CozeInvalidResponseError, Message, TokenAuth
-from coze_async._pagination import AsyncPaged, SyncPaged
+from coze_async import (
+    AsyncCoze,
+    AsyncPaged,
+    Coze,
+    CozeAPIError,
+    CozeInvalidResponseError,
+    Message,
+    SyncPaged,
+    TokenAuth,
+)
 from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, Emulator
 from coze_async.models.bots import (
     AddBotCollaboratorResp,

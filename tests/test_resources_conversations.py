@@ -13,6 +13,7 @@ from aioresponses import aioresponses
 
 from coze_async import (
     AsyncCoze,
+    AsyncPaged,
     BadRequestError,
     ChatStatus,
     Coze,
@@ -22,9 +23,9 @@ from coze_async import (
     MessageContentType,
     MessageRole,
     MessageType,
+    SyncPaged,
     TokenAuth,
 )
-from coze_async._pagination import AsyncPaged, SyncPaged
 from coze_async.emulator import ECHO_BOT_ID, Emulator
 from coze_async.models.conversations import (
     Conversation,
@@ -311,7 +312,7 @@ async def test_per_call_headers_and_timeout_are_accepted(coze: AsyncCoze, mocked
     await coze.conversations.clear(conversation_id="c1", headers={"X-Trace": "t1"}, timeout=5)
     req = only(mocked)
     assert req.headers["X-Trace"] == "t1"
-    assert req.kwargs["timeout"].total == 5
+    assert req.kwargs["timeout"].sock_read == 5
     with pytest.raises(TypeError, match="unexpected"):
         await coze.conversations.clear(conversation_id="c1", retries=3)  # type: ignore[call-arg]
 

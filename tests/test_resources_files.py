@@ -18,7 +18,7 @@ import pytest
 from aiohttp import web
 from aioresponses import aioresponses
 
-import coze_async.resources.files as files_module
+import coze_async._uploads as files_module
 from coze_async import AsyncCoze, BadRequestError, Coze, CozeAPIError, RateLimitError, TokenAuth
 from coze_async.emulator import Emulator
 from coze_async.models.files import File

@@ -16,6 +16,7 @@ from aioresponses import aioresponses
 
 from coze_async import (
     AsyncCoze,
+    AsyncPaged,
     BadRequestError,
     ChatEventType,
     ChatStatus,
@@ -25,10 +26,11 @@ from coze_async import (
     CozeStreamTruncatedError,
     Message,
     NotFoundError,
+    SyncPaged,
     SyncStream,
     TokenAuth,
 )
-from coze_async._pagination import AsyncPaged, SyncPaged
+from coze_async._events import decode_workflow_event
 from coze_async._stream import AsyncStream
 from coze_async.emulator import Emulator
 from coze_async.emulator.routes.workflows import (
@@ -52,11 +54,7 @@ from coze_async.models.workflows import (
     WorkflowRunResult,
     WorkflowVersionInfo,
 )
-from coze_async.resources.workflows import (
-    AsyncWorkflowsClient,
-    WorkflowsClient,
-    decode_workflow_event,
-)
+from coze_async.resources.workflows import AsyncWorkflowsClient, WorkflowsClient
 from tests.conftest import CHAT_STREAM, WORKFLOW_STREAM, fixture_bytes, only, sent
 
 BASE = "https://api.test"
@@ -656,17 +654,19 @@ async def test_ids_with_a_slash_raise_before_any_request(
 ) -> None:
     wf = coze.workflows
     calls = [
-        wf.retrieve(workflow_id="a/b"),
-        wf.versions.list(workflow_id="../x"),
-        wf.collaborators.delete(user_id="u?x", workflow_id=WF),
-        wf.runs.run_histories.retrieve(workflow_id=WF, execute_id="a/b"),
-        wf.runs.run_histories.execute_nodes.retrieve(
+        lambda: wf.retrieve(workflow_id="a/b"),
+        lambda: wf.collaborators.delete(user_id="u?x", workflow_id=WF),
+        lambda: wf.runs.run_histories.retrieve(workflow_id=WF, execute_id="a/b"),
+        lambda: wf.runs.run_histories.execute_nodes.retrieve(
             workflow_id=WF, execute_id=EXE, node_execute_uuid="n#1"
         ),
     ]
     for call in calls:
         with pytest.raises(ValueError):
-            await call
+            await call()
+    # Streams and lists check their arguments when called, before anything is awaited.
+    with pytest.raises(ValueError):
+        wf.versions.list(workflow_id="../x")
     with pytest.raises(ValueError):
         wf.runs.stream(workflow_id="")
     with pytest.raises(ValueError):

@@ -20,6 +20,7 @@ from coze_async import (
     InternalServerError,
     Message,
     RateLimitError,
+    Timeout,
     TokenAuth,
 )
 from coze_async._errors import CozeAPIError
@@ -92,7 +93,7 @@ async def test_retry_after_past_the_call_deadline_is_not_slept(emu, coze):
     emu.inject(path=RETRIEVE, status=429, retry_after=2)
     started = time.monotonic()
     with pytest.raises(RateLimitError):
-        await coze.chat.retrieve(**ids, timeout=1)
+        await coze.chat.retrieve(**ids, timeout=Timeout(5, total=1))
     assert time.monotonic() - started < 0.5
     assert emu.request_counts[RETRIEVE] == 1
 

@@ -13,7 +13,7 @@ import orjson
 import pytest
 from aiohttp import web
 
-import coze_async._portal as portal_module
+import coze_async._sync_layer as portal_module
 from coze_async import (
     AsyncCoze,
     BadRequestError,

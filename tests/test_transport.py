@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import aiohttp
+import attrs
 import pytest
 from aioresponses import CallbackResult, aioresponses
 from yarl import URL
@@ -43,13 +44,14 @@ from coze_async import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    Timeout,
     TokenAuth,
     ToolOutput,
 )
 from coze_async._envelope import decode_envelope
 from coze_async._errors import BODY_EXCERPT_CHARS
-from coze_async._transport import to_client_timeout
-from tests.conftest import CompatClientResponse
+from coze_async._timeout import to_timeout
+from tests.conftest import CHAT_STREAM, CompatClientResponse, fixture_bytes
 
 BASE = "https://api.test"
 TOKEN = "tok"
@@ -575,7 +577,7 @@ async def test_create_and_poll_sends_call_options_on_every_request(
     assert len(requests) == 3
     for req in requests:
         assert req.headers["X-Trace"] == "abc"
-        assert req.kwargs["timeout"] == aiohttp.ClientTimeout(total=12, connect=5)
+        assert req.kwargs["timeout"] == attempt_timeout(pool=12, connect=12, read=12)
 
 
 # -- 2. error paths ----------------------------------------------------------------------------
@@ -1131,10 +1133,31 @@ async def test_trailing_slash_in_base_url_is_ignored(mocked: aioresponses) -> No
 # -- 4. timeouts -------------------------------------------------------------------------------
 
 
+def attempt_timeout(**limits: float | None) -> aiohttp.ClientTimeout:
+    """The aiohttp limits of one attempt: pool wait as ``connect``, no aiohttp total (the
+    call's total is enforced around every attempt)."""
+    return aiohttp.ClientTimeout(
+        total=None,
+        connect=limits.get("pool"),
+        sock_connect=limits.get("connect"),
+        sock_read=limits.get("read"),
+    )
+
+
+DEFAULT_ATTEMPT = attempt_timeout(pool=600, connect=5, read=600)
+
+
 def test_default_timeout_constant() -> None:
-    assert coze_async.DEFAULT_TIMEOUT.total == 600
-    assert coze_async.DEFAULT_TIMEOUT.connect == 5
-    assert to_client_timeout(None) == DEFAULT_TIMEOUT
+    assert Timeout(600, connect=5) == coze_async.DEFAULT_TIMEOUT
+    assert (DEFAULT_TIMEOUT.connect, DEFAULT_TIMEOUT.read, DEFAULT_TIMEOUT.total) == (5, 600, None)
+    assert to_timeout(None) is DEFAULT_TIMEOUT
+
+
+def test_timeout_object_is_httpx_shaped() -> None:
+    assert Timeout(10) == Timeout(connect=10, read=10, write=10, pool=10)
+    t = Timeout(10, connect=3, read=None, total=60)
+    assert (t.connect, t.read, t.write, t.pool, t.total) == (3, None, 10, 10, 60)
+    assert to_timeout(2) == Timeout(2.0)
 
 
 async def test_default_timeout_is_sent(coze: AsyncCoze, mocked: aioresponses) -> None:
@@ -1142,7 +1165,7 @@ async def test_default_timeout_is_sent(coze: AsyncCoze, mocked: aioresponses) ->
 
     await coze.chat.retrieve(conversation_id="conv1", chat_id="chat1")
 
-    assert only(mocked).kwargs["timeout"] == aiohttp.ClientTimeout(total=600, connect=5)
+    assert only(mocked).kwargs["timeout"] == DEFAULT_ATTEMPT
 
 
 async def test_client_timeout_seconds_and_per_call_override(mocked: aioresponses) -> None:
@@ -1154,14 +1177,31 @@ async def test_client_timeout_seconds_and_per_call_override(mocked: aioresponses
         await coze.chat.retrieve(conversation_id="conv1", chat_id="chat1")
 
     first, overridden, after = (r.kwargs["timeout"] for r in sent(mocked))
-    assert first == aiohttp.ClientTimeout(total=30, connect=5)
-    assert overridden.total == 2.5
-    assert overridden.connect is not None
-    assert overridden.connect <= 2.5
-    assert after == aiohttp.ClientTimeout(total=30, connect=5)
+    assert first == attempt_timeout(pool=30, connect=30, read=30)
+    assert overridden == attempt_timeout(pool=2.5, connect=2.5, read=2.5)
+    assert after == first
 
 
-async def test_client_timeout_object_passes_through_unchanged(mocked: aioresponses) -> None:
+async def test_a_bare_number_means_the_same_for_streams(mocked: aioresponses) -> None:
+    """B7: a client's timeout=10 used to leave streams at 120 s between reads, and a per-call
+    timeout=10 gave a stream a 10 s hard total; now both are the gap between reads."""
+    body = fixture_bytes(CHAT_STREAM)
+    headers = {"Content-Type": "text/event-stream"}
+    mocked.post(CHAT_URL, body=body, headers=headers, repeat=True)
+
+    async with AsyncCoze(TokenAuth(TOKEN), BASE) as default_client:
+        [e async for e in default_client.chat.stream(bot_id="b", user_id="u")]
+    async with AsyncCoze(TokenAuth(TOKEN), BASE, timeout=10) as coze:
+        [e async for e in coze.chat.stream(bot_id="b", user_id="u")]
+        [e async for e in coze.chat.stream(bot_id="b", user_id="u", timeout=4)]
+
+    default, client_level, per_call = (r.kwargs["timeout"] for r in sent(mocked))
+    assert default == attempt_timeout(pool=600, connect=5, read=120)
+    assert client_level == attempt_timeout(pool=10, connect=10, read=10)
+    assert per_call == attempt_timeout(pool=4, connect=4, read=4)
+
+
+async def test_aiohttp_client_timeout_is_still_accepted(mocked: aioresponses) -> None:
     client_timeout = aiohttp.ClientTimeout(total=90, connect=3, sock_read=20)
     call_timeout = aiohttp.ClientTimeout(total=None, sock_connect=1, sock_read=7)
     mocked.post(RETRIEVE_URL, payload=ok(chat_data()), repeat=True)
@@ -1171,15 +1211,46 @@ async def test_client_timeout_object_passes_through_unchanged(mocked: aiorespons
         await coze.chat.retrieve(conversation_id="conv1", chat_id="chat1", timeout=call_timeout)
 
     first, second = (r.kwargs["timeout"] for r in sent(mocked))
-    assert first == client_timeout
-    assert second == call_timeout
-    assert to_client_timeout(call_timeout) is call_timeout
+    # Its total becomes the call's deadline: the first attempt gets (nearly) all of it.
+    assert 89 < first.total <= 90
+    assert attrs.evolve(first, total=None) == attempt_timeout(pool=3, connect=3, read=20)
+    assert second == attempt_timeout(connect=1, read=7)
 
 
-@pytest.mark.parametrize("bad", [0, -1, -0.5, True, False, "5"])
+async def test_total_deadline_spans_every_attempt(loopback: Any) -> None:
+    """B7: the total used to restart with each retry; now it bounds the whole call."""
+    from aiohttp import web
+
+    async def slow_503(request: web.Request) -> web.Response:
+        await asyncio.sleep(0.3)
+        return web.json_response({"code": 5000, "msg": "busy"}, status=503)
+
+    app = web.Application()
+    app.router.add_post("/v3/chat/retrieve", slow_503)
+    server = await loopback(app)
+    async with AsyncCoze(TokenAuth(TOKEN), server.url, max_retries=10) as coze:
+        started = time.monotonic()
+        with pytest.raises(CozeTimeoutError, match="total timeout of 1 s") as info:
+            await coze.chat.retrieve(
+                conversation_id="c", chat_id="x", timeout=Timeout(5, total=1)
+            )
+        elapsed = time.monotonic() - started
+    assert info.value.may_have_succeeded
+    assert elapsed < 3  # ten retries of 0.3 s each plus backoff would take far longer
+    assert 1 <= len(server.requests) < 10
+
+
+@pytest.mark.parametrize("bad", [0, -1, -0.5, True, False, float("nan")])
 def test_invalid_client_timeout_is_rejected(bad: Any) -> None:
     with pytest.raises(ValueError, match="timeout"):
         AsyncCoze(TokenAuth(TOKEN), BASE, timeout=bad)
+
+
+def test_timeout_of_a_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="timeout must be seconds or a Timeout, not str"):
+        AsyncCoze(TokenAuth(TOKEN), BASE, timeout="5")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="timeout read must be a positive number"):
+        Timeout(5, read=-1)
 
 
 @pytest.mark.parametrize("bad", [0, -1, True])
@@ -1192,13 +1263,6 @@ async def test_invalid_per_call_timeout_is_rejected_before_sending(
         await coze.chat.retrieve(conversation_id="conv1", chat_id="chat1", timeout=bad)
 
     assert mocked.requests == {}
-
-
-def test_nan_timeout_is_rejected() -> None:
-    # NaN is not a positive number of seconds; aiohttp treats a NaN total as "no deadline"
-    # (its ``timeout > 0`` check is false), so accepting it silently disables the timeout.
-    with pytest.raises(ValueError, match="timeout"):
-        to_client_timeout(float("nan"))
 
 
 # -- 5. envelope decoding ----------------------------------------------------------------------

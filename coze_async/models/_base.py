@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Generic, SupportsIndex, TypeVar, overload
+from typing import Any, ClassVar, Generic, SupportsIndex, TypeVar, overload
 
 from .._response import NO_RESPONSE, HTTPResponse
 
-__all__ = ["CozeModel", "DynamicIntEnum", "DynamicStrEnum", "ListResponse", "attach_response"]
+__all__ = [
+    "CozeModel",
+    "DynamicIntEnum",
+    "DynamicStrEnum",
+    "ListResponse",
+    "Page",
+    "attach_response",
+]
 
 T = TypeVar("T")
 
@@ -106,3 +113,36 @@ class ListResponse(list[T], Generic[T]):
     def __getitem__(self, key: slice) -> list[T]: ...
     def __getitem__(self, key: SupportsIndex | slice) -> T | list[T]:
         return super().__getitem__(key)
+
+
+class Page(CozeModel, Generic[T]):
+    """Base of the page models of list endpoints: implements the paging protocol
+    (``coze_async._pagination.PageData``) by naming the fields that carry the items, the
+    ``has_more`` flag, the total and the cursor of the next page."""
+
+    __slots__ = ()
+    _items_field: ClassVar[str] = "items"
+    _has_more_field: ClassVar[str | None] = "has_more"
+    _total_field: ClassVar[str | None] = "total"
+    _cursor_field: ClassVar[str | None] = None
+    _back_cursor_field: ClassVar[str | None] = None
+
+    def page_items(self) -> list[T]:
+        """The items of this page."""
+        items: list[T] = getattr(self, self._items_field)
+        return items
+
+    def page_has_more(self) -> bool | None:
+        """Whether more pages follow, as the API says (``None``: it does not say)."""
+        return getattr(self, self._has_more_field) if self._has_more_field else None
+
+    def page_total(self) -> int | None:
+        """The total number of items, when the API reports it."""
+        return getattr(self, self._total_field) if self._total_field else None
+
+    def page_cursor(self, backward: bool = False) -> str | None:
+        """Where the next page starts (a token or an id), for cursor-paged endpoints; with
+        ``backward``, where the previous one ends (a walk towards earlier items)."""
+        name = self._back_cursor_field if backward else self._cursor_field
+        cursor = getattr(self, name) if name else None
+        return cursor or None

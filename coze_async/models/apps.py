@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from ._base import CozeModel
+from ._base import CozeModel, Page
 
 __all__ = ["AddAppCollaboratorResp", "AppCollaborator", "RemoveAppCollaboratorResp", "SimpleApp"]
 
@@ -43,8 +43,10 @@ class RemoveAppCollaboratorResp(CozeModel):
 
 
 @define(kw_only=True)
-class AppsPage(CozeModel):
+class AppsPage(Page[SimpleApp]):
     """One page of ``GET /v1/apps`` as the API sends it (internal)."""
+
+    _has_more_field = None
 
     total: int | None = None
     items: list[SimpleApp] = field(factory=list)

@@ -9,7 +9,7 @@ from typing import Any
 
 from attrs import define, field
 
-from ._base import CozeModel, DynamicIntEnum, DynamicStrEnum
+from ._base import CozeModel, DynamicIntEnum, DynamicStrEnum, Page
 
 __all__ = [
     "AddBotCollaboratorResp",
@@ -444,6 +444,55 @@ class SimpleBot(CozeModel):
         return str(self.updated_at)
 
 
+@define(kw_only=True)
+class PublishedBot(CozeModel):
+    """An entry of the older ``GET /v1/space/published_bots_list`` (internal; listed as
+    :class:`SimpleBot`)."""
+
+    bot_id: str
+    bot_name: str | None = None
+    description: str | None = None
+    icon_url: str | None = None
+    #: Unix seconds, as a string.
+    publish_time: int | None = None
+
+    def as_simple_bot(self) -> SimpleBot:
+        """This entry in :class:`SimpleBot`'s shape (such bots are all published; the publish
+        time gives both timestamps)."""
+        return SimpleBot(
+            id=self.bot_id,
+            name=self.bot_name or "",
+            description=self.description or "",
+            icon_url=self.icon_url or "",
+            is_published=True,
+            updated_at=self.publish_time or 0,
+            published_at=self.publish_time,
+        )
+
+
+@define(kw_only=True)
+class PublishedBotsPage(Page[SimpleBot]):
+    """One page of ``GET /v1/space/published_bots_list`` (internal)."""
+
+    _has_more_field = None
+
+    space_bots: list[PublishedBot] = field(factory=list)
+    total: int | None = None
+
+    def page_items(self) -> list[SimpleBot]:
+        """The entries as :class:`SimpleBot`."""
+        return [bot.as_simple_bot() for bot in self.space_bots]
+
+
+@define(kw_only=True)
+class BotsPage(Page[SimpleBot]):
+    """One page of ``GET /v1/bots`` (internal)."""
+
+    items: list[SimpleBot] = field(factory=list)
+    has_more: bool | None = None
+    total: int | None = None
+
+
 # -- versions and collaborators -------------------------------------------------------------------
 
 
@@ -469,6 +518,15 @@ class BotVersionInfo(CozeModel):
     #: The change notes entered when the version was published.
     changelog: str | None = None
     publish_status: PublishStatus | None = None
+
+
+@define(kw_only=True)
+class BotVersionsPage(Page[BotVersionInfo]):
+    """One page of ``GET /v1/bots/{bot_id}/versions`` (internal)."""
+
+    items: list[BotVersionInfo] = field(factory=list)
+    has_more: bool | None = None
+    total: int | None = None
 
 
 @define(kw_only=True)

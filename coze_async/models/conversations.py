@@ -3,9 +3,10 @@ in cozepy). Messages themselves are :class:`~coze_async.models.chat.Message`."""
 
 from __future__ import annotations
 
-from attrs import Factory, define
+from attrs import Factory, define, field
 
-from ._base import CozeModel, DynamicStrEnum
+from ._base import CozeModel, DynamicStrEnum, Page
+from .chat import Message
 
 __all__ = [
     "Conversation",
@@ -60,3 +61,30 @@ class CreateConversationMessageFeedbackResp(CozeModel):
 @define(kw_only=True)
 class DeleteConversationMessageFeedbackResp(CozeModel):
     """The (empty) answer to ``conversations.messages.feedback.delete``."""
+
+
+@define(kw_only=True)
+class ConversationsPage(Page[Conversation]):
+    """One page of ``GET /v1/conversations`` (internal)."""
+
+    _items_field = "conversations"
+    _total_field = None
+
+    conversations: list[Conversation] = field(factory=list)
+    has_more: bool | None = None
+
+
+@define(kw_only=True)
+class MessagesPage(Page[Message]):
+    """One page of ``POST /v1/conversation/message/list``: the whole envelope, whose ``data`` is
+    the messages (internal)."""
+
+    _items_field = "data"
+    _total_field = None
+    _cursor_field = "last_id"
+    _back_cursor_field = "first_id"
+
+    data: list[Message] = field(factory=list)
+    first_id: str | None = None
+    last_id: str | None = None
+    has_more: bool | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from ._base import CozeModel, DynamicStrEnum
+from ._base import CozeModel, DynamicStrEnum, Page
 
 __all__ = ["FolderType", "SimpleFolder"]
 
@@ -35,8 +35,10 @@ class SimpleFolder(CozeModel):
 
 
 @define(kw_only=True)
-class FoldersPage(CozeModel):
+class FoldersPage(Page[SimpleFolder]):
     """One page of ``GET /v1/folders`` as the API sends it (internal)."""
+
+    _total_field = "total_count"
 
     total_count: int | None = None
     has_more: bool | None = None

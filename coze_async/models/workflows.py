@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from attrs import define
+from attrs import define, field
 
-from ._base import CozeModel, DynamicIntEnum, DynamicStrEnum
+from ._base import CozeModel, DynamicIntEnum, DynamicStrEnum, Page
 from .chat import ChatUsage
 
 __all__ = [
@@ -262,3 +262,25 @@ class WorkflowEvent(CozeModel):
     interrupt: WorkflowEventInterrupt | None = None
     error: WorkflowEventError | None = None
     unknown: dict[str, Any] | None = None
+
+
+@define(kw_only=True)
+class WorkflowsPage(Page[WorkflowBasic]):
+    """One page of ``GET /v1/workflows`` (internal)."""
+
+    _total_field = None
+
+    items: list[WorkflowBasic] = field(factory=list)
+    has_more: bool | None = None
+
+
+@define(kw_only=True)
+class WorkflowVersionsPage(Page[WorkflowVersionInfo]):
+    """One page of ``GET /v1/workflows/{workflow_id}/versions`` (internal)."""
+
+    _total_field = None
+    _cursor_field = "next_page_token"
+
+    items: list[WorkflowVersionInfo] = field(factory=list)
+    has_more: bool | None = None
+    next_page_token: str | None = None

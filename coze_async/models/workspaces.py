@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from ._base import CozeModel, DynamicStrEnum
+from ._base import CozeModel, DynamicStrEnum, Page
 
 __all__ = [
     "CreateWorkspaceMemberResp",
@@ -88,17 +88,24 @@ class DeleteWorkspaceMemberResp(CozeModel):
 
 
 @define(kw_only=True)
-class WorkspacesPage(CozeModel):
+class WorkspacesPage(Page[Workspace]):
     """One page of ``GET /v1/workspaces`` as the API sends it (internal)."""
+
+    _items_field = "workspaces"
+    _has_more_field = None
+    _total_field = "total_count"
 
     total_count: int | None = None
     workspaces: list[Workspace] = field(factory=list)
 
 
 @define(kw_only=True)
-class WorkspaceMembersPage(CozeModel):
+class WorkspaceMembersPage(Page[WorkspaceMember]):
     """One page of ``GET /v1/workspaces/{workspace_id}/members`` as the API sends it
     (``{items, total_count}``; internal)."""
+
+    _has_more_field = None
+    _total_field = "total_count"
 
     total_count: int | None = None
     items: list[WorkspaceMember] = field(factory=list)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
-from .._pagination import AsyncPaged, forward_paged, number_page_has_more
-from .._paths import path
-from .._portal import SyncResource, forward
-from .._transport import RequestOptions, Transport, Unpack
+from .._pagination import AsyncPaged, NumberPaging
+from .._paths import path, require_id
+from .._request import Request, RequestOptions, Unpack, omit_none
+from .._sync_layer import SubResource, SyncResource, forward
+from .._transport import AsyncResource, Transport
 from ..models.apps import (
     AddAppCollaboratorResp,
     AppCollaborator,
@@ -26,11 +26,8 @@ __all__ = [
 ]
 
 
-class AsyncAppsCollaboratorsClient:
+class AsyncAppsCollaboratorsClient(AsyncResource):
     """``coze.apps.collaborators``: the collaborators of an app."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def create(
         self,
@@ -43,9 +40,8 @@ class AsyncAppsCollaboratorsClient:
         ``POST /v1/apps/{app_id}/collaborators``."""
         url = path("/v1/apps/{app_id}/collaborators", app_id=app_id)
         body = {"collaborators": [{"user_id": c.user_id} for c in collaborators]}
-        return await self._transport.request(
-            "POST", url, AddAppCollaboratorResp, json=body, data_field=None, options=options
-        )
+        request = Request("POST", url, json=body, data_field=None, options=options)
+        return await self._transport.call(request, AddAppCollaboratorResp)
 
     async def delete(
         self, *, app_id: str, user_id: str, **options: Unpack[RequestOptions]
@@ -53,19 +49,18 @@ class AsyncAppsCollaboratorsClient:
         """Remove a collaborator; what they created passes to the app's owner.
         ``DELETE /v1/apps/{app_id}/collaborators/{user_id}``."""
         url = path("/v1/apps/{app_id}/collaborators/{user_id}", app_id=app_id, user_id=user_id)
-        return await self._transport.request(
-            "DELETE", url, RemoveAppCollaboratorResp, data_field=None, options=options
-        )
+        request = Request("DELETE", url, data_field=None, options=options)
+        return await self._transport.call(request, RemoveAppCollaboratorResp)
 
 
-class AsyncAppsClient:
+class AsyncAppsClient(AsyncResource):
     """``coze.apps``: the apps of a workspace and their collaborators."""
 
     def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+        super().__init__(transport)
         self.collaborators = AsyncAppsCollaboratorsClient(transport)
 
-    async def list(
+    def list(
         self,
         *,
         workspace_id: str,
@@ -78,33 +73,15 @@ class AsyncAppsClient:
         """The apps of a workspace, page by page; iterate the result for every app.
         ``publish_status`` filters by publication state; ``connector_id`` selects the channel
         of published versions. ``GET /v1/apps``."""
-        filters = {
-            "workspace_id": workspace_id,
-            "publish_status": publish_status,
-            "connector_id": connector_id,
-        }
-        return await self._page(page_num, page_size, filters, options)
-
-    async def _page(
-        self,
-        page_num: int,
-        page_size: int,
-        filters: dict[str, str | None],
-        options: RequestOptions,
-    ) -> AsyncPaged[SimpleApp]:
+        require_id("workspace_id", workspace_id)
+        params = omit_none(
+            workspace_id=workspace_id, publish_status=publish_status, connector_id=connector_id
+        )
         # cozepy sends the page number as ``page_index``, the API reference names it
         # ``page_num``: send both so either reading of the server pages correctly.
-        params = {"page_num": page_num, "page_index": page_num, "page_size": page_size, **filters}
-        data = await self._transport.request(
-            "GET", "/v1/apps", AppsPage, params=params, options=options
-        )
-        return AsyncPaged(
-            data.items,
-            has_more=number_page_has_more(page_num, page_size, len(data.items), data.total),
-            response=data.response,
-            total=data.total,
-            fetch_next=partial(self._page, page_num + 1, page_size, filters, options),
-        )
+        paging = NumberPaging(page_num, page_size, aliases=("page_index",))
+        request = Request("GET", "/v1/apps", params=params, options=options)
+        return self._transport.paged(request, AppsPage, paging)
 
 
 # -- the sync twins ---------------------------------------------------------------------------
@@ -120,9 +97,5 @@ class AppsCollaboratorsClient(SyncResource[AsyncAppsCollaboratorsClient]):
 class AppsClient(SyncResource[AsyncAppsClient]):
     """Sync ``coze.apps``."""
 
-    list = forward_paged(AsyncAppsClient.list)
-
-    @property
-    def collaborators(self) -> AppsCollaboratorsClient:
-        """Sync ``coze.apps.collaborators``."""
-        return AppsCollaboratorsClient(self._portal, self._async.collaborators)
+    list = forward(AsyncAppsClient.list)
+    collaborators = SubResource(AppsCollaboratorsClient)

@@ -4,138 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any, Literal, overload
 
-import attrs
-import orjson
-
-from .._converter import converter, structure, unstructure
-from .._errors import CozeAPIError, CozeInvalidEventError, api_error
+from .._errors import CozeAPIError
+from .._events import chat_event_decoder
 from .._paths import require_id
-from .._portal import SyncResource, SyncStream, forward, forward_stream
-from .._response import HTTPResponse
-from .._sse import ServerSentEvent
+from .._request import Request, RequestOptions, Unpack, omit_none
 from .._stream import AsyncStream
-from .._transport import RequestOptions, Transport, Unpack
+from .._sync_layer import SubResource, SyncResource, SyncStream, forward
+from .._transport import AsyncResource, Transport
 from ..models._base import ListResponse
-from ..models.chat import (
-    Chat,
-    ChatEvent,
-    ChatEventType,
-    ChatPoll,
-    Message,
-    ToolOutput,
-)
+from ..models.chat import Chat, ChatEvent, ChatPoll, Message, ToolOutput
 
 __all__ = ["AsyncChatClient", "AsyncChatMessagesClient", "ChatClient", "ChatMessagesClient"]
 
 #: Coze's code for "this chat can no longer be cancelled" (it already finished).
 _CODE_CHAT_NOT_CANCELLABLE = 4104
-
-_CHAT_EVENTS = {
-    e.value: e
-    for e in (
-        ChatEventType.CONVERSATION_CHAT_CREATED,
-        ChatEventType.CONVERSATION_CHAT_IN_PROGRESS,
-        ChatEventType.CONVERSATION_CHAT_COMPLETED,
-        ChatEventType.CONVERSATION_CHAT_FAILED,
-        ChatEventType.CONVERSATION_CHAT_REQUIRES_ACTION,
-    )
-}
-_MESSAGE_EVENTS = {
-    e.value: e
-    for e in (
-        ChatEventType.CONVERSATION_MESSAGE_DELTA,
-        ChatEventType.CONVERSATION_MESSAGE_COMPLETED,
-        ChatEventType.CONVERSATION_AUDIO_DELTA,
-    )
-}
-
-
-def decode_chat_event(
-    sse: ServerSentEvent, response: HTTPResponse, *, strict: bool
-) -> ChatEvent | None:
-    """Turn one server-sent event of a chat stream into a :class:`ChatEvent`; ``None`` for
-    ``done``; raise the typed API error for ``error``."""
-    return _decode(sse, response, strict)
-
-
-def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
-    """The decoder a chat stream calls per event (positional: no keyword packing per event)."""
-    return _decode_strict if strict else _decode
-
-
-def _decode_strict(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
-    return _decode(sse, response, True)
-
-
-def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
-    name = sse.event
-    kind = _MESSAGE_EVENTS.get(name)
-    if kind is not None:
-        try:
-            message = _structure_message(orjson.loads(sse.data), Message)
-        except Exception as exc:  # bad JSON or a payload of the wrong shape
-            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
-        return _chat_event(kind, None, message, None, response)
-    if (kind := _CHAT_EVENTS.get(name)) is not None:
-        return _chat_event(kind, _load(sse, Chat, response), None, None, response)
-    if name == "done":
-        return None
-    if name == "error":
-        raise _stream_error(sse, response)
-    if strict:
-        raise CozeInvalidEventError("event", name, response.logid)
-    unknown = {"event": name, "data": sse.data}
-    return _chat_event(ChatEventType.UNKNOWN, None, None, unknown, response)
-
-
-# The hot path of every chat stream: hooks looked up once, not per event.
-_structure_message = converter.get_structure_hook(Message)
-_new = object.__new__
-_set_attribute = object.__setattr__
-# ChatEvent is built slot by slot (what its __init__ does, without the keyword handling), so
-# _chat_event must set every field: fail at import, not at run time, if the model changes.
-if [a.name for a in attrs.fields(ChatEvent)] != ["event", "chat", "message", "unknown"]:
-    raise RuntimeError("ChatEvent's fields changed: update _chat_event")
-
-
-def _chat_event(
-    kind: ChatEventType,
-    chat: Chat | None,
-    message: Message | None,
-    unknown: dict[str, Any] | None,
-    response: HTTPResponse,
-) -> ChatEvent:
-    event: ChatEvent = _new(ChatEvent)
-    event.event, event.chat, event.message, event.unknown = kind, chat, message, unknown
-    _set_attribute(event, "_response", response)
-    return event
-
-
-def _load(sse: ServerSentEvent, cls: type[Any], response: HTTPResponse) -> Any:
-    try:
-        return structure(orjson.loads(sse.data), cls)
-    except Exception as exc:  # bad JSON or a payload of the wrong shape
-        raise CozeInvalidEventError("data", sse.data, response.logid) from exc
-
-
-def _stream_error(sse: ServerSentEvent, response: HTTPResponse) -> CozeAPIError:
-    try:
-        data = orjson.loads(sse.data)
-    except orjson.JSONDecodeError:
-        data = None
-    if not isinstance(data, dict):
-        return api_error(None, f"stream error event: {sse.data[:512]}", logid=response.logid)
-    code = data.get("code", data.get("error_code"))
-    msg = data.get("msg", data.get("error_message"))
-    return api_error(
-        code if isinstance(code, int) else None,
-        msg if isinstance(msg, str) and msg else f"stream error event: {sse.data[:512]}",
-        logid=response.logid,
-    )
 
 
 def _chat_body(
@@ -152,25 +38,21 @@ def _chat_body(
 ) -> dict[str, Any]:
     require_id("bot_id", bot_id)
     require_id("user_id", user_id)
-    body: dict[str, Any] = {"bot_id": bot_id, "user_id": user_id, "stream": stream}
-    if additional_messages is not None:
-        body["additional_messages"] = unstructure(list(additional_messages))
-    optional = {
-        "custom_variables": custom_variables,
-        "meta_data": meta_data,
-        "parameters": parameters,
-        "enable_card": enable_card,
-    }
-    body.update({k: v for k, v in optional.items() if v is not None})
-    body["auto_save_history"] = auto_save_history
-    return body
+    return omit_none(
+        bot_id=bot_id,
+        user_id=user_id,
+        stream=stream,
+        additional_messages=None if additional_messages is None else list(additional_messages),
+        custom_variables=custom_variables,
+        meta_data=meta_data,
+        parameters=parameters,
+        enable_card=enable_card,
+        auto_save_history=auto_save_history,
+    )
 
 
-class AsyncChatMessagesClient:
+class AsyncChatMessagesClient(AsyncResource):
     """``coze.chat.messages``: the messages a chat produced."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def list(
         self, *, conversation_id: str, chat_id: str, **options: Unpack[RequestOptions]
@@ -182,16 +64,15 @@ class AsyncChatMessagesClient:
         require_id("conversation_id", conversation_id)
         require_id("chat_id", chat_id)
         params = {"conversation_id": conversation_id, "chat_id": chat_id}
-        return await self._transport.request_list(
-            "GET", "/v3/chat/message/list", Message, params=params, options=options
-        )
+        request = Request("GET", "/v3/chat/message/list", params=params, options=options)
+        return await self._transport.call_list(request, Message)
 
 
-class AsyncChatClient:
+class AsyncChatClient(AsyncResource):
     """``coze.chat``: talk to a bot (Chat API v3)."""
 
     def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+        super().__init__(transport)
         self.messages = AsyncChatMessagesClient(transport)
 
     async def create(
@@ -221,10 +102,9 @@ class AsyncChatClient:
             parameters=parameters,
             enable_card=enable_card,
         )
-        params = {"conversation_id": conversation_id or None}
-        return await self._transport.request(
-            "POST", "/v3/chat", Chat, params=params, json=body, options=options
-        )
+        params = omit_none(conversation_id=conversation_id or None)
+        request = Request("POST", "/v3/chat", params=params, json=body, options=options)
+        return await self._transport.call(request, Chat)
 
     def stream(
         self,
@@ -255,7 +135,7 @@ class AsyncChatClient:
             parameters=parameters,
             enable_card=enable_card,
         )
-        params = {"conversation_id": conversation_id or None}
+        params = omit_none(conversation_id=conversation_id or None)
         return self._stream("/v3/chat", params, body, strict, options)
 
     async def create_and_poll(
@@ -328,9 +208,10 @@ class AsyncChatClient:
         require_id("conversation_id", conversation_id)
         require_id("chat_id", chat_id)
         params = {"conversation_id": conversation_id, "chat_id": chat_id}
-        return await self._transport.request(
-            "POST", "/v3/chat/retrieve", Chat, params=params, options=options, idempotent=True
+        request = Request(
+            "POST", "/v3/chat/retrieve", params=params, options=options, idempotent=True
         )
+        return await self._transport.call(request, Chat)
 
     async def cancel(
         self, *, conversation_id: str, chat_id: str, **options: Unpack[RequestOptions]
@@ -339,9 +220,8 @@ class AsyncChatClient:
         require_id("conversation_id", conversation_id)
         require_id("chat_id", chat_id)
         body = {"conversation_id": conversation_id, "chat_id": chat_id}
-        return await self._transport.request(
-            "POST", "/v3/chat/cancel", Chat, json=body, options=options
-        )
+        request = Request("POST", "/v3/chat/cancel", json=body, options=options)
+        return await self._transport.call(request, Chat)
 
     @overload
     async def submit_tool_outputs(
@@ -383,9 +263,10 @@ class AsyncChatClient:
                 **options,
             )
         params, body = _tool_outputs_request(conversation_id, chat_id, tool_outputs, False)
-        return await self._transport.request(
-            "POST", "/v3/chat/submit_tool_outputs", Chat, params=params, json=body, options=options
+        request = Request(
+            "POST", "/v3/chat/submit_tool_outputs", params=params, json=body, options=options
         )
+        return await self._transport.call(request, Chat)
 
     def submit_tool_outputs_stream(
         self,
@@ -408,14 +289,8 @@ class AsyncChatClient:
         strict: bool,
         options: Mapping[str, Any],
     ) -> AsyncStream[ChatEvent]:
-        opener = partial(
-            self._transport.open_stream, "POST", path, params=params, json=body, options=options
-        )
-        return AsyncStream(
-            opener,
-            chat_event_decoder(strict),
-            max_line_bytes=self._transport.max_line_bytes,
-        )
+        request = Request("POST", path, params=params, json=body, options=options)
+        return self._transport.stream(request, chat_event_decoder(strict))
 
 
 def _tool_outputs_request(
@@ -426,7 +301,7 @@ def _tool_outputs_request(
     if not tool_outputs:
         raise ValueError("tool_outputs must contain at least one ToolOutput")
     params = {"conversation_id": conversation_id, "chat_id": chat_id}
-    return params, {"tool_outputs": unstructure(list(tool_outputs)), "stream": stream}
+    return params, omit_none(tool_outputs=list(tool_outputs), stream=stream)
 
 
 # -- the sync twins ---------------------------------------------------------------------------
@@ -442,16 +317,12 @@ class ChatClient(SyncResource[AsyncChatClient]):
     """Sync ``coze.chat``."""
 
     create = forward(AsyncChatClient.create)
-    stream = forward_stream(AsyncChatClient.stream)
+    stream = forward(AsyncChatClient.stream)
     create_and_poll = forward(AsyncChatClient.create_and_poll)
     retrieve = forward(AsyncChatClient.retrieve)
     cancel = forward(AsyncChatClient.cancel)
-    submit_tool_outputs_stream = forward_stream(AsyncChatClient.submit_tool_outputs_stream)
-
-    @property
-    def messages(self) -> ChatMessagesClient:
-        """Sync ``coze.chat.messages``."""
-        return ChatMessagesClient(self._portal, self._async.messages)
+    submit_tool_outputs_stream = forward(AsyncChatClient.submit_tool_outputs_stream)
+    messages = SubResource(ChatMessagesClient)
 
     @overload
     def submit_tool_outputs(

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._converter import unstructure
 from .._paths import path
-from .._portal import SyncResource, forward
-from .._transport import RequestOptions, Transport, Unpack
+from .._request import Request, RequestOptions, Unpack, omit_none
+from .._sync_layer import SubResource, SyncResource, forward
+from .._transport import AsyncResource, Transport
 from ..models.connectors import (
     AuditStatus,
     BindConnectorUserConfigResp,
@@ -25,11 +25,8 @@ __all__ = [
 ]
 
 
-class AsyncConnectorsBotsClient:
+class AsyncConnectorsBotsClient(AsyncResource):
     """``coze.connectors.bots``: bots published to a custom connector."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def update(
         self,
@@ -46,21 +43,17 @@ class AsyncConnectorsBotsClient:
         url = path(
             "/v1/connectors/{connector_id}/bots/{bot_id}", connector_id=connector_id, bot_id=bot_id
         )
-        body: dict[str, int | str] = {}
-        if audit_status is not None:
-            body["audit_status"] = AuditStatus(audit_status).value
-        if reason is not None:
-            body["reason"] = reason
-        return await self._transport.request(
-            "PUT", url, UpdateConnectorBotResp, json=body, data_field=None, options=options
-        )
+        status = None if audit_status is None else AuditStatus(audit_status)
+        body = omit_none(audit_status=status, reason=reason)
+        request = Request("PUT", url, json=body, data_field=None, options=options)
+        return await self._transport.call(request, UpdateConnectorBotResp)
 
 
-class AsyncConnectorsClient:
+class AsyncConnectorsClient(AsyncResource):
     """``coze.connectors``: publishing channels (connectors)."""
 
     def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+        super().__init__(transport)
         self.bots = AsyncConnectorsBotsClient(transport)
 
     async def bind(
@@ -74,12 +67,9 @@ class AsyncConnectorsClient:
         """Bind devices to a custom connector, for the developer ``user_id`` when given.
         ``POST /v1/connectors/{connector_id}/user_configs``."""
         url = path("/v1/connectors/{connector_id}/user_configs", connector_id=connector_id)
-        body: dict[str, object] = {"configs": unstructure(list(configs))}
-        if user_id is not None:
-            body["user_id"] = user_id
-        return await self._transport.request(
-            "POST", url, BindConnectorUserConfigResp, json=body, data_field=None, options=options
-        )
+        body = omit_none(configs=list(configs), user_id=user_id)
+        request = Request("POST", url, json=body, data_field=None, options=options)
+        return await self._transport.call(request, BindConnectorUserConfigResp)
 
     async def install(
         self, *, connector_id: str, workspace_id: str, **options: Unpack[RequestOptions]
@@ -87,14 +77,9 @@ class AsyncConnectorsClient:
         """Add a connector (public or custom) to a workspace's publishing channels.
         ``POST /v1/connectors/{connector_id}/install``."""
         url = path("/v1/connectors/{connector_id}/install", connector_id=connector_id)
-        return await self._transport.request(
-            "POST",
-            url,
-            InstallConnectorResp,
-            json={"workspace_id": workspace_id},
-            data_field=None,
-            options=options,
-        )
+        body = {"workspace_id": workspace_id}
+        request = Request("POST", url, json=body, data_field=None, options=options)
+        return await self._transport.call(request, InstallConnectorResp)
 
 
 # -- the sync twins ---------------------------------------------------------------------------
@@ -111,8 +96,4 @@ class ConnectorsClient(SyncResource[AsyncConnectorsClient]):
 
     bind = forward(AsyncConnectorsClient.bind)
     install = forward(AsyncConnectorsClient.install)
-
-    @property
-    def bots(self) -> ConnectorsBotsClient:
-        """Sync ``coze.connectors.bots``."""
-        return ConnectorsBotsClient(self._portal, self._async.bots)
+    bots = SubResource(ConnectorsBotsClient)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from .._paths import path
-from .._portal import SyncResource, forward
-from .._transport import RequestOptions, Transport, Unpack
+from .._request import Request, RequestOptions, Unpack, omit_none
+from .._sync_layer import SyncResource, forward
+from .._transport import AsyncResource
 from ..models.templates import TemplateDuplicateResp
 
 __all__ = ["AsyncTemplatesClient", "TemplatesClient"]
 
 
-class AsyncTemplatesClient:
+class AsyncTemplatesClient(AsyncResource):
     """``coze.templates``: templates."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def duplicate(
         self,
@@ -27,14 +25,9 @@ class AsyncTemplatesClient:
         """Copy a template into a workspace, optionally renaming the copy; returns the new
         entity. ``POST /v1/templates/{template_id}/duplicate``."""
         url = path("/v1/templates/{template_id}/duplicate", template_id=template_id)
-        body = {"workspace_id": workspace_id, "name": name}
-        return await self._transport.request(
-            "POST",
-            url,
-            TemplateDuplicateResp,
-            json={k: v for k, v in body.items() if v is not None},
-            options=options,
-        )
+        body = omit_none(workspace_id=workspace_id, name=name)
+        request = Request("POST", url, json=body, options=options)
+        return await self._transport.call(request, TemplateDuplicateResp)
 
 
 class TemplatesClient(SyncResource[AsyncTemplatesClient]):

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from .._portal import SyncResource, forward
-from .._transport import RequestOptions, Transport, Unpack
+from .._request import Request, RequestOptions, Unpack
+from .._sync_layer import SyncResource, forward
+from .._transport import AsyncResource
 from ..models.users import User
 
 __all__ = ["AsyncUsersClient", "UsersClient"]
 
 
-class AsyncUsersClient:
+class AsyncUsersClient(AsyncResource):
     """``coze.users``: the current user."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def me(self, **options: Unpack[RequestOptions]) -> User:
         """The user the access token belongs to. ``GET /v1/users/me``."""
-        return await self._transport.request("GET", "/v1/users/me", User, options=options)
+        return await self._transport.call(Request("GET", "/v1/users/me", options=options), User)
 
 
 class UsersClient(SyncResource[AsyncUsersClient]):

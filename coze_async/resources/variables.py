@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._portal import SyncResource, forward
-from .._transport import RequestOptions, Transport, Unpack
+from .._paths import require_id
+from .._request import Request, RequestOptions, Unpack, omit_none
+from .._sync_layer import SyncResource, forward
+from .._transport import AsyncResource
 from ..models._base import ListResponse
 from ..models.variables import UpdateVariableResp, VariablesData, VariableValue
 
 __all__ = ["AsyncVariablesClient", "VariablesClient"]
 
 
-class AsyncVariablesClient:
+class AsyncVariablesClient(AsyncResource):
     """``coze.variables``: the user variables of bots and apps, per end user."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def retrieve(
         self,
@@ -33,16 +32,16 @@ class AsyncVariablesClient:
         ``GET /v1/variables``."""
         if isinstance(keywords, str):
             raise TypeError("keywords must be a sequence of names, not a single str")
-        params = {
-            "app_id": app_id,
-            "bot_id": bot_id,
-            "connector_id": connector_id,
-            "connector_uid": connector_uid,
-            "keywords": ",".join(keywords) or None,
-        }
-        data = await self._transport.request(
-            "GET", "/v1/variables", VariablesData, params=params, options=options
+        require_id("connector_uid", connector_uid)
+        params = omit_none(
+            app_id=app_id,
+            bot_id=bot_id,
+            connector_id=connector_id,
+            connector_uid=connector_uid,
+            keywords=",".join(keywords) or None,
         )
+        request = Request("GET", "/v1/variables", params=params, options=options)
+        data = await self._transport.call(request, VariablesData)
         return ListResponse(data.items, data.response)
 
     async def update(
@@ -58,21 +57,16 @@ class AsyncVariablesClient:
         """Set variable values (``keyword`` and ``value`` of each item are sent) for end user
         ``connector_uid`` of a bot or an app (give ``bot_id`` or ``app_id``).
         ``PUT /v1/variables``."""
-        body = {
-            "app_id": app_id,
-            "bot_id": bot_id,
-            "connector_id": connector_id,
-            "connector_uid": connector_uid,
-            "data": [{"keyword": v.keyword, "value": v.value} for v in data],
-        }
-        return await self._transport.request(
-            "PUT",
-            "/v1/variables",
-            UpdateVariableResp,
-            json={k: v for k, v in body.items() if v is not None},
-            data_field=None,
-            options=options,
+        require_id("connector_uid", connector_uid)
+        body = omit_none(
+            app_id=app_id,
+            bot_id=bot_id,
+            connector_id=connector_id,
+            connector_uid=connector_uid,
+            data=[{"keyword": v.keyword, "value": v.value} for v in data],
         )
+        request = Request("PUT", "/v1/variables", json=body, data_field=None, options=options)
+        return await self._transport.call(request, UpdateVariableResp)
 
 
 class VariablesClient(SyncResource[AsyncVariablesClient]):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
-from .._pagination import AsyncPaged, forward_paged, number_page_has_more
-from .._paths import path
-from .._portal import SyncResource, forward
-from .._transport import RequestOptions, Transport, Unpack
+from .._pagination import AsyncPaged, NumberPaging
+from .._paths import path, require_id
+from .._request import Request, RequestOptions, Unpack, omit_none
+from .._sync_layer import SubResource, SyncResource, forward
+from .._transport import AsyncResource, Transport
 from ..models.workspaces import (
     CreateWorkspaceMemberResp,
     DeleteWorkspaceMemberResp,
@@ -27,11 +27,8 @@ __all__ = [
 ]
 
 
-class AsyncWorkspacesMembersClient:
+class AsyncWorkspacesMembersClient(AsyncResource):
     """``coze.workspaces.members``: the members of a workspace."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     async def create(
         self,
@@ -49,9 +46,8 @@ class AsyncWorkspacesMembersClient:
                 for u in users
             ]
         }
-        return await self._transport.request(
-            "POST", url, CreateWorkspaceMemberResp, json=body, options=options
-        )
+        request = Request("POST", url, json=body, options=options)
+        return await self._transport.call(request, CreateWorkspaceMemberResp)
 
     async def delete(
         self,
@@ -63,15 +59,14 @@ class AsyncWorkspacesMembersClient:
         """Remove up to 5 users from a workspace.
         ``DELETE /v1/workspaces/{workspace_id}/members``."""
         url = path("/v1/workspaces/{workspace_id}/members", workspace_id=workspace_id)
-        return await self._transport.request(
-            "DELETE",
-            url,
-            DeleteWorkspaceMemberResp,
-            json={"user_ids": list(user_ids)},
-            options=options,
-        )
+        if isinstance(user_ids, str):
+            raise TypeError("user_ids must be a sequence of user ids, not a single str")
+        for user_id in user_ids:
+            require_id("user_ids[]", user_id)
+        request = Request("DELETE", url, json={"user_ids": list(user_ids)}, options=options)
+        return await self._transport.call(request, DeleteWorkspaceMemberResp)
 
-    async def list(
+    def list(
         self,
         *,
         workspace_id: str,
@@ -82,32 +77,20 @@ class AsyncWorkspacesMembersClient:
         """The members of a workspace, page by page (``page_size`` 1-50); iterate the result
         for every member. ``GET /v1/workspaces/{workspace_id}/members``."""
         url = path("/v1/workspaces/{workspace_id}/members", workspace_id=workspace_id)
-        return await self._page(url, page_num, page_size, options)
-
-    async def _page(
-        self, url: str, page_num: int, page_size: int, options: RequestOptions
-    ) -> AsyncPaged[WorkspaceMember]:
-        params = {"page_num": page_num, "page_size": page_size}
-        data = await self._transport.request(
-            "GET", url, WorkspaceMembersPage, params=params, options=options
-        )
-        return AsyncPaged(
-            data.items,
-            has_more=number_page_has_more(page_num, page_size, len(data.items), data.total_count),
-            response=data.response,
-            total=data.total_count,
-            fetch_next=partial(self._page, url, page_num + 1, page_size, options),
+        request = Request("GET", url, options=options)
+        return self._transport.paged(
+            request, WorkspaceMembersPage, NumberPaging(page_num, page_size)
         )
 
 
-class AsyncWorkspacesClient:
+class AsyncWorkspacesClient(AsyncResource):
     """``coze.workspaces``: workspaces and their members."""
 
     def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+        super().__init__(transport)
         self.members = AsyncWorkspacesMembersClient(transport)
 
-    async def list(
+    def list(
         self,
         *,
         user_id: str | None = None,
@@ -121,32 +104,11 @@ class AsyncWorkspacesClient:
         iterate the result for every workspace. ``user_id`` and ``coze_account_id`` go together
         (a user's workspaces in one organisation); ``enterprise_id`` limits the list to one
         enterprise. ``GET /v1/workspaces``."""
-        filters = {
-            "user_id": user_id,
-            "coze_account_id": coze_account_id,
-            "enterprise_id": enterprise_id,
-        }
-        return await self._page(page_num, page_size, filters, options)
-
-    async def _page(
-        self,
-        page_num: int,
-        page_size: int,
-        filters: dict[str, str | None],
-        options: RequestOptions,
-    ) -> AsyncPaged[Workspace]:
-        params = {"page_num": page_num, "page_size": page_size, **filters}
-        data = await self._transport.request(
-            "GET", "/v1/workspaces", WorkspacesPage, params=params, options=options
+        params = omit_none(
+            user_id=user_id, coze_account_id=coze_account_id, enterprise_id=enterprise_id
         )
-        items = data.workspaces
-        return AsyncPaged(
-            items,
-            has_more=number_page_has_more(page_num, page_size, len(items), data.total_count),
-            response=data.response,
-            total=data.total_count,
-            fetch_next=partial(self._page, page_num + 1, page_size, filters, options),
-        )
+        request = Request("GET", "/v1/workspaces", params=params, options=options)
+        return self._transport.paged(request, WorkspacesPage, NumberPaging(page_num, page_size))
 
 
 # -- the sync twins ---------------------------------------------------------------------------
@@ -157,15 +119,12 @@ class WorkspacesMembersClient(SyncResource[AsyncWorkspacesMembersClient]):
 
     create = forward(AsyncWorkspacesMembersClient.create)
     delete = forward(AsyncWorkspacesMembersClient.delete)
-    list = forward_paged(AsyncWorkspacesMembersClient.list)
+    list = forward(AsyncWorkspacesMembersClient.list)
 
 
 class WorkspacesClient(SyncResource[AsyncWorkspacesClient]):
     """Sync ``coze.workspaces``."""
 
-    list = forward_paged(AsyncWorkspacesClient.list)
+    list = forward(AsyncWorkspacesClient.list)
 
-    @property
-    def members(self) -> WorkspacesMembersClient:
-        """Sync ``coze.workspaces.members``."""
-        return WorkspacesMembersClient(self._portal, self._async.members)
+    members = SubResource(WorkspacesMembersClient)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import sys
 import warnings
 import weakref
@@ -11,15 +12,16 @@ from collections.abc import Mapping
 from functools import cached_property
 from ssl import SSLContext
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._auth import Auth
 from ._client import AsyncCoze
 from ._config import COZE_COM_BASE_URL
-from ._portal import Portal
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
-from ._transport import Timeout
+from ._sync_layer import Portal, SubResource
+from ._timeout import TimeoutTypes
+from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
     from .resources.apps import AppsClient
@@ -44,8 +46,10 @@ _OPEN_CLIENTS: weakref.WeakSet[Coze] = weakref.WeakSet()
 @atexit.register
 def _close_forgotten_clients() -> None:
     # atexit runs while daemon threads still run, so the portals can still be stopped cleanly.
+    # Every client is closed even if a warning raises (warnings as errors).
     for client in list(_OPEN_CLIENTS):
-        client._close_unclosed()
+        with contextlib.suppress(Warning):
+            client._close_unclosed()
 
 
 class Coze:
@@ -56,12 +60,26 @@ class Coze:
     ``with Coze(...) as coze:`` or call :meth:`close` to stop the thread and the connections.
     """
 
+    if TYPE_CHECKING:  # the families of ROOT_RESOURCES, built on first access
+        chat: ChatClient
+        conversations: ConversationsClient
+        bots: BotsClient
+        files: FilesClient
+        workflows: WorkflowsClient
+        workspaces: WorkspacesClient
+        users: UsersClient
+        variables: VariablesClient
+        templates: TemplatesClient
+        folders: FoldersClient
+        apps: AppsClient
+        connectors: ConnectorsClient
+
     def __init__(
         self,
         auth: Auth,
         base_url: str = COZE_COM_BASE_URL,
         *,
-        timeout: Timeout | None = None,
+        timeout: TimeoutTypes | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         ssl: SSLContext | bool = True,
@@ -80,13 +98,13 @@ class Coze:
             allow_insecure_http=allow_insecure_http,
             max_line_bytes=max_line_bytes,
         )
-        self._portal = Portal()
+        self._portal = Portal(self._client.base_url)
         self._closed = False
 
     @cached_property
     def _async(self) -> AsyncCoze:
         _OPEN_CLIENTS.add(self)
-        self._portal.call_sync(lambda: None)  # starts the portal thread
+        self._portal.call(_nothing)  # starts the portal thread
         return self._client
 
     @property
@@ -94,99 +112,23 @@ class Coze:
         """The service address requests go to."""
         return self._client.base_url
 
-    @cached_property
-    def chat(self) -> ChatClient:
-        """Chats with bots: ``create``, ``stream``, ``create_and_poll``, ``retrieve``, ..."""
-        from .resources.chat import ChatClient
-
-        return ChatClient(self._portal, self._async.chat)
-
-    @cached_property
-    def conversations(self) -> ConversationsClient:
-        """Conversations and their messages."""
-        from .resources.conversations import ConversationsClient
-
-        return ConversationsClient(self._portal, self._async.conversations)
-
-    @cached_property
-    def bots(self) -> BotsClient:
-        """Bots: create, update, publish, list."""
-        from .resources.bots import BotsClient
-
-        return BotsClient(self._portal, self._async.bots)
-
-    @cached_property
-    def files(self) -> FilesClient:
-        """File uploads."""
-        from .resources.files import FilesClient
-
-        return FilesClient(self._portal, self._async.files)
-
-    @cached_property
-    def workflows(self) -> WorkflowsClient:
-        """Workflows: runs, streams, histories, chat."""
-        from .resources.workflows import WorkflowsClient
-
-        return WorkflowsClient(self._portal, self._async.workflows)
-
-    @cached_property
-    def workspaces(self) -> WorkspacesClient:
-        """Workspaces and their members."""
-        from .resources.workspaces import WorkspacesClient
-
-        return WorkspacesClient(self._portal, self._async.workspaces)
-
-    @cached_property
-    def users(self) -> UsersClient:
-        """The current user."""
-        from .resources.users import UsersClient
-
-        return UsersClient(self._portal, self._async.users)
-
-    @cached_property
-    def variables(self) -> VariablesClient:
-        """Bot and app variables."""
-        from .resources.variables import VariablesClient
-
-        return VariablesClient(self._portal, self._async.variables)
-
-    @cached_property
-    def templates(self) -> TemplatesClient:
-        """Templates."""
-        from .resources.templates import TemplatesClient
-
-        return TemplatesClient(self._portal, self._async.templates)
-
-    @cached_property
-    def folders(self) -> FoldersClient:
-        """Folders."""
-        from .resources.folders import FoldersClient
-
-        return FoldersClient(self._portal, self._async.folders)
-
-    @cached_property
-    def apps(self) -> AppsClient:
-        """Apps and their collaborators."""
-        from .resources.apps import AppsClient
-
-        return AppsClient(self._portal, self._async.apps)
-
-    @cached_property
-    def connectors(self) -> ConnectorsClient:
-        """Connectors."""
-        from .resources.connectors import ConnectorsClient
-
-        return ConnectorsClient(self._portal, self._async.connectors)
+    @property
+    def _root(self) -> Coze:
+        return self
 
     def close(self) -> None:
-        """Close the connections and stop the client's thread (idempotent)."""
+        """Close the connections and stop the client's thread (idempotent). Streams still being
+        read, in any thread, end with :class:`CozeClientClosedError`; whatever else still runs
+        in the client's loop is cancelled."""
         if self._closed:
             return
         self._closed = True
         _OPEN_CLIENTS.discard(self)
-        if self._portal.running and "_async" in self.__dict__:
-            self._portal.call(self._async.close)
-        self._portal.stop()
+        try:
+            if self._portal.running and "_async" in self.__dict__:
+                self._portal.call(self._async.close)
+        finally:
+            self._portal.stop()
 
     def __enter__(self) -> Coze:
         return self
@@ -200,15 +142,16 @@ class Coze:
         self.close()
 
     def _close_unclosed(self) -> None:
+        # Close first, warn after: with warnings as errors the warning raises.
+        # RuntimeError: collected on the portal's own thread, which cannot wait on itself;
+        # the daemon thread then ends with the process.
+        with contextlib.suppress(Exception):
+            self.close()
         warnings.warn(
             f"unclosed {self!r}: call close() or use 'with Coze(...)'",
             ResourceWarning,
             stacklevel=3,
         )
-        # RuntimeError: collected on the portal's own thread, which cannot wait on itself;
-        # the daemon thread then ends with the process.
-        with contextlib.suppress(RuntimeError):
-            self.close()
 
     def __del__(self) -> None:
         if getattr(self, "_closed", True) or not self._portal.running:
@@ -220,3 +163,15 @@ class Coze:
 
     def __repr__(self) -> str:
         return f"Coze(base_url={self.base_url!r})"
+
+
+async def _nothing() -> None:
+    """Runs in the portal to start its thread."""
+
+
+for _name in ROOT_RESOURCES:
+    _family: SubResource[Any] = SubResource(
+        functools.partial(load, _name, sync=True), ROOT_RESOURCES[_name][2]
+    )
+    _family.__set_name__(Coze, _name)
+    setattr(Coze, _name, _family)

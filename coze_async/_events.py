@@ -1,0 +1,199 @@
+"""Event decoders: one server-sent event in, one typed event out (``None`` for the terminal
+event; an ``error`` event raises its typed API error). Chat streams, chatflow streams and
+workflow streams each have one; :class:`~coze_async._stream.AsyncStream` calls them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import orjson
+
+from ._converter import converter, structure
+from ._errors import CozeAPIError, CozeInvalidEventError, api_error
+from ._response import HTTPResponse
+from ._sse import ServerSentEvent
+from .models._base import attach_response
+from .models.chat import Chat, ChatEvent, ChatEventType, Message
+from .models.workflows import (
+    WorkflowEvent,
+    WorkflowEventError,
+    WorkflowEventInterrupt,
+    WorkflowEventMessage,
+    WorkflowEventType,
+)
+
+__all__ = [
+    "chat_event_decoder",
+    "decode_chat_event",
+    "decode_workflow_event",
+    "ends_workflow_stream",
+    "workflow_event_decoder",
+]
+
+# -- chat and chatflow streams --------------------------------------------------------------
+
+_CHAT_EVENTS = {
+    e.value: e
+    for e in (
+        ChatEventType.CONVERSATION_CHAT_CREATED,
+        ChatEventType.CONVERSATION_CHAT_IN_PROGRESS,
+        ChatEventType.CONVERSATION_CHAT_COMPLETED,
+        ChatEventType.CONVERSATION_CHAT_FAILED,
+        ChatEventType.CONVERSATION_CHAT_REQUIRES_ACTION,
+    )
+}
+_MESSAGE_EVENTS = {
+    e.value: e
+    for e in (
+        ChatEventType.CONVERSATION_MESSAGE_DELTA,
+        ChatEventType.CONVERSATION_MESSAGE_COMPLETED,
+        ChatEventType.CONVERSATION_AUDIO_DELTA,
+    )
+}
+
+
+def decode_chat_event(
+    sse: ServerSentEvent, response: HTTPResponse, *, strict: bool
+) -> ChatEvent | None:
+    """Turn one server-sent event of a chat stream into a :class:`ChatEvent`; ``None`` for
+    ``done``; raise the typed API error for ``error``."""
+    return _decode(sse, response, strict)
+
+
+def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
+    """The decoder a chat stream calls per event (positional: no keyword packing per event)."""
+    return _decode_strict if strict else _decode
+
+
+def _decode_strict(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
+    return _decode(sse, response, True)
+
+
+def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
+    name = sse.event
+    kind = _MESSAGE_EVENTS.get(name)
+    if kind is not None:
+        try:
+            message = _structure_message(orjson.loads(sse.data), Message)
+        except Exception as exc:  # bad JSON or a payload of the wrong shape
+            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
+        return _chat_event(kind, None, message, None, response)
+    if (kind := _CHAT_EVENTS.get(name)) is not None:
+        return _chat_event(kind, _load(sse, Chat, response), None, None, response)
+    if name == "done":
+        return None
+    if name == "error":
+        raise _stream_error(sse, response)
+    if strict:
+        raise CozeInvalidEventError("event", name, response.logid)
+    unknown = {"event": name, "data": sse.data}
+    return _chat_event(ChatEventType.UNKNOWN, None, None, unknown, response)
+
+
+# The hot path of every chat stream: hooks looked up once, not per event.
+_structure_message = converter.get_structure_hook(Message)
+_new = object.__new__
+_set_attribute = object.__setattr__
+# ChatEvent is built slot by slot (what its __init__ does, without the keyword handling), so
+# _chat_event must set every field: fail at import, not at run time, if the model changes.
+if [a.name for a in attrs.fields(ChatEvent)] != ["event", "chat", "message", "unknown"]:
+    raise RuntimeError("ChatEvent's fields changed: update _chat_event")
+
+
+def _chat_event(
+    kind: ChatEventType,
+    chat: Chat | None,
+    message: Message | None,
+    unknown: dict[str, Any] | None,
+    response: HTTPResponse,
+) -> ChatEvent:
+    event: ChatEvent = _new(ChatEvent)
+    event.event, event.chat, event.message, event.unknown = kind, chat, message, unknown
+    _set_attribute(event, "_response", response)
+    return event
+
+
+def _load(sse: ServerSentEvent, cls: type[Any], response: HTTPResponse) -> Any:
+    try:
+        return structure(orjson.loads(sse.data), cls)
+    except Exception as exc:  # bad JSON or a payload of the wrong shape
+        raise CozeInvalidEventError("data", sse.data, response.logid) from exc
+
+
+def _stream_error(sse: ServerSentEvent, response: HTTPResponse) -> CozeAPIError:
+    try:
+        data = orjson.loads(sse.data)
+    except orjson.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict):
+        return api_error(None, f"stream error event: {sse.data[:512]}", logid=response.logid)
+    code = data.get("code", data.get("error_code"))
+    msg = data.get("msg", data.get("error_message"))
+    return api_error(
+        code if isinstance(code, int) else None,
+        msg if isinstance(msg, str) and msg else f"stream error event: {sse.data[:512]}",
+        logid=response.logid,
+    )
+
+
+# -- workflow streams -------------------------------------------------------------------------
+
+_EVENT_PAYLOADS: dict[str, tuple[WorkflowEventType, str, type[Any]]] = {
+    WorkflowEventType.MESSAGE.value: (WorkflowEventType.MESSAGE, "message", WorkflowEventMessage),
+    WorkflowEventType.INTERRUPT.value: (
+        WorkflowEventType.INTERRUPT,
+        "interrupt",
+        WorkflowEventInterrupt,
+    ),
+    WorkflowEventType.ERROR.value: (WorkflowEventType.ERROR, "error", WorkflowEventError),
+}
+
+
+def decode_workflow_event(
+    sse: ServerSentEvent, response: HTTPResponse, *, strict: bool
+) -> WorkflowEvent | None:
+    """Turn one server-sent event of a workflow stream into a :class:`WorkflowEvent`; ``None``
+    for ``Done``. ``Error`` is an event like the others (the stream ends after it)."""
+    name = sse.event
+    if name == WorkflowEventType.DONE.value:
+        return None
+    if sse.id is None or not sse.id.strip().isdigit():
+        raise CozeInvalidEventError("id", sse.id or "", response.logid)
+    event_id = int(sse.id)
+    known = _EVENT_PAYLOADS.get(name)
+    if known is not None:
+        kind, attribute, cls = known
+        try:
+            payload = structure(orjson.loads(sse.data), cls)
+        except Exception as exc:  # bad JSON or a payload of the wrong shape
+            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
+        event = WorkflowEvent(id=event_id, event=kind, **{attribute: payload})
+    elif strict:
+        raise CozeInvalidEventError("event", name, response.logid)
+    else:
+        unknown = {"id": sse.id, "event": name, "data": sse.data}
+        event = WorkflowEvent(id=event_id, event=WorkflowEventType.UNKNOWN, unknown=unknown)
+    attach_response(event, response)
+    return event
+
+
+def ends_workflow_stream(event: WorkflowEvent) -> bool:
+    # The service closes a workflow stream right after an Interrupt or an Error, without Done.
+    return event.event in (WorkflowEventType.INTERRUPT, WorkflowEventType.ERROR)
+
+
+def workflow_event_decoder(
+    strict: bool,
+) -> Callable[[ServerSentEvent, HTTPResponse], WorkflowEvent | None]:
+    """The decoder a workflow stream calls per event."""
+    return _decode_workflow_strict if strict else _decode_workflow_lenient
+
+
+def _decode_workflow_strict(sse: ServerSentEvent, response: HTTPResponse) -> WorkflowEvent | None:
+    return decode_workflow_event(sse, response, strict=True)
+
+
+def _decode_workflow_lenient(sse: ServerSentEvent, response: HTTPResponse) -> WorkflowEvent | None:
+    return decode_workflow_event(sse, response, strict=False)

@@ -1,0 +1,444 @@
+"""The sync layer's machinery, in one place: the portal thread, ``forward``, sub-resources,
+and the blocking stream and page types. The async layer never imports this module.
+
+A sync method is declared as ``create = forward(AsyncChatClient.create)``. ``forward`` reads the
+kind of the async method: a coroutine function becomes a blocking call returning its result; a
+method returning an :class:`AsyncStream` becomes one returning a :class:`SyncStream`, and one
+returning an :class:`AsyncPaged` becomes one returning a :class:`SyncPaged` (first page fetched).
+Type checkers see the async parameters and the sync return type; at run time the twin carries its
+own signature, qualified name and docstring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import inspect
+import socket
+import threading
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from concurrent.futures import CancelledError, Future
+from types import TracebackType
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
+
+import anyio
+from anyio.from_thread import BlockingPortal
+from yarl import URL
+
+from ._errors import CozeClientClosedError, CozeError
+from ._pagination import AsyncPaged
+from ._response import HTTPResponse
+from ._sse import ServerSentEvent
+from ._stream import AsyncStream
+
+__all__ = ["Portal", "SubResource", "SyncPaged", "SyncResource", "SyncStream", "forward"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+E = TypeVar("E")
+T = TypeVar("T")
+A = TypeVar("A")
+S = TypeVar("S", bound="SyncResource[Any]")
+
+#: How long closing waits for the portal thread to end before leaving it to the process (it is a
+#: daemon thread: it never blocks exit).
+_JOIN_SECONDS = 5.0
+
+
+def _start_portal() -> tuple[BlockingPortal, threading.Thread]:
+    """A BlockingPortal serving from a new daemon thread. The thread is ours (not anyio's
+    helper's), so it is a daemon on every anyio release: it can never block interpreter exit."""
+    ready: Future[BlockingPortal] = Future()
+
+    async def serve() -> None:
+        async with BlockingPortal() as portal:
+            ready.set_result(portal)
+            await portal.sleep_until_stopped()
+
+    def run() -> None:
+        try:
+            anyio.run(serve)
+        except BaseException as exc:  # reported to the starting thread
+            if not ready.done():
+                ready.set_exception(exc)
+
+    thread = threading.Thread(target=run, name="coze-async-portal", daemon=True)
+    thread.start()
+    return ready.result(), thread
+
+
+class Portal:
+    """One event loop in a daemon thread, started on first use and stopped by :meth:`stop`."""
+
+    def __init__(self, base_url: str = "") -> None:
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._portal: BlockingPortal | None = None
+        self._stopped = False
+        self._base_url = base_url
+
+    def _get(self) -> BlockingPortal:
+        portal = self._portal
+        if portal is not None:
+            return portal
+        with self._lock:
+            if self._stopped:
+                raise CozeClientClosedError("this client is closed")
+            if self._portal is None:
+                self._portal, self._thread = _start_portal()
+            return self._portal
+
+    def call(self, func: Callable[[], Awaitable[R]]) -> R:
+        """Run the coroutine function ``func()`` in the portal's loop and return its result.
+        If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too."""
+        portal = self._get()
+        if threading.current_thread() is self._thread:
+            raise CozeError("a sync call cannot be made from the client's own event-loop thread")
+        _refuse_self_deadlock(self._base_url)
+        try:
+            future = portal.start_task_soon(func)
+        except RuntimeError as exc:  # stopped between _get() and here
+            raise CozeClientClosedError("this client is closed") from exc
+        try:
+            return future.result()
+        except CancelledError as exc:
+            raise CozeClientClosedError("this client was closed during the call") from exc
+        except BaseException:
+            future.cancel()  # KeyboardInterrupt, SystemExit: stop the work in the loop as well
+            raise
+
+    def call_soon(self, func: Callable[[], object]) -> None:
+        """Schedule ``func()`` in the portal's loop without waiting (no-op once stopped)."""
+        portal = self._portal
+        if portal is not None and not self._stopped:
+            # RuntimeError: the loop is shutting down; its own cleanup closes what is left.
+            with contextlib.suppress(RuntimeError):
+                portal.start_task_soon(func)
+
+    @property
+    def running(self) -> bool:
+        """True between the first call and :meth:`stop`."""
+        return self._portal is not None and not self._stopped
+
+    def stop(self) -> None:
+        """Cancel what still runs in the loop, stop it and join its thread (bounded: a daemon
+        thread that does not end in time is left to the process). Idempotent."""
+        with self._lock:
+            self._stopped = True
+            portal, self._portal = self._portal, None
+            thread, self._thread = self._thread, None
+        if portal is not None and thread is not threading.current_thread():
+            with contextlib.suppress(RuntimeError):  # already stopping
+                portal.start_task_soon(portal.stop, True).result(_JOIN_SECONDS)
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(_JOIN_SECONDS)
+
+
+def _refuse_self_deadlock(base_url: str) -> None:
+    """Fail at once where a blocking call could never complete: the calling thread runs an
+    event loop that itself serves ``base_url`` (an emulator or app started in that loop, as in
+    a notebook), and blocking this thread stops that loop from answering."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    url = URL(base_url)
+    if url.host not in ("127.0.0.1", "localhost", "::1", "[::1]") or url.port is None:
+        return
+    if url.port in _listening_ports(loop):
+        raise CozeError(
+            f"this sync call would wait forever: {base_url} is served by the event loop running "
+            "in this thread, which the call blocks. Use AsyncCoze with 'await' here, or run the "
+            "server in another thread (e.g. Emulator.run_in_thread())"
+        )
+
+
+def _listening_ports(loop: asyncio.AbstractEventLoop) -> set[int]:
+    """The ports of the listening sockets ``loop`` serves (best effort: empty where the loop
+    does not expose its selector)."""
+    selector = getattr(loop, "_selector", None)
+    if selector is None:
+        return set()
+    ports: set[int] = set()
+    with contextlib.suppress(Exception):
+        for key in list(selector.get_map().values()):
+            sock = key.fileobj
+            if not isinstance(sock, socket.socket):
+                continue
+            with contextlib.suppress(OSError):
+                if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
+                    ports.add(sock.getsockname()[1])
+    return ports
+
+
+class SyncRoot(Protocol):
+    """What a sync resource needs from the root client: its portal and its async twin."""
+
+    _portal: Portal
+
+    @property
+    def _async(self) -> Any: ...
+
+
+class SyncResource(Generic[A]):
+    """Base of sync resource classes: the root client (kept alive by its resources) and the
+    async resource this one drives."""
+
+    __slots__ = ("__dict__", "_async", "_root")
+
+    def __init__(self, root: SyncRoot, async_resource: A) -> None:
+        self._root = root
+        self._async = async_resource
+
+    @property
+    def _portal(self) -> Portal:
+        return self._root._portal
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in vars(cls).items():
+            if callable(value) and getattr(value, "_coze_forward", False):
+                value.__qualname__ = f"{cls.__qualname__}.{name}"
+
+
+class SubResource(Generic[S]):
+    """A sub-resource of a sync resource (``messages = SubResource(ChatMessagesClient)``): built
+    on first access from the async resource's attribute of the same name, then cached. On the
+    class it gives the sub-resource class, so ``help(Coze.chat.messages)`` works."""
+
+    def __init__(self, cls: type[S] | Callable[[], type[S]], doc: str | None = None) -> None:
+        self._cls = cls
+        self._name = ""
+        self.__doc__ = doc or (cls.__doc__ if isinstance(cls, type) else None)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def _resolve(self) -> type[S]:
+        cls = self._cls
+        if not isinstance(cls, type):
+            cls = self._cls = cls()
+        return cls
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> type[S]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> S: ...
+    def __get__(self, obj: Any, owner: type | None = None) -> S | type[S]:
+        cls = self._resolve()
+        if obj is None:
+            return cls
+        root: SyncRoot = obj._root
+        value = cls(root, getattr(obj._async, self._name))
+        vars(obj)[self._name] = value  # later lookups find the instance attribute
+        return value
+
+
+@overload
+def forward(
+    method: Callable[Concatenate[A, P], AsyncStream[E]],
+) -> Callable[Concatenate[SyncResource[A], P], SyncStream[E]]: ...
+@overload
+def forward(
+    method: Callable[Concatenate[A, P], AsyncPaged[T]],
+) -> Callable[Concatenate[SyncResource[A], P], SyncPaged[T]]: ...
+@overload
+def forward(
+    method: Callable[Concatenate[A, P], Coroutine[Any, Any, R]],
+) -> Callable[Concatenate[SyncResource[A], P], R]: ...
+def forward(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Declare the sync twin of an async resource method (plain, stream or paged: read from
+    the method, so the wrong wrapper cannot be picked)."""
+    name = method.__name__
+
+    if inspect.iscoroutinefunction(method):
+
+        def sync_method(self: SyncResource[Any], /, *args: Any, **kwargs: Any) -> Any:
+            bound = getattr(self._async, name)
+            return self._root._portal.call(functools.partial(bound, *args, **kwargs))
+
+    else:
+
+        def sync_method(self: SyncResource[Any], /, *args: Any, **kwargs: Any) -> Any:
+            bound = getattr(self._async, name)
+            result = self._root._portal.call(functools.partial(_start, bound, args, kwargs))
+            if isinstance(result, AsyncStream):
+                return SyncStream(self._root, result)
+            return SyncPaged(self._root, result)
+
+    functools.update_wrapper(sync_method, method)
+    signature = inspect.signature(method)
+    sync_method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        return_annotation=_sync_annotation(signature.return_annotation)
+    )
+    sync_method.__annotations__ = {
+        **method.__annotations__,
+        "return": _sync_annotation(method.__annotations__.get("return")),
+    }
+    sync_method._coze_forward = True  # type: ignore[attr-defined]
+    return sync_method
+
+
+async def _start(
+    method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> AsyncStream[Any] | AsyncPaged[Any]:
+    """In the loop: call a stream or list method; a page is fetched at once (as cozepy's sync
+    list calls do), a stream is opened on first use."""
+    result = method(*args, **kwargs)
+    if isinstance(result, AsyncPaged):
+        return await result
+    if isinstance(result, AsyncStream):
+        return result
+    raise TypeError(f"{method.__qualname__} returned {type(result).__name__}, not a stream or page")
+
+
+def _sync_annotation(annotation: Any) -> Any:
+    """``AsyncStream[X]`` -> ``SyncStream[X]``, ``AsyncPaged[X]`` -> ``SyncPaged[X]``."""
+    if isinstance(annotation, str):
+        for async_name, sync_name in (
+            ("AsyncStream[", "SyncStream["),
+            ("AsyncPaged[", "SyncPaged["),
+        ):
+            if annotation.startswith(async_name):
+                return sync_name + annotation[len(async_name) :]
+    return annotation
+
+
+class SyncStream(Generic[E]):
+    """A blocking iterator over an :class:`AsyncStream` running in the client's portal thread;
+    also a context manager. Closes the response on exhaustion, error, ``close()`` and exit."""
+
+    def __init__(self, root: SyncRoot, stream: AsyncStream[E]) -> None:
+        self._root = root
+        self._portal = root._portal
+        self._stream = stream
+        self._batch: list[E] = []
+        self._pos = 0
+        self._done = False
+
+    @property
+    def response(self) -> HTTPResponse:
+        """The HTTP response (status, headers, ``logid``); sends the request if not yet sent."""
+        if not self._done:
+            self._portal.call(self._stream._ensure_open)
+        return self._stream.response
+
+    @property
+    def terminal_event(self) -> ServerSentEvent | None:
+        """The raw event that ended the stream (``done``/``Done`` and its data), once it came."""
+        return self._stream.terminal_event
+
+    def __iter__(self) -> Iterator[E]:
+        return self
+
+    def __next__(self) -> E:
+        if self._pos < len(self._batch):
+            event = self._batch[self._pos]
+            self._pos += 1
+            return event
+        if self._done:
+            raise StopIteration
+        try:
+            batch = self._portal.call(self._stream.next_batch)
+        except BaseException:
+            self.close()
+            raise
+        if not batch:
+            self._done = True
+            raise StopIteration
+        self._batch, self._pos = batch, 1
+        return batch[0]
+
+    def close(self) -> None:
+        """Stop the stream and release its connection. Safe to call more than once, and while
+        the client is being closed."""
+        self._done = True
+        self._batch, self._pos = [], 0
+        with contextlib.suppress(CozeClientClosedError):
+            if self._portal.running:
+                self._portal.call(self._stream.aclose)
+                return
+        self._stream.close()
+
+    def __del__(self) -> None:
+        # A `break` without close(): release the connection from the loop's own thread.
+        if not getattr(self, "_done", True):
+            self._portal.call_soon(self._stream.close)
+
+    def __enter__(self) -> SyncStream[E]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class SyncPaged(Generic[T]):
+    """The blocking twin of :class:`AsyncPaged`: the first page is fetched when the list method
+    returns; iterating walks every later page, one portal hop per page."""
+
+    def __init__(self, root: SyncRoot, page: AsyncPaged[T]) -> None:
+        self._root = root
+        self._page = page
+
+    @property
+    def items(self) -> list[T]:
+        """The items of this page."""
+        return self._page.items
+
+    @property
+    def has_more(self) -> bool:
+        """True when more pages follow."""
+        return self._page.has_more
+
+    @property
+    def total(self) -> int | None:
+        """The total number of items, when the API reports it."""
+        return self._page.total
+
+    @property
+    def response(self) -> HTTPResponse:
+        """The HTTP response of this page."""
+        return self._page.response
+
+    @property
+    def first_id(self) -> str | None:
+        """The first item's id, for endpoints paged by id."""
+        return self._page.first_id
+
+    @property
+    def last_id(self) -> str | None:
+        """The last item's id, for endpoints paged by id."""
+        return self._page.last_id
+
+    @property
+    def next_page_token(self) -> str | None:
+        """The token of the following page, for endpoints paged by token."""
+        return self._page.next_page_token
+
+    def next_page(self) -> SyncPaged[T] | None:
+        """The following page, or ``None`` after the last one."""
+        page = self._root._portal.call(self._page.next_page)
+        return None if page is None else SyncPaged(self._root, page)
+
+    def iter_pages(self) -> Iterator[SyncPaged[T]]:
+        """This page, then each following page."""
+        page: SyncPaged[T] | None = self
+        while page is not None:
+            yield page
+            page = page.next_page()
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.items
+
+    def __len__(self) -> int:
+        return len(self._page.items)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(items={len(self.items)}, has_more={self.has_more})"
