@@ -37,15 +37,14 @@ from coze_async.emulator import (
     PERSONAL_WORKSPACE_ID,
     Emulator,
 )
-from coze_async.emulator.routes.misc import (
-    APP_ID,
-    CUSTOM_CONNECTOR_ID,
+from coze_async.emulator.routes.apps import APP_ID, DRAFT_APP_ID
+from coze_async.emulator.routes.connectors import CUSTOM_CONNECTOR_ID
+from coze_async.emulator.routes.folders import (
     DEMOS_FOLDER_ID,
-    DRAFT_APP_ID,
     LIBRARY_FOLDER_ID,
     PROJECTS_FOLDER_ID,
-    TEMPLATE_ID,
 )
+from coze_async.emulator.routes.templates import TEMPLATE_ID
 from coze_async.emulator.routes.workspaces import EMULATOR_USER_ID
 
 UNKNOWN_ID = "7199999999999999999"

@@ -22,11 +22,14 @@ __all__ = [
     "FaultRules",
     "SSEWriter",
     "add_collaborator",
+    "bad_request",
     "envelope",
     "int_param",
     "new_id",
     "now",
     "one_collaborator",
+    "optional_string",
+    "page_of",
     "remove_collaborator",
 ]
 
@@ -98,6 +101,26 @@ def require(params: Mapping[str, Any], name: str) -> str:
     if not isinstance(value, str) or not value:
         raise ApiError(4000, f"Request parameter error: {name} is required")
     return value
+
+
+def bad_request(msg: str) -> ApiError:
+    """The 4000 error the service gives for an invalid parameter."""
+    return ApiError(4000, f"Request parameter error: {msg}")
+
+
+def optional_string(params: Mapping[str, Any], name: str) -> str:
+    """An optional string parameter ("" when absent or null), or a 4000 error."""
+    value = params.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_request(f"{name} must be a string")
+    return value
+
+
+def page_of(items: list[Any], page_num: int, page_size: int) -> list[Any]:
+    """The items of page ``page_num`` (from 1) of ``page_size`` items each."""
+    return items[(page_num - 1) * page_size : page_num * page_size]
 
 
 def int_param(

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import bots, chat, conversations, files, misc, workflows, workspaces
+from . import (
+    apps,
+    bots,
+    chat,
+    connectors,
+    conversations,
+    files,
+    folders,
+    templates,
+    users,
+    variables,
+    workflows,
+    workspaces,
+)
 
 __all__ = ["add_all_routes"]
 
 
 def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
-    for family in (chat, conversations, bots, files, workflows, workspaces, misc):
+    families = (
+        *(chat, conversations, bots, files, workflows, workspaces),
+        *(users, variables, templates, folders, apps, connectors),
+    )
+    for family in families:
         family.add_routes(app)

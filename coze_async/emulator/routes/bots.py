@@ -37,7 +37,7 @@ from .._wire import (
 )
 from .workspaces import EMULATOR_USER_ID
 
-__all__ = ["add_routes", "new_draft_bot"]
+__all__ = ["API_CONNECTOR", "add_routes", "bot_connectors", "new_draft_bot"]
 
 #: The API connector: a bot published there can chat over the API.
 API_CONNECTOR = "1024"
@@ -272,7 +272,7 @@ def _plugin_infos(id_list: Any) -> list[dict[str, Any]]:
 # -- views ----------------------------------------------------------------------------------------
 
 
-def _connectors(bot: Mapping[str, Any]) -> list[str]:
+def bot_connectors(bot: Mapping[str, Any]) -> list[str]:
     """The connectors a bot is published to (bots made outside the API are on the API one)."""
     if "connector_ids" in bot:
         return list(bot["connector_ids"])
@@ -345,7 +345,7 @@ async def update_bot(request: web.Request) -> web.Response:
         fields["name"] = name
     bot.update(fields)
     bot["update_time"] = now()
-    if _connectors(bot):
+    if bot_connectors(bot):
         bot["draft_changed"] = True
     return envelope(request)
 
@@ -363,7 +363,7 @@ async def publish_bot(request: web.Request) -> web.Response:
         raise _bad("connector_ids must be a non-empty list of connector ids")
     bot = store.bot(bot_id)
     history = _history(store, bot)
-    connectors = _connectors(bot)
+    connectors = bot_connectors(bot)
     connectors.extend(c for c in connector_ids if c not in connectors)
     bot["connector_ids"] = connectors
     bot["is_published"] = API_CONNECTOR in connectors
@@ -385,7 +385,7 @@ async def unpublish_bot(request: web.Request) -> web.Response:
     reason = body.get("unpublish_reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > 1024):
         raise _bad("unpublish_reason must be a string of at most 1024 characters")
-    connectors = _connectors(bot)
+    connectors = bot_connectors(bot)
     if connector_id not in connectors:
         raise _bad(f"the bot is not published to connector {connector_id}")
     connectors.remove(connector_id)
@@ -427,7 +427,7 @@ async def list_published_bots(request: web.Request) -> web.Response:
     published = [
         bot
         for bot in store.bots.values()
-        if _in_space(bot, space_id) and API_CONNECTOR in _connectors(bot)
+        if _in_space(bot, space_id) and API_CONNECTOR in bot_connectors(bot)
     ]
     space_bots = []
     for bot in _page(published, page_index, page_size):
@@ -448,7 +448,7 @@ def _listed_version(
     bot: Mapping[str, Any], status: str, connector_id: str
 ) -> dict[str, Any] | None:
     """The version of ``bot`` that a ``publish_status`` listing shows (``None``: not listed)."""
-    connectors = _connectors(bot)
+    connectors = bot_connectors(bot)
     if status == "all":
         return _bot_info(bot)
     if status == "published_online":
@@ -487,11 +487,11 @@ async def list_bots(request: web.Request) -> web.Response:
             "name": info.get("name", ""),
             "description": info.get("description", ""),
             "icon_url": info.get("icon_url", ""),
-            "is_published": bool(_connectors(bot)),
+            "is_published": bool(bot_connectors(bot)),
             "updated_at": info.get("update_time", 0),
             "owner_user_id": bot.get("owner_user_id", ""),
         }
-        if "published_info" in bot or _connectors(bot):
+        if "published_info" in bot or bot_connectors(bot):
             item["published_at"] = _published_at(bot)
         items.append(item)
     return envelope(request, {"items": items, "total": len(chosen)})
@@ -521,7 +521,9 @@ def _history(store: Store, bot: Mapping[str, Any]) -> list[dict[str, Any]]:
         history = store.bot_versions[bot_id] = []
         if bot.get("version"):
             created = int(bot.get("published_at") or bot.get("create_time") or 0)
-            history.append(_version(bot["version"], created, "published_online", _connectors(bot)))
+            history.append(
+                _version(bot["version"], created, "published_online", bot_connectors(bot))
+            )
     return history
 
 
@@ -545,7 +547,7 @@ async def list_versions(request: web.Request) -> web.Response:
             for v in reversed(_history(store, bot))
             if not connector_id or connector_id in v["connector_ids"]
         ]
-    elif bot.get("draft_changed") or not (_connectors(bot) or "published_info" in bot):
+    elif bot.get("draft_changed") or not (bot_connectors(bot) or "published_info" in bot):
         entries = [_version(DRAFT_VERSION, int(bot.get("update_time") or 0), status, [])]
     else:
         entries = []
