@@ -36,3 +36,40 @@ def test_the_fixture_serves_a_running_emulator(coze_emulator) -> None:  # type: 
 
     assert isinstance(coze_emulator, Emulator)
     assert coze_emulator.base_url.startswith("http://127.0.0.1:")
+
+
+def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
+    import attrs
+
+    from coze_async.emulator import ECHO_BOT_ID, ECHO_WORKFLOW_ID, PERSONAL_WORKSPACE_ID, Emulator
+    from coze_async.emulator.routes.apps import APP_ID
+    from coze_async.emulator.routes.folders import PROJECTS_FOLDER_ID
+    from coze_async.emulator.routes.templates import TEMPLATE_ID
+
+    store = Emulator().store  # no request served: nothing is added on first use any more
+    families = [getattr(store, a.name) for a in attrs.fields(type(store))]
+    assert len(families) == 11 and all(attrs.has(type(family)) for family in families)
+    assert ECHO_BOT_ID in store.bots.records
+    assert ECHO_WORKFLOW_ID in store.workflows.records
+    assert [w["id"] for w in store.workspaces.records] == [PERSONAL_WORKSPACE_ID]
+    assert PROJECTS_FOLDER_ID in [f["id"] for f in store.folders.records]
+    assert APP_ID in [a["id"] for a in store.apps.records]
+    assert TEMPLATE_ID in store.templates.records
+    assert Emulator().store.bots.records is not store.bots.records  # one state per emulator
+
+
+def test_the_emulator_is_independent_of_the_sdk() -> None:
+    # cozepy passing against the emulator is the conformance check: it must not share code
+    # with the SDK it checks.
+    code = (
+        "import sys\n"
+        "from coze_async.emulator import Emulator\n"
+        "Emulator()\n"
+        "sdk = [m for m in sys.modules if m.startswith('coze_async.')\n"
+        "       and not m.startswith('coze_async.emulator') and m != 'coze_async._version']\n"
+        "print(','.join(sdk))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

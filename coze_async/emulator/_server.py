@@ -13,7 +13,7 @@ import orjson
 from aiohttp import web
 
 from ._bots import Responder
-from ._state import STORE, Store
+from ._state import STORE
 from ._wire import (
     ApiError,
     ConnectionDropped,
@@ -26,7 +26,7 @@ from ._wire import (
     new_id,
     new_logid,
 )
-from .routes import add_all_routes
+from .routes import add_all_routes, new_store
 
 __all__ = ["DEFAULT_TOKEN", "Emulator"]
 
@@ -105,7 +105,8 @@ class Emulator:
         self.token = token
         #: Seconds an idle keep-alive connection stays open on the server side.
         self.keepalive_timeout = keepalive_timeout
-        self.store = Store()
+        #: The emulator's in-memory state, one attribute per API family.
+        self.store = new_store()
         self.faults = FaultRules()
         self.request_counts: dict[str, int] = {}
         self.app = web.Application(middlewares=[_coze_middleware], client_max_size=512 * 1024**2)
@@ -182,7 +183,7 @@ class Emulator:
         """Make a bot answer with ``responder``; creates the bot (published) if needed and
         returns its id."""
         bot_id = bot_id or new_id()
-        self.store.add_bot(bot_id, name, responder)
+        self.store.bots.add(bot_id, name, responder)
         return bot_id
 
     def inject(self, fault: Fault | None = None, /, **kwargs: Any) -> Fault:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from .._state import Store
 from . import (
     apps,
     bots,
@@ -19,7 +20,7 @@ from . import (
     workspaces,
 )
 
-__all__ = ["add_all_routes"]
+__all__ = ["add_all_routes", "new_store"]
 
 
 def add_all_routes(app: web.Application) -> None:
@@ -30,3 +31,21 @@ def add_all_routes(app: web.Application) -> None:
     )
     for family in families:
         family.add_routes(app)
+
+
+def new_store() -> Store:
+    """A store holding each family's state at its start (default bots, workflows, workspace,
+    folders, apps and template): the one place the emulator's state is created."""
+    return Store(
+        bots=bots.BotsState(),
+        conversations=conversations.ConversationsState(),
+        chats=chat.ChatsState(),
+        files=files.FilesState(),
+        workflows=workflows.WorkflowsState(),
+        workspaces=workspaces.WorkspacesState(),
+        variables=variables.VariablesState(),
+        templates=templates.TemplatesState(),
+        folders=folders.FoldersState(),
+        apps=apps.AppsState(),
+        connectors=connectors.ConnectorsState(),
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from aiohttp import web
 
 from .._state import STORE, Store
@@ -27,7 +28,7 @@ from .bots import API_CONNECTOR
 from .folders import PROJECTS_FOLDER_ID
 from .workspaces import EMULATOR_USER_ID, PERSONAL_WORKSPACE_ID, find_workspace
 
-__all__ = ["APP_ID", "DRAFT_APP_ID", "add_routes", "find_app"]
+__all__ = ["APP_ID", "DRAFT_APP_ID", "AppsState", "add_routes", "find_app"]
 
 #: The personal workspace's apps: one published to the API connector, one never published.
 APP_ID = "7300000000000000400"
@@ -61,43 +62,49 @@ def _choice(params: Mapping[str, Any], name: str, allowed: frozenset[str], defau
     return str(value)
 
 
-def _apps(store: Store) -> list[dict[str, Any]]:
-    if not store.apps:
-        created = now()
-        common = {
-            "description": "",
-            "icon_url": "",
-            "owner_user_id": EMULATOR_USER_ID,
-            "updated_at": created,
-            "folder_id": PROJECTS_FOLDER_ID,
-            "workspace_id": PERSONAL_WORKSPACE_ID,
-        }
-        store.apps.extend(
-            [
-                {
-                    **common,
-                    "id": APP_ID,
-                    "name": "Demo app",
-                    "description": "A published app.",
-                    "is_published": True,
-                    "published_at": created,
-                    "connector_ids": [API_CONNECTOR],
-                },
-                {
-                    **common,
-                    "id": DRAFT_APP_ID,
-                    "name": "Draft app",
-                    "is_published": False,
-                    "connector_ids": [],
-                },
-            ]
-        )
-    return store.apps
+def _default_apps() -> list[dict[str, Any]]:
+    created = now()
+    common = {
+        "description": "",
+        "icon_url": "",
+        "owner_user_id": EMULATOR_USER_ID,
+        "updated_at": created,
+        "folder_id": PROJECTS_FOLDER_ID,
+        "workspace_id": PERSONAL_WORKSPACE_ID,
+    }
+    return [
+        {
+            **common,
+            "id": APP_ID,
+            "name": "Demo app",
+            "description": "A published app.",
+            "is_published": True,
+            "published_at": created,
+            "connector_ids": [API_CONNECTOR],
+        },
+        {
+            **common,
+            "id": DRAFT_APP_ID,
+            "name": "Draft app",
+            "is_published": False,
+            "connector_ids": [],
+        },
+    ]
+
+
+@attrs.define
+class AppsState:
+    """The apps (starting with :data:`APP_ID` and :data:`DRAFT_APP_ID`) and their
+    collaborators."""
+
+    records: list[dict[str, Any]] = attrs.field(factory=_default_apps)
+    #: Collaborators (user ids) by app id.
+    collaborators: dict[str, list[str]] = attrs.field(factory=dict)
 
 
 def find_app(store: Store, app_id: str) -> dict[str, Any]:
     """The stored app, or a 4200 error."""
-    for app in _apps(store):
+    for app in store.apps.records:
         if app["id"] == app_id:
             return app
     raise ApiError(4200, f"app {app_id} does not exist")
@@ -127,7 +134,7 @@ async def list_apps(request: web.Request) -> web.Response:
     find_workspace(store, workspace_id)
     chosen = [
         app
-        for app in _apps(store)
+        for app in store.apps.records
         if app["workspace_id"] == workspace_id and _app_listed(app, status, connector_id)
     ]
     items = [
@@ -144,7 +151,7 @@ async def add_app_collaborator(request: web.Request) -> web.Response:
     app_id = request.match_info["app_id"]
     find_app(store, app_id)
     user_id = one_collaborator(await json_body(request))
-    add_collaborator(store.app_collaborators, app_id, user_id)
+    add_collaborator(store.apps.collaborators, app_id, user_id)
     return envelope(request)
 
 
@@ -153,5 +160,5 @@ async def remove_app_collaborator(request: web.Request) -> web.Response:
     store = request.app[STORE]
     app_id = request.match_info["app_id"]
     find_app(store, app_id)
-    remove_collaborator(store.app_collaborators, app_id, request.match_info["user_id"], "app")
+    remove_collaborator(store.apps.collaborators, app_id, request.match_info["user_id"], "app")
     return envelope(request)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from aiohttp import web
 
 from .._state import STORE
@@ -14,7 +15,7 @@ from .._wire import ApiError, bad_request, envelope, json_body, now, optional_st
 from .bots import API_CONNECTOR, bot_connectors
 from .workspaces import EMULATOR_USER_ID, find_workspace
 
-__all__ = ["CONNECTORS", "CUSTOM_CONNECTOR_ID", "add_routes"]
+__all__ = ["CONNECTORS", "CUSTOM_CONNECTOR_ID", "ConnectorsState", "add_routes"]
 
 #: A custom connector of the emulator's user (devices can be bound to it).
 CUSTOM_CONNECTOR_ID = "7300000000000000500"
@@ -37,6 +38,18 @@ CONNECTORS = frozenset(
 )
 
 _AUDIT_STATUSES = frozenset({1, 2, 3})
+
+
+@attrs.define
+class ConnectorsState:
+    """Devices bound to connectors, connectors installed in workspaces, and bots' reviews."""
+
+    #: Devices bound to connectors, by connector id (``{user_id, key, enums}`` each).
+    user_configs: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    #: Connectors installed in each workspace, by workspace id.
+    installed: dict[str, list[str]] = attrs.field(factory=dict)
+    #: Review results of bots on connectors, by (connector_id, bot_id).
+    bot_audits: dict[tuple[str, str], dict[str, Any]] = attrs.field(factory=dict)
 
 
 def add_routes(app: web.Application) -> None:
@@ -84,7 +97,7 @@ async def bind_user_configs(request: web.Request) -> web.Response:
         raise bad_request("configs must be a non-empty list of {key, enums}")
     user_id = optional_string(body, "user_id") or EMULATOR_USER_ID
     checked = [_user_config(config, i) for i, config in enumerate(configs)]
-    bindings = store.connector_user_configs.setdefault(connector_id, [])
+    bindings = store.connectors.user_configs.setdefault(connector_id, [])
     for key, enums in checked:
         bindings[:] = [b for b in bindings if (b["user_id"], b["key"]) != (user_id, key)]
         bindings.append({"user_id": user_id, "key": key, "enums": enums})
@@ -98,7 +111,7 @@ async def install_connector(request: web.Request) -> web.Response:
     body = await json_body(request)
     workspace_id = require(body, "workspace_id")
     find_workspace(store, workspace_id)
-    installed = store.installed_connectors.setdefault(workspace_id, [])
+    installed = store.connectors.installed.setdefault(workspace_id, [])
     if connector_id not in installed:
         installed.append(connector_id)
     return envelope(request)
@@ -110,7 +123,7 @@ async def update_connector_bot(request: web.Request) -> web.Response:
     store = request.app[STORE]
     connector_id = _connector(request)
     bot_id = request.match_info["bot_id"]
-    bot = store.bot(bot_id)
+    bot = store.bots.find(bot_id)
     body = await json_body(request)
     status = body.get("audit_status")
     if status is not None and (isinstance(status, bool) or status not in _AUDIT_STATUSES):
@@ -120,7 +133,7 @@ async def update_connector_bot(request: web.Request) -> web.Response:
         raise bad_request("reason must be a string")
     if connector_id not in bot_connectors(bot):
         raise ApiError(4200, f"bot {bot_id} is not published to connector {connector_id}")
-    audit = store.connector_bot_audits.setdefault(
+    audit = store.connectors.bot_audits.setdefault(
         (connector_id, bot_id), {"audit_status": 1, "reason": ""}
     )
     if status is not None:

@@ -6,13 +6,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from aiohttp import web
 
 from .._state import STORE, Store
 from .._wire import ApiError, bad_request, envelope, int_param, page_of, require
 from .workspaces import EMULATOR_USER_ID, PERSONAL_WORKSPACE_ID, find_workspace
 
-__all__ = ["DEMOS_FOLDER_ID", "LIBRARY_FOLDER_ID", "PROJECTS_FOLDER_ID", "add_routes"]
+__all__ = [
+    "DEMOS_FOLDER_ID",
+    "LIBRARY_FOLDER_ID",
+    "PROJECTS_FOLDER_ID",
+    "FoldersState",
+    "add_routes",
+]
 
 #: The root development folder of the personal workspace, and its one sub-folder.
 PROJECTS_FOLDER_ID = "7300000000000000201"
@@ -38,33 +45,34 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/v1/folders/{folder_id}", retrieve_folder)
 
 
-def _folders(store: Store) -> list[dict[str, Any]]:
-    if not store.folders:
-        common = {
-            "description": "",
-            "workspace_id": PERSONAL_WORKSPACE_ID,
-            "creator_user_id": EMULATOR_USER_ID,
-        }
-        store.folders.extend(
-            [
-                {"id": PROJECTS_FOLDER_ID, "name": "Projects", "folder_type": "development"},
-                {"id": LIBRARY_FOLDER_ID, "name": "Resources", "folder_type": "library"},
-                {
-                    "id": DEMOS_FOLDER_ID,
-                    "name": "Demos",
-                    "folder_type": "development",
-                    "parent_folder_id": PROJECTS_FOLDER_ID,
-                },
-            ]
-        )
-        for folder in store.folders:
-            for key, value in common.items():
-                folder.setdefault(key, value)
-    return store.folders
+def _default_folders() -> list[dict[str, Any]]:
+    common = {
+        "description": "",
+        "workspace_id": PERSONAL_WORKSPACE_ID,
+        "creator_user_id": EMULATOR_USER_ID,
+    }
+    return [
+        {**common, "id": PROJECTS_FOLDER_ID, "name": "Projects", "folder_type": "development"},
+        {**common, "id": LIBRARY_FOLDER_ID, "name": "Resources", "folder_type": "library"},
+        {
+            **common,
+            "id": DEMOS_FOLDER_ID,
+            "name": "Demos",
+            "folder_type": "development",
+            "parent_folder_id": PROJECTS_FOLDER_ID,
+        },
+    ]
+
+
+@attrs.define
+class FoldersState:
+    """The folders (starting with the personal workspace's tree)."""
+
+    records: list[dict[str, Any]] = attrs.field(factory=_default_folders)
 
 
 def _folder(store: Store, folder_id: str) -> dict[str, Any]:
-    for folder in _folders(store):
+    for folder in store.folders.records:
         if folder["id"] == folder_id:
             return folder
     raise ApiError(4200, f"folder {folder_id} does not exist")
@@ -88,7 +96,7 @@ async def list_folders(request: web.Request) -> web.Response:
     parent_id = params.get("parent_folder_id") or None
     if parent_id is not None and _folder(store, parent_id)["workspace_id"] != workspace_id:
         raise ApiError(4200, f"folder {parent_id} does not exist in workspace {workspace_id}")
-    folders = _folders(store)
+    folders = store.folders.records
     chosen = [
         f
         for f in folders

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from aiohttp import web
 
-from .._state import STORE, Store
+from .._state import STORE
 from .._wire import ApiError, bad_request, envelope, json_body, optional_string, require
 from .bots import new_draft_bot
 from .workspaces import EMULATOR_USER_ID, find_workspace
 
-__all__ = ["TEMPLATE_ID", "add_routes"]
+__all__ = ["TEMPLATE_ID", "TemplatesState", "add_routes"]
 
 #: The template (an agent) that can be duplicated.
 TEMPLATE_ID = "7300000000000000300"
@@ -25,16 +26,23 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/v1/templates/{template_id}/duplicate", duplicate_template)
 
 
-def _templates(store: Store) -> dict[str, dict[str, Any]]:
-    if not store.templates:
-        store.templates[TEMPLATE_ID] = {
+def _default_templates() -> dict[str, dict[str, Any]]:
+    return {
+        TEMPLATE_ID: {
             "id": TEMPLATE_ID,
             "name": "Travel assistant",
             "entity_type": "agent",
             "description": "Plans trips and answers travel questions.",
             "prompt": "You are a travel assistant: plan trips and answer travel questions.",
         }
-    return store.templates
+    }
+
+
+@attrs.define
+class TemplatesState:
+    """The templates that can be duplicated, by template id."""
+
+    records: dict[str, dict[str, Any]] = attrs.field(factory=_default_templates)
 
 
 async def duplicate_template(request: web.Request) -> web.Response:
@@ -46,7 +54,7 @@ async def duplicate_template(request: web.Request) -> web.Response:
     name = optional_string(body, "name")
     if len(name) > _MAX_NAME:
         raise bad_request(f"name is at most {_MAX_NAME} characters")
-    template = _templates(store).get(template_id)
+    template = store.templates.records.get(template_id)
     if template is None:
         raise ApiError(4200, f"template {template_id} does not exist")
     find_workspace(store, workspace_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from aiohttp import web
 
 from .._state import STORE, Store
@@ -14,7 +15,16 @@ from .._wire import bad_request, envelope, json_body, now, optional_string, requ
 from .apps import find_app
 from .bots import API_CONNECTOR
 
-__all__ = ["add_routes"]
+__all__ = ["VariablesState", "add_routes"]
+
+
+@attrs.define
+class VariablesState:
+    """User variable values that were set."""
+
+    #: (``bot:<id>``/``app:<id>``, connector_id, connector_uid) -> keyword ->
+    #: ``{keyword, value, create_time, update_time}``.
+    values: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = attrs.field(factory=dict)
 
 
 def add_routes(app: web.Application) -> None:
@@ -32,7 +42,7 @@ def _variables_key(store: Store, params: Mapping[str, Any]) -> tuple[str, str, s
     connector_id = optional_string(params, "connector_id") or API_CONNECTOR
     connector_uid = require(params, "connector_uid")
     if bot_id:
-        store.bot(bot_id)
+        store.bots.find(bot_id)
         return f"bot:{bot_id}", connector_id, connector_uid
     find_app(store, app_id)
     return f"app:{app_id}", connector_id, connector_uid
@@ -41,7 +51,7 @@ def _variables_key(store: Store, params: Mapping[str, Any]) -> tuple[str, str, s
 def _defaults(store: Store, owner: str) -> dict[str, dict[str, Any]]:
     """A bot's configured variables at their default values (times 0)."""
     kind, _, owner_id = owner.partition(":")
-    configured = store.bots.get(owner_id, {}).get("variables") if kind == "bot" else None
+    configured = store.bots.records.get(owner_id, {}).get("variables") if kind == "bot" else None
     defaults: dict[str, dict[str, Any]] = {}
     for variable in configured if isinstance(configured, list) else []:
         keyword = variable.get("keyword") if isinstance(variable, dict) else None
@@ -61,7 +71,7 @@ async def retrieve_variables(request: web.Request) -> web.Response:
     when absent) for one end user."""
     store = request.app[STORE]
     key = _variables_key(store, request.query)
-    values = {**_defaults(store, key[0]), **store.variables.get(key, {})}
+    values = {**_defaults(store, key[0]), **store.variables.values.get(key, {})}
     keywords = [
         word.strip()
         for raw in request.query.getall("keywords", [])
@@ -92,7 +102,7 @@ async def update_variables(request: web.Request) -> web.Response:
         if not isinstance(value, str):
             raise bad_request(f"data[{i}].value must be a string")
         updates.append((keyword, value))
-    values = store.variables.setdefault(key, {})
+    values = store.variables.values.setdefault(key, {})
     updated = now()
     for keyword, value in updates:
         item = values.setdefault(keyword, {"keyword": keyword, "create_time": updated})
