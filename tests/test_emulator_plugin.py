@@ -73,3 +73,64 @@ def test_the_emulator_is_independent_of_the_sdk() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_token_is_typed_str_even_when_any_token_is_accepted() -> None:
+    import typing
+
+    from coze_async.emulator import DEFAULT_TOKEN, Emulator
+
+    # ``TokenAuth(emu.token)`` must type-check under mypy --strict.
+    assert typing.get_type_hints(Emulator)["token"] is str
+    assert Emulator().token == DEFAULT_TOKEN
+    assert Emulator(token="secret").token == "secret"
+    assert Emulator(token=None).token == DEFAULT_TOKEN  # a token it accepts, like any other
+
+
+async def test_an_emulator_that_accepts_any_token_accepts_its_own() -> None:
+    import aiohttp
+
+    from coze_async.emulator import Emulator
+
+    async with Emulator(token=None) as emu, aiohttp.ClientSession() as http:
+        for token in (emu.token, "anything"):
+            headers = {"Authorization": f"Bearer {token}"}
+            async with http.get(f"{emu.base_url}/v1/users/me", headers=headers) as response:
+                assert response.status == 200 and (await response.json())["code"] == 0
+
+
+def test_inject_takes_the_fields_of_fault_as_typed_keywords() -> None:
+    import inspect
+
+    import attrs
+
+    from coze_async.emulator import Emulator, Fault
+
+    parameters = inspect.signature(Emulator.inject).parameters
+    assert not any(p.kind is p.VAR_KEYWORD for p in parameters.values())  # misspellings fail
+    keywords = {n: p for n, p in parameters.items() if p.kind is p.KEYWORD_ONLY}
+    fields = {f.name: f for f in attrs.fields(Fault) if f.init}
+    assert list(keywords) == list(fields)
+    for name, field in fields.items():
+        assert keywords[name].default == field.default, name
+        assert keywords[name].annotation == field.type, name
+
+
+def test_inject_builds_the_fault_from_its_keywords() -> None:
+    from coze_async.emulator import Emulator, Fault
+
+    emu = Emulator()
+    fault = emu.inject(path="/v3/chat", status=503, retry_after=2, times=None, probability=0.5)
+    assert fault == Fault(path="/v3/chat", status=503, retry_after=2, times=None, probability=0.5)
+    given = Fault(path="/v1/files/upload", drop_after=1)
+    assert emu.inject(given) is given
+
+
+def test_every_fault_field_is_explained_in_its_docstring() -> None:
+    import attrs
+
+    from coze_async.emulator import Fault
+
+    doc = Fault.__doc__ or ""
+    for field in attrs.fields(Fault):
+        assert f"``{field.name}``" in doc, field.name

@@ -92,6 +92,9 @@ class Emulator:
     Two bots exist from the start: ``ECHO_BOT_ID`` and ``TOOL_BOT_ID``.
     """
 
+    #: The token to send (``DEFAULT_TOKEN`` when the emulator accepts any token).
+    token: str
+
     def __init__(
         self,
         *,
@@ -102,7 +105,7 @@ class Emulator:
     ) -> None:
         self.host = host
         self.port = port
-        self.token = token
+        self.token = token if token is not None else DEFAULT_TOKEN
         #: Seconds an idle keep-alive connection stays open on the server side.
         self.keepalive_timeout = keepalive_timeout
         #: The emulator's in-memory state, one attribute per API family.
@@ -186,9 +189,40 @@ class Emulator:
         self.store.bots.add(bot_id, name, responder)
         return bot_id
 
-    def inject(self, fault: Fault | None = None, /, **kwargs: Any) -> Fault:
-        """Add a fault: ``emu.inject(path="/v3/chat", status=429, retry_after=1)``."""
-        return self.faults.add(fault if fault is not None else Fault(**kwargs))
+    def inject(
+        self,
+        fault: Fault | None = None,
+        /,
+        *,
+        path: str | None = None,
+        status: int | None = None,
+        code: int | None = None,
+        msg: str = "injected fault",
+        retry_after: float | None = None,
+        latency: float = 0.0,
+        event_delay: float = 0.0,
+        drop_after: int | None = None,
+        malformed_after: int | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Add a fault, ``fault`` or one made of the keywords (the fields of :class:`Fault`):
+        ``emu.inject(path="/v3/chat", status=429, retry_after=1)``."""
+        if fault is None:
+            fault = Fault(
+                path=path,
+                status=status,
+                code=code,
+                msg=msg,
+                retry_after=retry_after,
+                latency=latency,
+                event_delay=event_delay,
+                drop_after=drop_after,
+                malformed_after=malformed_after,
+                times=times,
+                probability=probability,
+            )
+        return self.faults.add(fault)
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""
