@@ -37,15 +37,14 @@ from coze_async.emulator import (
     PERSONAL_WORKSPACE_ID,
     Emulator,
 )
-from coze_async.emulator.routes.misc import (
-    APP_ID,
-    CUSTOM_CONNECTOR_ID,
+from coze_async.emulator.routes.apps import APP_ID, DRAFT_APP_ID
+from coze_async.emulator.routes.connectors import CUSTOM_CONNECTOR_ID
+from coze_async.emulator.routes.folders import (
     DEMOS_FOLDER_ID,
-    DRAFT_APP_ID,
     LIBRARY_FOLDER_ID,
     PROJECTS_FOLDER_ID,
-    TEMPLATE_ID,
 )
+from coze_async.emulator.routes.templates import TEMPLATE_ID
 from coze_async.emulator.routes.workspaces import EMULATOR_USER_ID
 
 UNKNOWN_ID = "7199999999999999999"
@@ -100,7 +99,7 @@ async def test_bot_versions_grow_with_each_publish(env: tuple[Emulator, AsyncCoz
     paged = await coze.bots.versions.list(bot_id=bot_id, page_size=1)
     assert paged.has_more and len(paged.items) == 1
     assert [p.items[0].version async for p in paged.iter_pages()] == ["2", "1"]
-    assert [v["version"] for v in emu.store.bot_versions[bot_id]] == ["1", "2"]
+    assert [v["version"] for v in emu.store.bots.versions[bot_id]] == ["1", "2"]
 
     # Published and unchanged: no draft; an update makes one.
     drafts = await coze.bots.versions.list(
@@ -148,18 +147,18 @@ async def test_bot_collaborators_follow_the_collaboration_mode(
             bot_id=bot_id, collaborators=[BotCollaborator(user_id=ALICE)]
         )
     assert excinfo.value.code == 4000
-    assert emu.store.bot_collaborators.get(bot_id, []) == []
+    assert emu.store.bots.collaborators.get(bot_id, []) == []
 
     result = await coze.bots.collaboration_modes.update(
         bot_id=bot_id, collaboration_mode=BotCollaborationMode.COLLABORATION
     )
     assert result.response.logid
-    assert emu.store.bot_collaboration_modes[bot_id] == "collaboration"
+    assert emu.store.bots.collaboration_modes[bot_id] == "collaboration"
     for user_id in (ALICE, BOB, ALICE):  # adding Alice twice keeps one entry
         await coze.bots.collaborators.create(
             bot_id=bot_id, collaborators=[BotCollaborator(user_id=user_id)]
         )
-    assert emu.store.bot_collaborators[bot_id] == [ALICE, BOB]
+    assert emu.store.bots.collaborators[bot_id] == [ALICE, BOB]
     with pytest.raises(BadRequestError):  # one collaborator per request
         await coze.bots.collaborators.create(
             bot_id=bot_id,
@@ -172,7 +171,7 @@ async def test_bot_collaborators_follow_the_collaboration_mode(
             bot_id=bot_id, collaboration_mode=BotCollaborationMode.SINGLE
         )
     await coze.bots.collaborators.delete(bot_id=bot_id, user_id=ALICE)
-    assert emu.store.bot_collaborators[bot_id] == [BOB]
+    assert emu.store.bots.collaborators[bot_id] == [BOB]
     with pytest.raises(NotFoundError) as gone:
         await coze.bots.collaborators.delete(bot_id=bot_id, user_id=ALICE)
     assert gone.value.code == 4200
@@ -180,7 +179,7 @@ async def test_bot_collaborators_follow_the_collaboration_mode(
     await coze.bots.collaboration_modes.update(
         bot_id=bot_id, collaboration_mode=BotCollaborationMode.SINGLE
     )
-    assert emu.store.bot_collaboration_modes[bot_id] == "single"
+    assert emu.store.bots.collaboration_modes[bot_id] == "single"
     with pytest.raises(BadRequestError):
         await coze.bots.collaboration_modes.update(
             bot_id=bot_id,
@@ -222,13 +221,13 @@ async def test_list_workflows_pages_through_the_builtins(env: tuple[Emulator, As
     assert echo.creator is not None and echo.creator.id == EMULATOR_USER_ID
 
     # A chatflow of another workspace, and a workflow of an app.
-    emu.store.workflows["7100000000000000010"] = {
+    emu.store.workflows.records["7100000000000000010"] = {
         "workflow_id": "7100000000000000010",
         "workflow_name": "support",
         "workflow_mode": "chatflow",
         "workspace_id": "7300000000000000002",
     }
-    emu.store.workflows["7100000000000000011"] = {
+    emu.store.workflows.records["7100000000000000011"] = {
         "workflow_id": "7100000000000000011",
         "workflow_name": "in_app",
         "app_id": APP_ID,
@@ -307,11 +306,11 @@ async def test_remove_workflow_collaborator(env: tuple[Emulator, AsyncCoze]) -> 
                 json={"collaborators": [{"user_id": user_id}]},
             ) as response:
                 assert (await response.json())["code"] == 0
-    assert emu.store.workflow_collaborators[ECHO_WORKFLOW_ID] == [ALICE, BOB]
+    assert emu.store.workflows.collaborators[ECHO_WORKFLOW_ID] == [ALICE, BOB]
 
     result = await coze.workflows.collaborators.delete(workflow_id=ECHO_WORKFLOW_ID, user_id=ALICE)
     assert result.response.logid
-    assert emu.store.workflow_collaborators[ECHO_WORKFLOW_ID] == [BOB]
+    assert emu.store.workflows.collaborators[ECHO_WORKFLOW_ID] == [BOB]
     for workflow_id, user_id in ((ECHO_WORKFLOW_ID, ALICE), (UNKNOWN_ID, BOB)):
         with pytest.raises(NotFoundError) as excinfo:
             await coze.workflows.collaborators.delete(workflow_id=workflow_id, user_id=user_id)
@@ -440,10 +439,14 @@ async def test_variables_are_kept_per_bot_connector_and_user(
         app_id=APP_ID, connector_uid="u1", keywords=["city"]
     )
     assert app_city.value == "Oslo"
-    assert emu.store.variables[("bot:" + ECHO_BOT_ID, "1024", "u1")]["city"]["value"] == "Rome"
+    assert (
+        emu.store.variables.values[("bot:" + ECHO_BOT_ID, "1024", "u1")]["city"]["value"] == "Rome"
+    )
 
     # A bot's configured variables show at their default value until set.
-    emu.store.bots[ECHO_BOT_ID]["variables"] = [{"keyword": "mood", "default_value": "calm"}]
+    emu.store.bots.records[ECHO_BOT_ID]["variables"] = [
+        {"keyword": "mood", "default_value": "calm"}
+    ]
     (mood,) = await coze.variables.retrieve(
         bot_id=ECHO_BOT_ID, connector_uid="u2", keywords=["mood"]
     )
@@ -477,7 +480,7 @@ async def test_duplicate_template_creates_a_draft_bot(env: tuple[Emulator, Async
     copy = await coze.templates.duplicate(
         template_id=TEMPLATE_ID, workspace_id=PERSONAL_WORKSPACE_ID, name="My trips"
     )
-    assert copy.entity_type == "agent" and copy.entity_id in emu.store.bots
+    assert copy.entity_type == "agent" and copy.entity_id in emu.store.bots.records
     bot = await coze.bots.retrieve(bot_id=copy.entity_id, use_api_version=2, is_published=False)
     assert bot.name == "My trips"
     assert bot.prompt_info is not None and "travel" in (bot.prompt_info.prompt or "")
@@ -491,7 +494,7 @@ async def test_duplicate_template_creates_a_draft_bot(env: tuple[Emulator, Async
         template_id=TEMPLATE_ID, workspace_id=PERSONAL_WORKSPACE_ID
     )
     assert unnamed.entity_id != copy.entity_id
-    assert emu.store.bots[unnamed.entity_id]["name"] == "Travel assistant"
+    assert emu.store.bots.records[unnamed.entity_id]["name"] == "Travel assistant"
 
     for template_id, workspace_id in (
         (UNKNOWN_ID, PERSONAL_WORKSPACE_ID),
@@ -538,8 +541,8 @@ async def test_folders_tree_of_the_personal_workspace(env: tuple[Emulator, Async
 
     # More library folders: paged two at a time.
     for i in range(3):
-        emu.store.folders.append(
-            {**emu.store.folders[1], "id": f"730000000000000021{i}", "name": f"Shelf {i}"}
+        emu.store.folders.records.append(
+            {**emu.store.folders.records[1], "id": f"730000000000000021{i}", "name": f"Shelf {i}"}
         )
     paged = await coze.folders.list(
         workspace_id=PERSONAL_WORKSPACE_ID, folder_type=FolderType.LIBRARY, page_size=2
@@ -592,10 +595,10 @@ async def test_apps_and_their_collaborators(env: tuple[Emulator, AsyncCoze]) -> 
     await coze.apps.collaborators.create(
         app_id=APP_ID, collaborators=[AppCollaborator(user_id=BOB)]
     )
-    assert emu.store.app_collaborators[APP_ID] == [ALICE, BOB]
+    assert emu.store.apps.collaborators[APP_ID] == [ALICE, BOB]
     removed = await coze.apps.collaborators.delete(app_id=APP_ID, user_id=ALICE)
     assert removed.response.logid
-    assert emu.store.app_collaborators[APP_ID] == [BOB]
+    assert emu.store.apps.collaborators[APP_ID] == [BOB]
 
     for call in (
         lambda: coze.apps.collaborators.delete(app_id=APP_ID, user_id=ALICE),
@@ -626,7 +629,7 @@ async def test_connector_device_bindings(env: tuple[Emulator, AsyncCoze]) -> Non
     )
     result = await coze.connectors.bind(connector_id=CUSTOM_CONNECTOR_ID, configs=[speakers])
     assert result.response.logid
-    (binding,) = emu.store.connector_user_configs[CUSTOM_CONNECTOR_ID]
+    (binding,) = emu.store.connectors.user_configs[CUSTOM_CONNECTOR_ID]
     assert binding["user_id"] == EMULATOR_USER_ID
     assert [e["value"] for e in binding["enums"]] == ["dev-1", "dev-2"]
 
@@ -634,7 +637,7 @@ async def test_connector_device_bindings(env: tuple[Emulator, AsyncCoze]) -> Non
     fewer = UserConfig(key="speakers", enums=[UserConfigEnum(label="Hall", value="dev-2")])
     await coze.connectors.bind(connector_id=CUSTOM_CONNECTOR_ID, configs=[fewer])
     await coze.connectors.bind(connector_id=CUSTOM_CONNECTOR_ID, configs=[speakers], user_id=ALICE)
-    bindings = emu.store.connector_user_configs[CUSTOM_CONNECTOR_ID]
+    bindings = emu.store.connectors.user_configs[CUSTOM_CONNECTOR_ID]
     assert [(b["user_id"], len(b["enums"])) for b in bindings] == [
         (EMULATOR_USER_ID, 1),
         (ALICE, 2),
@@ -654,7 +657,7 @@ async def test_install_connector_in_a_workspace(env: tuple[Emulator, AsyncCoze])
             connector_id=CUSTOM_CONNECTOR_ID, workspace_id=PERSONAL_WORKSPACE_ID
         )
     await coze.connectors.install(connector_id="999", workspace_id=PERSONAL_WORKSPACE_ID)
-    assert emu.store.installed_connectors[PERSONAL_WORKSPACE_ID] == [CUSTOM_CONNECTOR_ID, "999"]
+    assert emu.store.connectors.installed[PERSONAL_WORKSPACE_ID] == [CUSTOM_CONNECTOR_ID, "999"]
     for connector_id, workspace_id in (
         (UNKNOWN_ID, PERSONAL_WORKSPACE_ID),
         (CUSTOM_CONNECTOR_ID, UNKNOWN_ID),
@@ -681,7 +684,7 @@ async def test_review_result_of_a_bot_on_a_connector(env: tuple[Emulator, AsyncC
         audit_status=AuditStatus.REJECTED,
         reason="missing privacy policy",
     )
-    audit = emu.store.connector_bot_audits[(CUSTOM_CONNECTOR_ID, bot_id)]
+    audit = emu.store.connectors.bot_audits[(CUSTOM_CONNECTOR_ID, bot_id)]
     assert (audit["audit_status"], audit["reason"]) == (3, "missing privacy policy")
     await coze.connectors.bots.update(
         connector_id=CUSTOM_CONNECTOR_ID, bot_id=bot_id, audit_status=AuditStatus.APPROVED
@@ -727,7 +730,7 @@ def test_sync_client_across_families(coze_emulator: Emulator) -> None:
         coze.bots.collaborators.create(
             bot_id=bot_id, collaborators=[BotCollaborator(user_id=ALICE)]
         )
-        assert emu.store.bot_collaborators[bot_id] == [ALICE]
+        assert emu.store.bots.collaborators[bot_id] == [ALICE]
 
         coze.variables.update(
             bot_id=bot_id, connector_uid="u1", data=[VariableValue(keyword="k", value="v")]
@@ -748,11 +751,11 @@ def test_sync_client_across_families(coze_emulator: Emulator) -> None:
         assert [a.id for a in coze.apps.list(workspace_id=PERSONAL_WORKSPACE_ID)] == [APP_ID]
 
         copy = coze.templates.duplicate(template_id=TEMPLATE_ID, workspace_id=PERSONAL_WORKSPACE_ID)
-        assert copy.entity_id in emu.store.bots
+        assert copy.entity_id in emu.store.bots.records
         coze.connectors.install(
             connector_id=CUSTOM_CONNECTOR_ID, workspace_id=PERSONAL_WORKSPACE_ID
         )
-        assert emu.store.installed_connectors[PERSONAL_WORKSPACE_ID] == [CUSTOM_CONNECTOR_ID]
+        assert emu.store.connectors.installed[PERSONAL_WORKSPACE_ID] == [CUSTOM_CONNECTOR_ID]
         with pytest.raises(NotFoundError) as excinfo:
             coze.workflows.retrieve(workflow_id=UNKNOWN_ID)
         assert excinfo.value.code == 4200

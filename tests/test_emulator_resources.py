@@ -120,7 +120,7 @@ def test_create_and_retrieve_conversation_with_initial_messages(coze: Coze, emu:
     ]
     assert messages[0].meta_data == {"k": "v"}
     assert {m.section_id for m in messages} == {conversation.last_section_id}
-    assert emu.store.conversations[conversation.id]["bot_id"] == ECHO_BOT_ID
+    assert emu.store.conversations.records[conversation.id]["bot_id"] == ECHO_BOT_ID
 
 
 def test_create_conversation_without_anything(coze: Coze):
@@ -175,8 +175,8 @@ def test_delete_conversation_removes_it_and_its_messages(coze: Coze, emu: Emulat
     conversation = coze.conversations.create(bot_id=ECHO_BOT_ID)
     add_text(coze, conversation.id, "bye")
     coze.conversations.delete(conversation_id=conversation.id)
-    assert conversation.id not in emu.store.conversations
-    assert conversation.id not in emu.store.messages
+    assert conversation.id not in emu.store.conversations.records
+    assert conversation.id not in emu.store.conversations.messages
     for call in (
         lambda: coze.conversations.retrieve(conversation_id=conversation.id),
         lambda: coze.conversations.messages.list(conversation_id=conversation.id),
@@ -432,7 +432,7 @@ def test_bot_lifecycle_create_publish_chat_unpublish(coze: Coze, emu: Emulator):
         onboarding_info=BotOnboardingInfo(prologue="Hi!", suggested_questions=["What?"]),
     )
     bot_id = bot.bot_id
-    assert len(bot_id) == 19 and bot_id in emu.store.bots
+    assert len(bot_id) == 19 and bot_id in emu.store.bots.records
 
     # A draft: not online, cannot chat.
     with pytest.raises(CozeAPIError) as excinfo:
@@ -600,7 +600,7 @@ def test_upload_and_retrieve_file(coze: Coze, emu: Emulator, tmp_path: Path):
     assert uploaded.bytes == len(content)
     assert uploaded.file_name == "report.pdf"
     assert uploaded.created_at is not None and uploaded.created_at > 0
-    assert emu.store.file_contents[uploaded.id] == content
+    assert emu.store.files.contents[uploaded.id] == content
 
     fetched = coze.files.retrieve(file_id=uploaded.id)
     assert fetched.model_dump() == uploaded.model_dump()
@@ -618,13 +618,13 @@ def test_upload_by_path_leaks_cozepys_file_handle(coze: Coze, emu: Emulator, tmp
     assert len(leaked) == 1  # cozepy's, left open: close it so it warns no ResourceWarning
     leaked[0].close()
     assert (uploaded.file_name, uploaded.bytes) == ("by-path.txt", 11)
-    assert emu.store.file_contents[uploaded.id] == b"from a path"
+    assert emu.store.files.contents[uploaded.id] == b"from a path"
 
 
 def test_upload_file_from_bytes_with_a_name(coze: Coze, emu: Emulator):
     uploaded = coze.files.upload(file=("notes.txt", b"hello"))
     assert (uploaded.file_name, uploaded.bytes) == ("notes.txt", 5)
-    assert emu.store.file_contents[uploaded.id] == b"hello"
+    assert emu.store.files.contents[uploaded.id] == b"hello"
 
 
 def test_file_errors(coze: Coze, raw: httpx.Client):

@@ -188,7 +188,7 @@ def test_streamed_run_is_in_run_histories_with_streaming_mode(coze: Any, emu: Em
     # The events do not name the execute id: find the run by the stream's log id.
     (execute_id,) = (
         execute_id
-        for execute_id, run in emu.store.workflow_runs.items()
+        for execute_id, run in emu.store.workflows.runs.items()
         if run.history["logid"] == stream.response.logid
     )
     history = coze.workflows.runs.run_histories.retrieve(
@@ -328,7 +328,7 @@ def test_sync_run_of_the_interrupt_workflow_can_be_resumed_by_stream(coze: Any, 
     )
     assert history.execute_status is WorkflowExecuteStatus.RUNNING
     # cozepy drops the result's interrupt_data (the raw test checks it): read it from the store.
-    event_id = emu.store.workflow_runs[result.execute_id].interrupt["event_id"]
+    event_id = emu.store.workflows.runs[result.execute_id].interrupt["event_id"]
     assert event_id.startswith(result.execute_id + "/")
     resumed = list(
         coze.workflows.runs.resume(
@@ -421,7 +421,7 @@ def test_chatflow_streams_chat_events_echoing_the_last_user_message(
     assert chat.id == events[0].chat.id == completed.chat_id
     assert stream.response.logid
 
-    stored = emu.store.messages[chat.conversation_id]
+    stored = emu.store.conversations.messages[chat.conversation_id]
     assert [m["content"] for m in stored] == [
         "first question",
         "first answer",

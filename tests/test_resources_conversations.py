@@ -604,7 +604,7 @@ async def test_emulator_conversation_lifecycle(live: AsyncCoze, emu: Emulator):
             Message.build_assistant_answer("Hangzhou."),
         ],
     )
-    assert conversation.id in emu.store.conversations
+    assert conversation.id in emu.store.conversations.records
     assert (conversation.name, conversation.meta_data) == ("Trip planning", {"uuid": "u-1"})
     assert conversation.connector_id == "1024"
     assert conversation.response.logid
@@ -614,7 +614,7 @@ async def test_emulator_conversation_lifecycle(live: AsyncCoze, emu: Emulator):
 
     renamed = await live.conversations.update(conversation_id=conversation.id, name="Hangzhou")
     assert renamed.name == "Hangzhou"
-    assert emu.store.conversations[conversation.id]["name"] == "Hangzhou"
+    assert emu.store.conversations.records[conversation.id]["name"] == "Hangzhou"
 
     section = await live.conversations.clear(conversation_id=conversation.id)
     assert section.conversation_id == conversation.id
@@ -629,7 +629,7 @@ async def test_emulator_conversation_lifecycle(live: AsyncCoze, emu: Emulator):
     deleted = await live.conversations.delete(conversation_id=conversation.id)
     assert isinstance(deleted, DeleteConversationResp)
     assert deleted.response.logid
-    assert conversation.id not in emu.store.conversations
+    assert conversation.id not in emu.store.conversations.records
     with pytest.raises(CozeAPIError) as excinfo:
         await live.conversations.retrieve(conversation_id=conversation.id)
     assert excinfo.value.code == 4200
@@ -670,7 +670,7 @@ async def test_emulator_messages_create_retrieve_update_delete(live: AsyncCoze, 
     )
     assert message.section_id == conversation.last_section_id
     assert message.response.logid
-    assert [m["id"] for m in emu.store.messages[cid]] == [message.id]
+    assert [m["id"] for m in emu.store.conversations.messages[cid]] == [message.id]
 
     fetched = await live.conversations.messages.retrieve(conversation_id=cid, message_id=message.id)
     assert fetched == message
@@ -688,11 +688,11 @@ async def test_emulator_messages_create_retrieve_update_delete(live: AsyncCoze, 
         {"k": "w"},
     )
     assert updated.response.logid
-    assert emu.store.messages[cid][0]["meta_data"] == {"k": "w"}
+    assert emu.store.conversations.messages[cid][0]["meta_data"] == {"k": "w"}
 
     deleted = await live.conversations.messages.delete(conversation_id=cid, message_id=message.id)
     assert deleted.id == message.id
-    assert emu.store.messages[cid] == []
+    assert emu.store.conversations.messages[cid] == []
     with pytest.raises(CozeAPIError) as excinfo:
         await live.conversations.messages.retrieve(conversation_id=cid, message_id=message.id)
     assert excinfo.value.code == 4200
@@ -802,7 +802,7 @@ def test_sync_conversations_every_method(sync_live: Coze, sync_emu: Emulator):
     section = conversations.clear(conversation_id=first.id)
     assert conversations.retrieve(conversation_id=first.id).last_section_id == section.id
     assert isinstance(conversations.delete(conversation_id=second.id), DeleteConversationResp)
-    assert second.id not in sync_emu.store.conversations
+    assert second.id not in sync_emu.store.conversations.records
     with pytest.raises(CozeAPIError):
         conversations.retrieve(conversation_id=second.id)
 
@@ -827,7 +827,7 @@ def test_sync_messages_every_method(sync_live: Coze, sync_emu: Emulator):
     assert updated.content == "changed"
     assert messages.retrieve(conversation_id=cid, message_id=target.id).content == "changed"
     assert messages.delete(conversation_id=cid, message_id=target.id).id == target.id
-    assert target.id not in [m["id"] for m in sync_emu.store.messages[cid]]
+    assert target.id not in [m["id"] for m in sync_emu.store.conversations.messages[cid]]
     assert [m.content for m in messages.list(conversation_id=cid)] == ["m4", "m3", "m1", "m0"]
 
 
@@ -886,13 +886,13 @@ async def test_feedback_against_the_emulator() -> None:
         await coze.conversations.messages.feedback.create(
             **ids, feedback_type=FeedbackType.UNLIKE, reason_types=["too short"], comment="meh"
         )
-        assert emu.store.feedback[answer.id] == {
+        assert emu.store.conversations.feedback[answer.id] == {
             "feedback_type": "unlike",
             "reason_types": ["too short"],
             "comment": "meh",
         }
         await coze.conversations.messages.feedback.delete(**ids)
-        assert answer.id not in emu.store.feedback
+        assert answer.id not in emu.store.conversations.feedback
         with pytest.raises(BadRequestError):
             await coze.conversations.messages.feedback.create(
                 conversation_id=chat.conversation_id, message_id=question.id, feedback_type="like"

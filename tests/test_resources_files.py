@@ -50,7 +50,7 @@ def payload() -> bytes:
 
 
 def stored(emu: Emulator, file: File) -> tuple[str, bytes]:
-    return emu.store.files[file.id]["file_name"], emu.store.file_contents[file.id]
+    return emu.store.files.records[file.id]["file_name"], emu.store.files.contents[file.id]
 
 
 def uploads_sent(emu: Emulator) -> int:
@@ -362,7 +362,7 @@ class ShrinkingFile(io.BytesIO):
 async def test_a_file_that_shrinks_during_the_upload_fails_clearly(coze: AsyncCoze, emu: Emulator):
     with pytest.raises(ValueError, match="changed during the upload"):
         await coze.files.upload(file=ShrinkingFile(b"x" * 100))
-    assert emu.store.files == {}
+    assert emu.store.files.records == {}
 
 
 # -- refusals ----------------------------------------------------------------------------------
@@ -460,7 +460,7 @@ async def test_a_stream_of_unknown_length_is_cut_at_the_limit(
         with pytest.raises(ValueError, match="more than 50000 bytes"):
             await coze.files.upload(file=pipe)
     writer.join(10)
-    assert emu.store.files == {}
+    assert emu.store.files.records == {}
 
 
 @pytest.mark.parametrize("name", ['a"b.txt', "a\rb.txt", "a\nb.txt", "a\x00b", "tab\there"])

@@ -10,11 +10,50 @@ Bots answer through responders (``emu.register_responder``); faults are injected
 against it unmodified.
 """
 
-from ._bots import ECHO_BOT_ID, TOOL_BOT_ID, ChatContext, Reply, Responder, ToolCall
-from ._server import DEFAULT_TOKEN, Emulator
-from ._wire import Fault
-from .routes.workflows import ECHO_WORKFLOW_ID, ERROR_WORKFLOW_ID, INTERRUPT_WORKFLOW_ID
-from .routes.workspaces import PERSONAL_WORKSPACE_ID
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._bots import ECHO_BOT_ID, TOOL_BOT_ID, ChatContext, Reply, Responder, ToolCall
+    from ._server import DEFAULT_TOKEN, Emulator
+    from ._wire import Fault
+    from .routes.workflows import ECHO_WORKFLOW_ID, ERROR_WORKFLOW_ID, INTERRUPT_WORKFLOW_ID
+    from .routes.workspaces import PERSONAL_WORKSPACE_ID
+
+#: Public name -> the module defining it. Resolved on first use (PEP 562), so importing the
+#: package (as the auto-loaded pytest plugin does) does not load aiohttp.web and the routes.
+_EXPORTS: dict[str, str] = {
+    "DEFAULT_TOKEN": "._server",
+    "ECHO_BOT_ID": "._bots",
+    "ECHO_WORKFLOW_ID": ".routes.workflows",
+    "ERROR_WORKFLOW_ID": ".routes.workflows",
+    "INTERRUPT_WORKFLOW_ID": ".routes.workflows",
+    "PERSONAL_WORKSPACE_ID": ".routes.workspaces",
+    "TOOL_BOT_ID": "._bots",
+    "ChatContext": "._bots",
+    "Emulator": "._server",
+    "Fault": "._wire",
+    "Reply": "._bots",
+    "Responder": "._bots",
+    "ToolCall": "._bots",
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "DEFAULT_TOKEN",

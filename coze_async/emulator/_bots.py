@@ -10,9 +10,9 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+import attrs
 import orjson
 
 __all__ = [
@@ -33,19 +33,19 @@ ECHO_BOT_ID = "7000000000000000001"
 TOOL_BOT_ID = "7000000000000000002"
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class ToolCall:
     """Returned by a responder to ask the caller to run a tool (the chat ``requires_action``)."""
 
     name: str
-    arguments: Mapping[str, Any] | str = field(default_factory=dict)
+    arguments: Mapping[str, Any] | str = attrs.field(factory=dict)
 
     def arguments_json(self) -> str:
         args = self.arguments
         return args if isinstance(args, str) else orjson.dumps(dict(args)).decode()
 
 
-@dataclass
+@attrs.define
 class ChatContext:
     """What a responder knows about the chat it answers."""
 
@@ -57,8 +57,8 @@ class ChatContext:
     question: str
     #: The conversation so far, this chat's messages included, oldest first (API dicts).
     messages: list[dict[str, Any]]
-    custom_variables: dict[str, str] = field(default_factory=dict)
-    parameters: dict[str, Any] = field(default_factory=dict)
+    custom_variables: dict[str, str] = attrs.field(factory=dict)
+    parameters: dict[str, Any] = attrs.field(factory=dict)
     #: The submitted tool outputs (``tool_call_id``, ``output``) when the chat resumes.
     tool_outputs: list[dict[str, Any]] | None = None
 

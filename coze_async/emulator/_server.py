@@ -13,7 +13,7 @@ import orjson
 from aiohttp import web
 
 from ._bots import Responder
-from ._state import STORE, Store
+from ._state import STORE
 from ._wire import (
     ApiError,
     ConnectionDropped,
@@ -26,7 +26,7 @@ from ._wire import (
     new_id,
     new_logid,
 )
-from .routes import add_all_routes
+from .routes import add_all_routes, new_store
 
 __all__ = ["DEFAULT_TOKEN", "Emulator"]
 
@@ -92,6 +92,9 @@ class Emulator:
     Two bots exist from the start: ``ECHO_BOT_ID`` and ``TOOL_BOT_ID``.
     """
 
+    #: The token to send (``DEFAULT_TOKEN`` when the emulator accepts any token).
+    token: str
+
     def __init__(
         self,
         *,
@@ -102,10 +105,11 @@ class Emulator:
     ) -> None:
         self.host = host
         self.port = port
-        self.token = token
+        self.token = token if token is not None else DEFAULT_TOKEN
         #: Seconds an idle keep-alive connection stays open on the server side.
         self.keepalive_timeout = keepalive_timeout
-        self.store = Store()
+        #: The emulator's in-memory state, one attribute per API family.
+        self.store = new_store()
         self.faults = FaultRules()
         self.request_counts: dict[str, int] = {}
         self.app = web.Application(middlewares=[_coze_middleware], client_max_size=512 * 1024**2)
@@ -182,12 +186,43 @@ class Emulator:
         """Make a bot answer with ``responder``; creates the bot (published) if needed and
         returns its id."""
         bot_id = bot_id or new_id()
-        self.store.add_bot(bot_id, name, responder)
+        self.store.bots.add(bot_id, name, responder)
         return bot_id
 
-    def inject(self, fault: Fault | None = None, /, **kwargs: Any) -> Fault:
-        """Add a fault: ``emu.inject(path="/v3/chat", status=429, retry_after=1)``."""
-        return self.faults.add(fault if fault is not None else Fault(**kwargs))
+    def inject(
+        self,
+        fault: Fault | None = None,
+        /,
+        *,
+        path: str | None = None,
+        status: int | None = None,
+        code: int | None = None,
+        msg: str = "injected fault",
+        retry_after: float | None = None,
+        latency: float = 0.0,
+        event_delay: float = 0.0,
+        drop_after: int | None = None,
+        malformed_after: int | None = None,
+        times: int | None = 1,
+        probability: float = 1.0,
+    ) -> Fault:
+        """Add a fault, ``fault`` or one made of the keywords (the fields of :class:`Fault`):
+        ``emu.inject(path="/v3/chat", status=429, retry_after=1)``."""
+        if fault is None:
+            fault = Fault(
+                path=path,
+                status=status,
+                code=code,
+                msg=msg,
+                retry_after=retry_after,
+                latency=latency,
+                event_delay=event_delay,
+                drop_after=drop_after,
+                malformed_after=malformed_after,
+                times=times,
+                probability=probability,
+            )
+        return self.faults.add(fault)
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""

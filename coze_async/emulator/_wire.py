@@ -10,9 +10,9 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
+import attrs
 import orjson
 from aiohttp import web
 
@@ -22,11 +22,14 @@ __all__ = [
     "FaultRules",
     "SSEWriter",
     "add_collaborator",
+    "bad_request",
     "envelope",
     "int_param",
     "new_id",
     "now",
     "one_collaborator",
+    "optional_string",
+    "page_of",
     "remove_collaborator",
 ]
 
@@ -100,6 +103,26 @@ def require(params: Mapping[str, Any], name: str) -> str:
     return value
 
 
+def bad_request(msg: str) -> ApiError:
+    """The 4000 error the service gives for an invalid parameter."""
+    return ApiError(4000, f"Request parameter error: {msg}")
+
+
+def optional_string(params: Mapping[str, Any], name: str) -> str:
+    """An optional string parameter ("" when absent or null), or a 4000 error."""
+    value = params.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_request(f"{name} must be a string")
+    return value
+
+
+def page_of(items: list[Any], page_num: int, page_size: int) -> list[Any]:
+    """The items of page ``page_num`` (from 1) of ``page_size`` items each."""
+    return items[(page_num - 1) * page_size : page_num * page_size]
+
+
 def int_param(
     params: Mapping[str, Any], name: str, default: int, *, low: int = 1, high: int | None = None
 ) -> int:
@@ -152,32 +175,48 @@ def remove_collaborator(
 # -- faults -------------------------------------------------------------------------------------
 
 
-@dataclass
+@attrs.define
 class Fault:
-    """A misbehaviour applied to the next ``times`` requests whose path starts with ``path``
-    (every path when ``None``; every request when ``times`` is ``None``)."""
+    """A misbehaviour applied to the next ``times`` requests whose path starts with ``path``.
 
+    - ``path``: the path prefix of the requests it hits (every path when ``None``).
+    - ``status``: answer with this HTTP status (with ``code``/``msg`` in the body if given).
+    - ``code``: answer with this Coze error code (HTTP 200 unless ``status`` is set).
+    - ``msg``: the error message of that answer.
+    - ``retry_after``: the ``Retry-After`` header (seconds) sent with that answer.
+    - ``latency``: seconds to wait before answering (before the first event of a stream).
+    - ``event_delay``: seconds to wait before each stream event (a slow stream).
+    - ``drop_after``: close the connection after this many stream events (a cut stream).
+    - ``malformed_after``: send one malformed frame after this many stream events, then go on.
+    - ``times``: how many requests it hits (every matching one when ``None``).
+    - ``probability``: the chance that a matching request is hit (1.0: every one; for soak tests).
+    - ``hits``: how many requests it has hit so far (not an argument).
+    """
+
+    #: The path prefix of the requests it hits (every path when ``None``).
     path: str | None = None
     #: Answer with this HTTP status (with ``code``/``msg`` in the body if given).
     status: int | None = None
     #: Answer with this Coze error code (HTTP 200 unless ``status`` is set).
     code: int | None = None
+    #: The error message of that answer.
     msg: str = "injected fault"
     #: ``Retry-After`` header (seconds) sent with the answer.
     retry_after: float | None = None
     #: Seconds to wait before answering (before the first event of a stream).
     latency: float = 0.0
-    #: Seconds to wait between stream events.
+    #: Seconds to wait before each stream event.
     event_delay: float = 0.0
     #: Close the connection after this many stream events.
     drop_after: int | None = None
     #: Send a malformed frame after this many stream events (then go on).
     malformed_after: int | None = None
+    #: How many requests it hits (every matching one when ``None``).
     times: int | None = 1
     #: The chance that a matching request is hit (1.0: every one), for soak tests.
     probability: float = 1.0
     #: How many requests this fault has hit so far.
-    hits: int = field(default=0, init=False)
+    hits: int = attrs.field(default=0, init=False)
 
     def matches(self, path: str) -> bool:
         return (

@@ -13,10 +13,12 @@ The emulator runs in its own thread, so the fixture serves sync and async tests 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from ._server import Emulator
+if TYPE_CHECKING:
+    from ._server import Emulator
 
 __all__ = ["coze_emulator"]
 
@@ -25,5 +27,8 @@ __all__ = ["coze_emulator"]
 def coze_emulator() -> Iterator[Emulator]:
     """A fresh Coze emulator for one test (``.base_url``, ``.token``, ``.register_responder``,
     ``.inject`` for faults)."""
+    # Imported here, not at module level: pytest loads this plugin at every start-up.
+    from ._server import Emulator
+
     with Emulator.run_in_thread() as emulator:
         yield emulator

@@ -4,12 +4,48 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import bots, chat, conversations, files, misc, workflows, workspaces
+from .._state import Store
+from . import (
+    apps,
+    bots,
+    chat,
+    connectors,
+    conversations,
+    files,
+    folders,
+    templates,
+    users,
+    variables,
+    workflows,
+    workspaces,
+)
 
-__all__ = ["add_all_routes"]
+__all__ = ["add_all_routes", "new_store"]
 
 
 def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
-    for family in (chat, conversations, bots, files, workflows, workspaces, misc):
+    families = (
+        *(chat, conversations, bots, files, workflows, workspaces),
+        *(users, variables, templates, folders, apps, connectors),
+    )
+    for family in families:
         family.add_routes(app)
+
+
+def new_store() -> Store:
+    """A store holding each family's state at its start (default bots, workflows, workspace,
+    folders, apps and template): the one place the emulator's state is created."""
+    return Store(
+        bots=bots.BotsState(),
+        conversations=conversations.ConversationsState(),
+        chats=chat.ChatsState(),
+        files=files.FilesState(),
+        workflows=workflows.WorkflowsState(),
+        workspaces=workspaces.WorkspacesState(),
+        variables=variables.VariablesState(),
+        templates=templates.TemplatesState(),
+        folders=folders.FoldersState(),
+        apps=apps.AppsState(),
+        connectors=connectors.ConnectorsState(),
+    )

@@ -7,10 +7,10 @@ the API connector (``1024``); publishing snapshots its configuration as the onli
 lets it chat (with the echo responder unless one is registered). The two default bots, and bots
 added with ``Emulator.register_responder``, belong to every space and are published.
 
-Each publish records a version (``Store.bot_versions``), listed newest first by
+Each publish records a version (``BotsState.versions``), listed newest first by
 ``GET /v1/bots/{bot_id}/versions``; a published bot with no recorded publish (a default bot)
-shows its current version. Collaborators (``Store.bot_collaborators``) can only be added while
-the bot is in ``collaboration`` mode (``Store.bot_collaboration_modes``, ``single`` by default),
+shows its current version. Collaborators (``BotsState.collaborators``) can only be added while
+the bot is in ``collaboration`` mode (``BotsState.collaboration_modes``, ``single`` by default),
 one per request, and the bot goes back to ``single`` only once they are all removed.
 """
 
@@ -20,9 +20,11 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from aiohttp import web
 
-from .._state import STORE, Store, bot_record
+from .._bots import ECHO_BOT_ID, TOOL_BOT_ID, Responder, echo_responder, tool_responder
+from .._state import STORE, Store
 from .._wire import (
     ApiError,
     add_collaborator,
@@ -37,10 +39,82 @@ from .._wire import (
 )
 from .workspaces import EMULATOR_USER_ID
 
-__all__ = ["add_routes", "new_draft_bot"]
+__all__ = [
+    "API_CONNECTOR",
+    "BotsState",
+    "add_routes",
+    "bot_connectors",
+    "bot_record",
+    "new_draft_bot",
+]
 
 #: The API connector: a bot published there can chat over the API.
 API_CONNECTOR = "1024"
+
+
+def bot_record(bot_id: str, name: str) -> dict[str, Any]:
+    """A new bot's fields, before it is published or placed in a space."""
+    created = now()
+    return {
+        "bot_id": bot_id,
+        "name": name,
+        "description": "",
+        "icon_url": "",
+        "create_time": created,
+        "update_time": created,
+        "bot_mode": 0,
+        "prompt_info": {"prompt": ""},
+        "onboarding_info": {"prologue": "", "suggested_questions": []},
+        "plugin_info_list": [],
+    }
+
+
+@attrs.define
+class BotsState:
+    """The bots (starting with ``ECHO_BOT_ID`` and ``TOOL_BOT_ID``), how they answer, and their
+    versions and collaborators."""
+
+    #: Bot records (the API's fields plus bookkeeping such as ``space_id``) by bot id.
+    records: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    #: How each bot answers chats, by bot id (the echo responder when missing).
+    responders: dict[str, Responder] = attrs.field(factory=dict)
+    #: The versions each publish created, by bot id (oldest first; seeded on first use).
+    versions: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    #: Collaboration modes by bot id (``single`` unless set).
+    collaboration_modes: dict[str, str] = attrs.field(factory=dict)
+    #: Collaborators (user ids) by bot id.
+    collaborators: dict[str, list[str]] = attrs.field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.add(ECHO_BOT_ID, "Echo", echo_responder)
+        self.add(TOOL_BOT_ID, "Weather tools", tool_responder)
+
+    def add(self, bot_id: str, name: str, responder: Responder) -> dict[str, Any]:
+        """Create (or replace the responder of) a published bot."""
+        self.responders[bot_id] = responder
+        bot = self.records.get(bot_id)
+        if bot is None:
+            bot = {**bot_record(bot_id, name), "version": "1", "is_published": True}
+            self.records[bot_id] = bot
+        return bot
+
+    def find(self, bot_id: str) -> dict[str, Any]:
+        """The stored bot, or a 4200 error."""
+        bot = self.records.get(bot_id)
+        if bot is None:
+            raise ApiError(4200, f"bot {bot_id} does not exist")
+        return bot
+
+    def chat_responder(self, bot_id: str) -> Responder:
+        """The responder of a bot that may chat (it must exist and be published)."""
+        bot = self.find(bot_id)
+        if not bot.get("is_published", False):
+            raise ApiError(
+                4015, f"The bot_id {bot_id} has not been published to the channel Agent As API."
+            )
+        return self.responders.get(bot_id, echo_responder)
+
+
 #: The keys of a stored bot that the API shows (``BotInfo``); the others are bookkeeping.
 _BOT_INFO_KEYS = (
     "bot_id",
@@ -176,9 +250,9 @@ def _config(store: Store, body: Mapping[str, Any]) -> dict[str, Any]:
         fields["description"] = description
     icon_file_id = body.get("icon_file_id")
     if icon_file_id is not None:
-        if not isinstance(icon_file_id, str) or icon_file_id not in store.files:
+        if not isinstance(icon_file_id, str) or icon_file_id not in store.files.records:
             raise _bad(f"icon_file_id {icon_file_id!r} is not an uploaded file")
-        file_name = store.files[icon_file_id].get("file_name", "icon")
+        file_name = store.files.records[icon_file_id].get("file_name", "icon")
         fields["icon_url"] = f"https://coze-emulator.invalid/files/{icon_file_id}/{file_name}"
     prompt = _object(body, "prompt_info")
     if prompt is not None:
@@ -272,7 +346,7 @@ def _plugin_infos(id_list: Any) -> list[dict[str, Any]]:
 # -- views ----------------------------------------------------------------------------------------
 
 
-def _connectors(bot: Mapping[str, Any]) -> list[str]:
+def bot_connectors(bot: Mapping[str, Any]) -> list[str]:
     """The connectors a bot is published to (bots made outside the API are on the API one)."""
     if "connector_ids" in bot:
         return list(bot["connector_ids"])
@@ -322,7 +396,7 @@ def new_draft_bot(store: Store, space_id: str, name: str, **fields: Any) -> dict
         "connector_ids": [],
         "is_published": False,
     }
-    store.bots[bot_id] = bot
+    store.bots.records[bot_id] = bot
     return bot
 
 
@@ -338,14 +412,14 @@ async def create_bot(request: web.Request) -> web.Response:
 async def update_bot(request: web.Request) -> web.Response:
     store = request.app[STORE]
     body = await json_body(request)
-    bot = store.bot(require(body, "bot_id"))
+    bot = store.bots.find(require(body, "bot_id"))
     name = _name(body, required=False)
     fields = _config(store, body)
     if name is not None:
         fields["name"] = name
     bot.update(fields)
     bot["update_time"] = now()
-    if _connectors(bot):
+    if bot_connectors(bot):
         bot["draft_changed"] = True
     return envelope(request)
 
@@ -361,9 +435,9 @@ async def publish_bot(request: web.Request) -> web.Response:
         or not all(isinstance(c, str) and c for c in connector_ids)
     ):
         raise _bad("connector_ids must be a non-empty list of connector ids")
-    bot = store.bot(bot_id)
+    bot = store.bots.find(bot_id)
     history = _history(store, bot)
-    connectors = _connectors(bot)
+    connectors = bot_connectors(bot)
     connectors.extend(c for c in connector_ids if c not in connectors)
     bot["connector_ids"] = connectors
     bot["is_published"] = API_CONNECTOR in connectors
@@ -379,13 +453,13 @@ async def publish_bot(request: web.Request) -> web.Response:
 
 async def unpublish_bot(request: web.Request) -> web.Response:
     store = request.app[STORE]
-    bot = store.bot(request.match_info["bot_id"])
+    bot = store.bots.find(request.match_info["bot_id"])
     body = await json_body(request)
     connector_id = require(body, "connector_id")
     reason = body.get("unpublish_reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > 1024):
         raise _bad("unpublish_reason must be a string of at most 1024 characters")
-    connectors = _connectors(bot)
+    connectors = bot_connectors(bot)
     if connector_id not in connectors:
         raise _bad(f"the bot is not published to connector {connector_id}")
     connectors.remove(connector_id)
@@ -397,7 +471,7 @@ async def unpublish_bot(request: web.Request) -> web.Response:
 async def get_online_info(request: web.Request) -> web.Response:
     store = request.app[STORE]
     bot_id = require(request.query, "bot_id")
-    bot = store.bot(bot_id)
+    bot = store.bots.find(bot_id)
     if not bot.get("is_published"):
         raise _not_published(bot_id)
     return envelope(request, _online(bot))
@@ -406,7 +480,7 @@ async def get_online_info(request: web.Request) -> web.Response:
 async def retrieve_bot(request: web.Request) -> web.Response:
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
-    bot = store.bot(bot_id)
+    bot = store.bots.find(bot_id)
     raw = request.query.get("is_published", "true").lower()
     if raw not in ("true", "false", "1", "0"):
         raise _bad("is_published must be true or false")
@@ -426,8 +500,8 @@ async def list_published_bots(request: web.Request) -> web.Response:
     page_size = int_param(params, "page_size", 20)
     published = [
         bot
-        for bot in store.bots.values()
-        if _in_space(bot, space_id) and API_CONNECTOR in _connectors(bot)
+        for bot in store.bots.records.values()
+        if _in_space(bot, space_id) and API_CONNECTOR in bot_connectors(bot)
     ]
     space_bots = []
     for bot in _page(published, page_index, page_size):
@@ -448,7 +522,7 @@ def _listed_version(
     bot: Mapping[str, Any], status: str, connector_id: str
 ) -> dict[str, Any] | None:
     """The version of ``bot`` that a ``publish_status`` listing shows (``None``: not listed)."""
-    connectors = _connectors(bot)
+    connectors = bot_connectors(bot)
     if status == "all":
         return _bot_info(bot)
     if status == "published_online":
@@ -475,7 +549,7 @@ async def list_bots(request: web.Request) -> web.Response:
     page_num = int_param(params, page_key, 1)
     page_size = int_param(params, "page_size", 20)
     chosen: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for bot in store.bots.values():
+    for bot in store.bots.records.values():
         if _in_space(bot, workspace_id):
             info = _listed_version(bot, status, connector_id)
             if info is not None:
@@ -487,11 +561,11 @@ async def list_bots(request: web.Request) -> web.Response:
             "name": info.get("name", ""),
             "description": info.get("description", ""),
             "icon_url": info.get("icon_url", ""),
-            "is_published": bool(_connectors(bot)),
+            "is_published": bool(bot_connectors(bot)),
             "updated_at": info.get("update_time", 0),
             "owner_user_id": bot.get("owner_user_id", ""),
         }
-        if "published_info" in bot or _connectors(bot):
+        if "published_info" in bot or bot_connectors(bot):
             item["published_at"] = _published_at(bot)
         items.append(item)
     return envelope(request, {"items": items, "total": len(chosen)})
@@ -516,12 +590,14 @@ def _history(store: Store, bot: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The versions published so far, oldest first. A bot that has a version before any publish
     was recorded (a default bot) had that version published outside the API: it comes first."""
     bot_id = bot["bot_id"]
-    history = store.bot_versions.get(bot_id)
+    history = store.bots.versions.get(bot_id)
     if history is None:
-        history = store.bot_versions[bot_id] = []
+        history = store.bots.versions[bot_id] = []
         if bot.get("version"):
             created = int(bot.get("published_at") or bot.get("create_time") or 0)
-            history.append(_version(bot["version"], created, "published_online", _connectors(bot)))
+            history.append(
+                _version(bot["version"], created, "published_online", bot_connectors(bot))
+            )
     return history
 
 
@@ -530,7 +606,7 @@ async def list_versions(request: web.Request) -> web.Response:
     default, optionally those published to ``connector_id``), newest first, or the draft
     (``unpublished_draft``: one entry while the draft differs from what was published)."""
     store = request.app[STORE]
-    bot = store.bot(request.match_info["bot_id"])
+    bot = store.bots.find(request.match_info["bot_id"])
     params = request.query
     status = params.get("publish_status") or "published_online"
     if status not in _VERSION_STATUSES:
@@ -545,7 +621,7 @@ async def list_versions(request: web.Request) -> web.Response:
             for v in reversed(_history(store, bot))
             if not connector_id or connector_id in v["connector_ids"]
         ]
-    elif bot.get("draft_changed") or not (_connectors(bot) or "published_info" in bot):
+    elif bot.get("draft_changed") or not (bot_connectors(bot) or "published_info" in bot):
         entries = [_version(DRAFT_VERSION, int(bot.get("update_time") or 0), status, [])]
     else:
         entries = []
@@ -563,11 +639,11 @@ async def add_bot_collaborator(request: web.Request) -> web.Response:
     mode only (adding one twice is a no-op)."""
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
-    store.bot(bot_id)
+    store.bots.find(bot_id)
     user_id = one_collaborator(await json_body(request))
-    if store.bot_collaboration_modes.get(bot_id, "single") != "collaboration":
+    if store.bots.collaboration_modes.get(bot_id, "single") != "collaboration":
         raise _bad(f"bot {bot_id} is not in collaboration mode: switch it to collaboration first")
-    add_collaborator(store.bot_collaborators, bot_id, user_id)
+    add_collaborator(store.bots.collaborators, bot_id, user_id)
     return envelope(request)
 
 
@@ -575,8 +651,8 @@ async def remove_bot_collaborator(request: web.Request) -> web.Response:
     """``DELETE /v1/bots/{bot_id}/collaborators/{user_id}``."""
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
-    store.bot(bot_id)
-    remove_collaborator(store.bot_collaborators, bot_id, request.match_info["user_id"], "bot")
+    store.bots.find(bot_id)
+    remove_collaborator(store.bots.collaborators, bot_id, request.match_info["user_id"], "bot")
     return envelope(request)
 
 
@@ -585,12 +661,12 @@ async def update_collaboration_mode(request: web.Request) -> web.Response:
     ``single`` only once every collaborator is removed)."""
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
-    store.bot(bot_id)
+    store.bots.find(bot_id)
     body = await json_body(request)
     mode = _enum(body, "collaboration_mode", "body", _COLLABORATION_MODES)
     if mode is None:
         raise _bad("collaboration_mode is required")
-    if mode == "single" and store.bot_collaborators.get(bot_id):
+    if mode == "single" and store.bots.collaborators.get(bot_id):
         raise _bad(f"bot {bot_id} still has collaborators: remove them before switching to single")
-    store.bot_collaboration_modes[bot_id] = mode
+    store.bots.collaboration_modes[bot_id] = mode
     return envelope(request)

@@ -7,14 +7,44 @@ import copy
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import attrs
 import orjson
 from aiohttp import web
 
 from .._bots import ChatContext, Responder, ToolCall, reply_chunks
-from .._state import STORE, ChatRecord, Store
+from .._state import STORE, Store
 from .._wire import ApiError, SSEWriter, envelope, json_body, new_id, now, require
 
-__all__ = ["add_routes"]
+__all__ = ["ChatRecord", "ChatsState", "add_routes"]
+
+
+@attrs.define
+class ChatRecord:
+    """One chat: its API dict, the messages it produced, and its progress."""
+
+    data: dict[str, Any]
+    context: ChatContext
+    auto_save_history: bool
+    messages: list[dict[str, Any]] = attrs.field(factory=list)
+    #: The status the chat reaches once its run is over (for polled, non-stream chats).
+    outcome: dict[str, Any] | None = None
+    task: asyncio.Task[None] | None = None
+
+
+@attrs.define
+class ChatsState:
+    """The chats (of bots, and of chatflows run by the workflow routes)."""
+
+    #: Chats by chat id.
+    records: dict[str, ChatRecord] = attrs.field(factory=dict)
+
+    def find(self, conversation_id: str, chat_id: str) -> ChatRecord:
+        """The chat of that conversation, or a 4200 error."""
+        record = self.records.get(chat_id)
+        if record is None or record.data["conversation_id"] != conversation_id:
+            raise ApiError(4200, f"chat {chat_id} does not exist in this conversation")
+        return record
+
 
 Emit = Callable[[str, dict[str, Any]], Awaitable[None]]
 
@@ -56,7 +86,7 @@ def request_message(
     store: Store, conversation_id: str, raw: dict[str, Any], *, chat_id: str, bot_id: str = ""
 ) -> dict[str, Any]:
     """A message dict built from one checked entry of a request's ``additional_messages``."""
-    return store.new_message(
+    return store.conversations.new_message(
         conversation_id,
         role=raw["role"],
         content=raw["content"],
@@ -73,22 +103,22 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
     body = await json_body(request)
     bot_id = require(body, "bot_id")
     user_id = require(body, "user_id")
-    responder = store.chat_responder(bot_id)
+    responder = store.bots.chat_responder(bot_id)
     stream = bool(body.get("stream", False))
     auto_save = body.get("auto_save_history", True) is not False
     if not stream and not auto_save:
         raise ApiError(4000, "auto_save_history must be true for a non-streaming chat")
     conversation_id = request.query.get("conversation_id")
     if conversation_id:
-        conversation = store.conversation(conversation_id)
+        conversation = store.conversations.find(conversation_id)
         if any(
             r.task is not None and not r.task.done()
-            for r in store.chats.values()
+            for r in store.chats.records.values()
             if r.data["conversation_id"] == conversation_id
         ):
             raise ApiError(4016, "a chat is already in progress in this conversation")
     else:
-        conversation = store.new_conversation(bot_id=bot_id)
+        conversation = store.conversations.new(bot_id=bot_id)
     conversation_id = conversation["id"]
     chat_id = new_id()
     raw_messages = body.get("additional_messages") or []
@@ -99,12 +129,14 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
         for i, raw in enumerate(raw_messages)
     ]
     section = conversation["last_section_id"]
-    history = [m for m in store.messages[conversation_id] if m["section_id"] == section] + added
+    history = [
+        m for m in store.conversations.messages[conversation_id] if m["section_id"] == section
+    ] + added
     questions = [m for m in history if m["role"] == "user"]
     if not questions:
         raise ApiError(4000, "no user message: pass the question in additional_messages")
     if auto_save:
-        store.messages[conversation_id].extend(added)
+        store.conversations.messages[conversation_id].extend(added)
     data: dict[str, Any] = {
         "id": chat_id,
         "conversation_id": conversation_id,
@@ -127,7 +159,7 @@ async def create_chat(request: web.Request) -> web.StreamResponse:
         parameters=dict(body.get("parameters") or {}),
     )
     record = ChatRecord(data=data, context=context, auto_save_history=auto_save)
-    store.chats[chat_id] = record
+    store.chats.records[chat_id] = record
     return await _run(request, store, record, responder, stream)
 
 
@@ -196,7 +228,7 @@ async def drive_chat(
         if emit:
             await emit("conversation.chat.failed", data)
         return
-    answer = store.new_message(
+    answer = store.conversations.new_message(
         context.conversation_id,
         role="assistant",
         type="answer",
@@ -206,7 +238,7 @@ async def drive_chat(
     )
     answer["id"] = answer_id
     record.messages.append(answer)
-    saved = store.messages.get(context.conversation_id)  # None if deleted meanwhile
+    saved = store.conversations.messages.get(context.conversation_id)  # None if deleted meanwhile
     if record.auto_save_history and saved is not None:
         saved.append(answer)
     if emit:
@@ -232,7 +264,7 @@ async def _ask_for_tool(
     context = record.context
     call_id = new_id()
     function = {"name": call.name, "arguments": call.arguments_json()}
-    message = store.new_message(
+    message = store.conversations.new_message(
         context.conversation_id,
         role="assistant",
         type="function_call",
@@ -258,7 +290,7 @@ async def _ask_for_tool(
 
 def _record_from_query(request: web.Request, store: Store) -> ChatRecord:
     params = request.query
-    return store.chat(require(params, "conversation_id"), require(params, "chat_id"))
+    return store.chats.find(require(params, "conversation_id"), require(params, "chat_id"))
 
 
 async def retrieve_chat(request: web.Request) -> web.Response:
@@ -277,7 +309,7 @@ async def retrieve_chat(request: web.Request) -> web.Response:
 async def cancel_chat(request: web.Request) -> web.Response:
     store = request.app[STORE]
     body = await json_body(request)
-    record = store.chat(require(body, "conversation_id"), require(body, "chat_id"))
+    record = store.chats.find(require(body, "conversation_id"), require(body, "chat_id"))
     finished = record.outcome if record.task is not None and record.task.done() else record.data
     if finished is not None and finished["status"] in _TERMINAL:
         raise ApiError(4104, f"the chat is {finished['status']} and cannot be canceled")
@@ -314,7 +346,7 @@ async def submit_tool_outputs(request: web.Request) -> web.StreamResponse:
     context = record.context
     for output in outputs:
         record.messages.append(
-            store.new_message(
+            store.conversations.new_message(
                 context.conversation_id,
                 role="assistant",
                 type="tool_response",
@@ -330,6 +362,6 @@ async def submit_tool_outputs(request: web.Request) -> web.StreamResponse:
     data.update(resumed)
     data["status"] = "in_progress"
     record.task = None
-    responder = store.chat_responder(context.bot_id)
+    responder = store.bots.chat_responder(context.bot_id)
     stream = bool(body.get("stream"))
     return await _run(request, store, record, responder, stream, resumed=True)

@@ -11,13 +11,81 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import orjson
 from aiohttp import web
 
 from .._state import STORE, Store
 from .._wire import ApiError, envelope, int_param, json_body, new_id, now, require
 
-__all__ = ["add_routes"]
+__all__ = ["ConversationsState", "add_routes"]
+
+
+@attrs.define
+class ConversationsState:
+    """The conversations, their messages, and the feedback given on answers."""
+
+    #: Conversation records by conversation id.
+    records: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    #: Each conversation's messages, oldest first, by conversation id.
+    messages: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    #: Feedback on bot messages, by message id.
+    feedback: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+
+    def new(
+        self, *, bot_id: str | None = None, meta_data: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Store a new, empty conversation."""
+        conversation_id = new_id()
+        conversation: dict[str, Any] = {
+            "id": conversation_id,
+            "created_at": now(),
+            "meta_data": meta_data or {},
+            "last_section_id": new_id(),
+        }
+        if bot_id:
+            conversation["bot_id"] = bot_id
+        self.records[conversation_id] = conversation
+        self.messages[conversation_id] = []
+        return conversation
+
+    def find(self, conversation_id: str) -> dict[str, Any]:
+        """The stored conversation, or a 4200 error."""
+        conversation = self.records.get(conversation_id)
+        if conversation is None:
+            raise ApiError(4200, f"conversation {conversation_id} does not exist")
+        return conversation
+
+    def new_message(
+        self,
+        conversation_id: str,
+        *,
+        role: str,
+        content: str,
+        content_type: str = "text",
+        type: str = "",
+        bot_id: str = "",
+        chat_id: str = "",
+        meta_data: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """A message dict (not yet stored anywhere)."""
+        created = now()
+        conversation = self.records.get(conversation_id, {})
+        return {
+            "id": new_id(),
+            "conversation_id": conversation_id,
+            "bot_id": bot_id,
+            "chat_id": chat_id,
+            "section_id": conversation.get("last_section_id", ""),
+            "role": role,
+            "type": type or ("question" if role == "user" else "answer"),
+            "content": content,
+            "content_type": content_type,
+            "meta_data": meta_data or {},
+            "created_at": created,
+            "updated_at": created,
+        }
+
 
 _ROLES = frozenset({"user", "assistant"})
 _CONTENT_TYPES = frozenset({"text", "object_string"})
@@ -134,7 +202,7 @@ def _conversation_data(conversation: dict[str, Any]) -> dict[str, Any]:
 
 
 def _path_conversation(request: web.Request, store: Store) -> dict[str, Any]:
-    return store.conversation(request.match_info["conversation_id"])
+    return store.conversations.find(request.match_info["conversation_id"])
 
 
 async def create_conversation(request: web.Request) -> web.Response:
@@ -142,7 +210,7 @@ async def create_conversation(request: web.Request) -> web.Response:
     body = await json_body(request)
     bot_id = _optional_str(body, "bot_id") or None
     if bot_id is not None:
-        store.bot(bot_id)
+        store.bots.find(bot_id)
     name = _optional_str(body, "name") or ""
     if len(name) > _MAX_NAME:
         raise ApiError(4000, f"Request parameter error: name is at most {_MAX_NAME} characters")
@@ -156,11 +224,11 @@ async def create_conversation(request: web.Request) -> web.Response:
             4000, f"Request parameter error: at most {_MAX_INITIAL_MESSAGES} initial messages"
         )
     entered = [_entered_message(raw, i) for i, raw in enumerate(raw_messages)]
-    conversation = store.new_conversation(bot_id=bot_id, meta_data=meta_data)
+    conversation = store.conversations.new(bot_id=bot_id, meta_data=meta_data)
     conversation.update(name=name, updated_at=conversation["created_at"], connector_id=connector_id)
     cid = conversation["id"]
     for message in entered:
-        store.messages[cid].append(store.new_message(cid, **message))
+        store.conversations.messages[cid].append(store.conversations.new_message(cid, **message))
     return envelope(request, _conversation_data(conversation))
 
 
@@ -186,7 +254,7 @@ def _entered_message(raw: Any, index: int) -> dict[str, Any]:
 
 async def retrieve_conversation(request: web.Request) -> web.Response:
     store = request.app[STORE]
-    conversation = store.conversation(require(request.query, "conversation_id"))
+    conversation = store.conversations.find(require(request.query, "conversation_id"))
     return envelope(request, _conversation_data(conversation))
 
 
@@ -194,7 +262,7 @@ async def list_conversations(request: web.Request) -> web.Response:
     store = request.app[STORE]
     params = request.query
     bot_id = require(params, "bot_id")
-    store.bot(bot_id)
+    store.bots.find(bot_id)
     page_num = int_param(params, "page_num", 1)
     page_size = int_param(params, "page_size", 50, high=50)
     order = params.get("sort_order", "DESC").upper()
@@ -203,7 +271,7 @@ async def list_conversations(request: web.Request) -> web.Response:
     connector_id = params.get("connector_id") or _API_CONNECTOR
     found = [
         c
-        for c in store.conversations.values()
+        for c in store.conversations.records.values()
         if c.get("bot_id") == bot_id and c.get("connector_id", _API_CONNECTOR) == connector_id
     ]
     # Creation order is insertion order (created_at is in seconds and ties often).
@@ -234,13 +302,13 @@ async def delete_conversation(request: web.Request) -> web.Response:
     store = request.app[STORE]
     conversation = _path_conversation(request, store)
     cid = conversation["id"]
-    chats = [r for r in store.chats.values() if r.data["conversation_id"] == cid]
+    chats = [r for r in store.chats.records.values() if r.data["conversation_id"] == cid]
     if any(r.task is not None and not r.task.done() for r in chats):
         raise ApiError(4016, "a chat is in progress in this conversation")
-    del store.conversations[cid]
-    store.messages.pop(cid, None)
+    del store.conversations.records[cid]
+    store.conversations.messages.pop(cid, None)
     for record in chats:
-        del store.chats[record.data["id"]]
+        del store.chats.records[record.data["id"]]
     return envelope(request)
 
 
@@ -256,14 +324,14 @@ async def clear_conversation(request: web.Request) -> web.Response:
 
 
 def _query_conversation(request: web.Request, store: Store) -> dict[str, Any]:
-    return store.conversation(require(request.query, "conversation_id"))
+    return store.conversations.find(require(request.query, "conversation_id"))
 
 
 def _query_message(request: web.Request, store: Store) -> tuple[dict[str, Any], dict[str, Any]]:
     """The conversation and the message that the query string names."""
     conversation = _query_conversation(request, store)
     message_id = require(request.query, "message_id")
-    for message in store.messages[conversation["id"]]:
+    for message in store.conversations.messages[conversation["id"]]:
         if message["id"] == message_id:
             return conversation, message
     raise ApiError(4200, f"message {message_id} does not exist in this conversation")
@@ -282,10 +350,10 @@ async def create_message(request: web.Request) -> web.Response:
     content = _content(body["content"], content_type)
     meta_data = _meta_data(body.get("meta_data"))
     cid = conversation["id"]
-    message = store.new_message(
+    message = store.conversations.new_message(
         cid, role=role, content=content, content_type=content_type, meta_data=meta_data
     )
-    store.messages[cid].append(message)
+    store.conversations.messages[cid].append(message)
     return envelope(request, message)
 
 
@@ -319,7 +387,7 @@ async def list_messages(request: web.Request) -> web.Response:
     listed = sorted(
         (
             m
-            for m in store.messages[conversation["id"]]
+            for m in store.conversations.messages[conversation["id"]]
             if m.get("type", "") in _LISTED_TYPES and (not chat_id or m.get("chat_id") == chat_id)
         ),
         key=lambda m: int(m["id"]),
@@ -386,17 +454,19 @@ async def delete_message(request: web.Request) -> web.Response:
         # An answer takes its chat's intermediate messages (function calls, ...) with it.
         doomed.update(
             m["id"]
-            for m in store.messages[conversation["id"]]
+            for m in store.conversations.messages[conversation["id"]]
             if m.get("chat_id") == chat_id and m.get("type") not in ("question", "answer")
         )
-        record = store.chats.get(chat_id)
+        record = store.chats.records.get(chat_id)
         if record is not None:
             doomed.update(
                 m["id"] for m in record.messages if m.get("type") not in ("question", "answer")
             )
     cid = conversation["id"]
-    store.messages[cid][:] = [m for m in store.messages[cid] if m["id"] not in doomed]
-    for record in store.chats.values():
+    store.conversations.messages[cid][:] = [
+        m for m in store.conversations.messages[cid] if m["id"] not in doomed
+    ]
+    for record in store.chats.records.values():
         if record.data["conversation_id"] == cid:
             record.messages[:] = [m for m in record.messages if m["id"] not in doomed]
     return envelope(request, message)
@@ -409,9 +479,9 @@ _FEEDBACK_TYPES = frozenset({"like", "unlike"})
 
 def _path_answer(request: web.Request, store: Store) -> dict[str, Any]:
     """The bot message the path names (feedback applies to the bot's messages only)."""
-    conversation = store.conversation(request.match_info["conversation_id"])
+    conversation = store.conversations.find(request.match_info["conversation_id"])
     message_id = request.match_info["message_id"]
-    for message in store.messages[conversation["id"]]:
+    for message in store.conversations.messages[conversation["id"]]:
         if message["id"] == message_id:
             if message["role"] != "assistant":
                 raise ApiError(4000, "feedback can only be given on the bot's messages")
@@ -432,7 +502,7 @@ async def create_feedback(request: web.Request) -> web.Response:
     comment = body.get("comment")
     if comment is not None and (not isinstance(comment, str) or len(comment) > 250):
         raise ApiError(4000, "Request parameter error: comment takes at most 250 characters")
-    store.feedback[message["id"]] = {
+    store.conversations.feedback[message["id"]] = {
         "feedback_type": feedback_type,
         "reason_types": reasons,
         "comment": comment,
@@ -443,5 +513,5 @@ async def create_feedback(request: web.Request) -> web.Response:
 async def delete_feedback(request: web.Request) -> web.Response:
     store = request.app[STORE]
     message = _path_answer(request, store)
-    store.feedback.pop(message["id"], None)
+    store.conversations.feedback.pop(message["id"], None)
     return envelope(request)

@@ -1,18 +1,30 @@
 """Files: ``/v1/files/upload`` (multipart field ``file``) and ``/v1/files/retrieve``.
 
-Uploaded bytes are kept in ``store.file_contents``; the file's API dict in ``store.files``.
+Uploaded bytes are kept in ``FilesState.contents``; the file's API dict in ``FilesState.records``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from aiohttp import BodyPartReader, web
 
 from .._state import STORE
 from .._wire import ApiError, envelope, new_id, now, require
 
-__all__ = ["add_routes"]
+__all__ = ["FilesState", "add_routes"]
+
+
+@attrs.define
+class FilesState:
+    """The uploaded files."""
+
+    #: File records (``{id, bytes, created_at, file_name}``) by file id.
+    records: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    #: Uploaded bytes by file id.
+    contents: dict[str, bytes] = attrs.field(factory=dict)
+
 
 #: The largest file the service accepts (512 MB).
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -54,15 +66,15 @@ async def upload_file(request: web.Request) -> web.Response:
         "created_at": now(),
         "file_name": file_name,
     }
-    store.files[file_id] = info
-    store.file_contents[file_id] = content
+    store.files.records[file_id] = info
+    store.files.contents[file_id] = content
     return envelope(request, dict(info))
 
 
 async def retrieve_file(request: web.Request) -> web.Response:
     store = request.app[STORE]
     file_id = require(request.query, "file_id")
-    info = store.files.get(file_id)
+    info = store.files.records.get(file_id)
     if info is None:
         raise ApiError(4200, f"file {file_id} does not exist")
     return envelope(request, dict(info))

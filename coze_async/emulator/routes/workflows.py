@@ -2,8 +2,7 @@
 nodes, chatflows (``/v1/workflows/chat``), and the workflows themselves: list, details,
 published versions and collaborators.
 
-Three deterministic workflows exist from the first request on (they are added to
-``Store.workflows`` when missing):
+Three deterministic workflows exist from the start (in ``WorkflowsState.records``):
 
 - :data:`ECHO_WORKFLOW_ID` outputs ``{"output": parameters["input"]}`` (or, without an ``input``
   parameter, the whole parameters as a JSON string); its stream is that text in Message-node
@@ -15,16 +14,16 @@ Three deterministic workflows exist from the first request on (they are added to
 - :data:`ERROR_WORKFLOW_ID` fails: its stream is a single ``Error`` event (code 4000), a sync
   run answers code 4000, and as a chatflow the chat fails.
 
-Any other workflow put in ``Store.workflows`` behaves like the echo workflow. Run bookkeeping is
-kept in ``Store.workflow_runs`` (execute id -> run record).
+Any other workflow put in ``WorkflowsState.records`` behaves like the echo workflow. Run
+bookkeeping is kept in ``WorkflowsState.runs`` (execute id -> run record).
 
 An async run (``is_async``) reports ``Running`` to its first run-history query and its outcome
 from the second on.
 
 ``GET /v1/workflows`` lists the stored workflows of a workspace (the built-ins, and workflows
 without a ``workspace_id``, belong to every workspace), by page number. The echo workflow has
-three published versions, the other built-ins one (``Store.workflow_versions``, newest listed
-first, paged by token). Collaborators (``Store.workflow_collaborators``) are added one per request
+three published versions, the other built-ins one (``WorkflowsState.versions``, newest listed
+first, paged by token). Collaborators (``WorkflowsState.collaborators``) are added one per request
 with ``POST /v1/workflows/{workflow_id}/collaborators`` and removed with ``DELETE``.
 """
 
@@ -33,14 +32,14 @@ from __future__ import annotations
 import copy
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
+import attrs
 import orjson
 from aiohttp import web
 
 from .._bots import ChatContext, Reply, Responder, echo_responder, split_words
-from .._state import STORE, ChatRecord, Store
+from .._state import STORE, Store
 from .._wire import (
     ApiError,
     SSEWriter,
@@ -55,13 +54,14 @@ from .._wire import (
     remove_collaborator,
     require,
 )
-from .chat import check_message, drive_chat, question_text, request_message
+from .chat import ChatRecord, check_message, drive_chat, question_text, request_message
 from .workspaces import EMULATOR_USER_ID
 
 __all__ = [
     "ECHO_WORKFLOW_ID",
     "ERROR_WORKFLOW_ID",
     "INTERRUPT_WORKFLOW_ID",
+    "WorkflowsState",
     "add_routes",
 ]
 
@@ -71,7 +71,6 @@ ECHO_WORKFLOW_ID = "7100000000000000001"
 INTERRUPT_WORKFLOW_ID = "7100000000000000002"
 #: Always fails (an ``Error`` event with code 4000 when streamed).
 ERROR_WORKFLOW_ID = "7100000000000000003"
-#: The key of ``Store.workflows`` under which the runs are kept (execute id -> run record).
 
 SPACE_ID = "7000000000000000100"
 CONNECTOR_ID = "1024"
@@ -122,14 +121,14 @@ def add_routes(app: web.Application) -> None:
 # -- workflows and runs in the store ------------------------------------------------------------
 
 
-@dataclass
+@attrs.define
 class _Outcome:
     """What one leg of a run (its start, or a resumption) produced."""
 
     #: ``Success``, ``Running`` (interrupted, waiting to be resumed) or ``Fail``.
     status: str
     #: The Message node's output, in chunks.
-    chunks: list[str] = field(default_factory=list)
+    chunks: list[str] = attrs.field(factory=list)
     #: The End node's output: a JSON string (on success).
     output: str = ""
     #: The question asked (when interrupted).
@@ -138,7 +137,7 @@ class _Outcome:
     error_message: str = ""
 
 
-@dataclass
+@attrs.define
 class _Run:
     """One execution of a workflow: its run-history dict (API fields) and what it waits for."""
 
@@ -147,40 +146,45 @@ class _Run:
     #: ``{"data", "event_id", "type"}`` while interrupted and waiting to be resumed.
     interrupt: dict[str, Any] | None = None
     #: node_execute_uuid -> ``{"is_finish", "node_output"}``.
-    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    nodes: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     #: Run-history queries still to be answered with ``Running`` (async runs).
     pending_polls: int = 0
 
 
-def _ensure_builtins(store: Store) -> None:
-    """Add the built-in workflows to the store if missing."""
-    if ECHO_WORKFLOW_ID in store.workflows:
-        return
+def _builtin_workflows() -> dict[str, dict[str, Any]]:
     created = now()
-    for workflow_id, (name, description) in _BUILTIN.items():
-        store.workflows.setdefault(
-            workflow_id,
-            {
-                "workflow_id": workflow_id,
-                "workflow_name": name,
-                "description": description,
-                "icon_url": "",
-                "app_id": "",
-                "created_at": created,
-                "updated_at": created,
-            },
-        )
+    return {
+        workflow_id: {
+            "workflow_id": workflow_id,
+            "workflow_name": name,
+            "description": description,
+            "icon_url": "",
+            "app_id": "",
+            "created_at": created,
+            "updated_at": created,
+        }
+        for workflow_id, (name, description) in _BUILTIN.items()
+    }
 
 
-def _runs(store: Store) -> dict[str, _Run]:
-    _ensure_builtins(store)
-    return cast("dict[str, _Run]", store.workflow_runs)
+@attrs.define
+class WorkflowsState:
+    """The workflows (starting with the three built-ins), their runs, versions and
+    collaborators."""
+
+    #: Workflow records by workflow id.
+    records: dict[str, dict[str, Any]] = attrs.field(factory=_builtin_workflows)
+    #: Runs by execute id.
+    runs: dict[str, _Run] = attrs.field(factory=dict)
+    #: Published versions by workflow id (oldest first; seeded on first use).
+    versions: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
+    #: Collaborators (user ids) by workflow id.
+    collaborators: dict[str, list[str]] = attrs.field(factory=dict)
 
 
 def _check_workflow(store: Store, workflow_id: str) -> None:
     """A 4200 error unless the workflow exists (and is published, as all emulated ones are)."""
-    _ensure_builtins(store)
-    if workflow_id not in store.workflows:
+    if workflow_id not in store.workflows.records:
         raise ApiError(4200, f"workflow {workflow_id} does not exist or has not been published")
 
 
@@ -282,7 +286,7 @@ def _new_run(store: Store, workflow_id: str, body: Mapping[str, Any], run_mode: 
         "usage": {"token_count": 0, "output_count": 0, "input_count": 0},
     }
     run = _Run(workflow_id=workflow_id, history=history)
-    _runs(store)[execute_id] = run
+    store.workflows.runs[execute_id] = run
     return run
 
 
@@ -345,7 +349,7 @@ def _history_view(run: _Run) -> dict[str, Any]:
 
 
 def _run_of(store: Store, workflow_id: str, execute_id: str) -> _Run:
-    run = _runs(store).get(execute_id)
+    run = store.workflows.runs.get(execute_id)
     if run is None or run.workflow_id != workflow_id:
         raise ApiError(4200, f"execute_id {execute_id} of workflow {workflow_id} does not exist")
     return run
@@ -413,7 +417,7 @@ async def stream_resume_workflow(request: web.Request) -> web.StreamResponse:
     if not isinstance(interrupt_type, int) or isinstance(interrupt_type, bool):
         raise ApiError(4000, "Request parameter error: interrupt_type is required")
     _check_workflow(store, workflow_id)
-    run = _runs(store).get(event_id.partition("/")[0])
+    run = store.workflows.runs.get(event_id.partition("/")[0])
     if (
         run is None
         or run.workflow_id != workflow_id
@@ -559,7 +563,7 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
     if bool(bot_id) == bool(app_id):
         raise ApiError(4000, "Request parameter error: pass exactly one of app_id and bot_id")
     if bot_id:
-        store.bot(bot_id)
+        store.bots.find(bot_id)
     parameters = _parameters(body)
     raw_messages = body.get("additional_messages") or []
     if not isinstance(raw_messages, list):
@@ -567,20 +571,20 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
     messages = [check_message(raw, i) for i, raw in enumerate(raw_messages)]
     conversation_id = body.get("conversation_id")
     if conversation_id:
-        conversation = store.conversation(str(conversation_id))
+        conversation = store.conversations.find(str(conversation_id))
     else:
-        conversation = store.new_conversation(bot_id=bot_id or None)
+        conversation = store.conversations.new(bot_id=bot_id or None)
     conversation_id = conversation["id"]
     owner = bot_id or app_id
     chat_id = new_id()
     added = [
         request_message(store, conversation_id, m, chat_id=chat_id, bot_id=owner) for m in messages
     ]
-    history = store.messages[conversation_id] + added
+    history = store.conversations.messages[conversation_id] + added
     questions = [m for m in history if m["role"] == "user"]
     if not questions:
         raise ApiError(4000, "no user message: pass the question in additional_messages")
-    store.messages[conversation_id].extend(added)
+    store.conversations.messages[conversation_id].extend(added)
     data: dict[str, Any] = {
         "id": chat_id,
         "conversation_id": conversation_id,
@@ -604,7 +608,7 @@ async def chat_workflow(request: web.Request) -> web.StreamResponse:
         parameters=parameters,
     )
     record = ChatRecord(data=data, context=context, auto_save_history=True)
-    store.chats[chat_id] = record
+    store.chats.records[chat_id] = record
     writer = SSEWriter(request)
     await writer.start()
 
@@ -654,7 +658,7 @@ _BUILTIN_VERSIONS: dict[str, list[tuple[str, str]]] = {
 
 def _workflow(store: Store, workflow_id: str) -> dict[str, Any]:
     _check_workflow(store, workflow_id)
-    return store.workflows[workflow_id]
+    return store.workflows.records[workflow_id]
 
 
 def _basic(workflow: Mapping[str, Any]) -> dict[str, Any]:
@@ -715,7 +719,6 @@ def _listed(workflow: Mapping[str, Any], status: str) -> bool:
 async def list_workflows(request: web.Request) -> web.Response:
     """``GET /v1/workflows``: the workflows of a workspace (or app), by page number."""
     store = request.app[STORE]
-    _ensure_builtins(store)
     params = request.query
     workspace_id = require(params, "workspace_id")
     page_num = int_param(params, "page_num", 1)
@@ -727,7 +730,7 @@ async def list_workflows(request: web.Request) -> web.Response:
     app_id = params.get("app_id")
     chosen = [
         w
-        for w in store.workflows.values()
+        for w in store.workflows.records.values()
         if w.get("workspace_id") in (None, workspace_id)
         and (not app_id or w.get("app_id") == app_id)
         and (mode is None or w.get("workflow_mode", "workflow") == mode)
@@ -753,12 +756,12 @@ async def retrieve_workflow(request: web.Request) -> web.Response:
 def _versions(store: Store, workflow: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A workflow's published versions, oldest first (seeded on first use)."""
     workflow_id = workflow["workflow_id"]
-    versions = store.workflow_versions.get(workflow_id)
+    versions = store.workflows.versions.get(workflow_id)
     if versions is None:
         created = workflow.get("created_at")
         created = created if isinstance(created, int) else now()
         seeds = _BUILTIN_VERSIONS.get(workflow_id) or [("v0.0.1", "First version.")]
-        versions = store.workflow_versions[workflow_id] = [
+        versions = store.workflows.versions[workflow_id] = [
             {
                 "version": version,
                 "description": description,
@@ -806,7 +809,7 @@ async def add_workflow_collaborator(request: web.Request) -> web.Response:
     workflow_id = request.match_info["workflow_id"]
     _check_workflow(store, workflow_id)
     user_id = one_collaborator(await json_body(request))
-    add_collaborator(store.workflow_collaborators, workflow_id, user_id)
+    add_collaborator(store.workflows.collaborators, workflow_id, user_id)
     return envelope(request)
 
 
@@ -816,6 +819,6 @@ async def remove_workflow_collaborator(request: web.Request) -> web.Response:
     workflow_id = request.match_info["workflow_id"]
     _check_workflow(store, workflow_id)
     remove_collaborator(
-        store.workflow_collaborators, workflow_id, request.match_info["user_id"], "workflow"
+        store.workflows.collaborators, workflow_id, request.match_info["user_id"], "workflow"
     )
     return envelope(request)

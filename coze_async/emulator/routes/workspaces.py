@@ -4,8 +4,8 @@ remove).
 The emulator has one workspace, the personal one (:data:`PERSONAL_WORKSPACE_ID`), owned by the
 emulator's user (:data:`EMULATOR_USER_ID`). Users added to a personal workspace are invited, and
 the emulator has them accept at once (``invited_success_user_ids``); in a team workspace put in
-``Store.workspaces`` they are added (``added_success_user_ids``). Coze user ids are numeric: any
-other id is reported in ``not_exist_user_ids``.
+``WorkspacesState.records`` they are added (``added_success_user_ids``). Coze user ids are
+numeric: any other id is reported in ``not_exist_user_ids``.
 """
 
 from __future__ import annotations
@@ -13,12 +13,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from aiohttp import web
 
 from .._state import STORE, Store
 from .._wire import ApiError, envelope, int_param, json_body
 
-__all__ = ["EMULATOR_USER_ID", "PERSONAL_WORKSPACE_ID", "add_routes", "find_workspace"]
+__all__ = [
+    "EMULATOR_USER_ID",
+    "PERSONAL_WORKSPACE_ID",
+    "WorkspacesState",
+    "add_routes",
+    "find_workspace",
+]
 
 #: The workspace every emulator starts with.
 PERSONAL_WORKSPACE_ID = "7300000000000000001"
@@ -38,26 +45,31 @@ def add_routes(app: web.Application) -> None:
     app.router.add_delete("/v1/workspaces/{workspace_id}/members", remove_members)
 
 
-def _workspaces(store: Store) -> list[dict[str, Any]]:
-    if not store.workspaces:
-        store.workspaces.append(
-            {
-                "id": PERSONAL_WORKSPACE_ID,
-                "name": "Personal",
-                "icon_url": "",
-                "role_type": "owner",
-                "workspace_type": "personal",
-                "enterprise_id": "",
-                "joined_status": "joined",
-                "members": [{"user_id": EMULATOR_USER_ID, "role_type": "owner"}],
-            }
-        )
-    return store.workspaces
+def _default_workspaces() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": PERSONAL_WORKSPACE_ID,
+            "name": "Personal",
+            "icon_url": "",
+            "role_type": "owner",
+            "workspace_type": "personal",
+            "enterprise_id": "",
+            "joined_status": "joined",
+            "members": [{"user_id": EMULATOR_USER_ID, "role_type": "owner"}],
+        }
+    ]
+
+
+@attrs.define
+class WorkspacesState:
+    """The workspaces (starting with the personal one), with their ``members``."""
+
+    records: list[dict[str, Any]] = attrs.field(factory=_default_workspaces)
 
 
 def find_workspace(store: Store, workspace_id: str) -> dict[str, Any]:
     """The stored workspace (with its ``members``), or a 4200 error."""
-    for workspace in _workspaces(store):
+    for workspace in store.workspaces.records:
         if workspace["id"] == workspace_id:
             return workspace
     raise ApiError(4200, f"workspace {workspace_id} does not exist")
@@ -87,7 +99,7 @@ def _user_ids(body: Mapping[str, Any], most: int) -> list[str]:
 
 
 async def list_workspaces(request: web.Request) -> web.Response:
-    workspaces = _workspaces(request.app[STORE])
+    workspaces = request.app[STORE].workspaces.records
     page = [{k: v for k, v in w.items() if k != "members"} for w in _page(workspaces, request)]
     return envelope(request, {"workspaces": page, "total_count": len(workspaces)})
 
