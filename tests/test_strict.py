@@ -111,3 +111,21 @@ def test_a_missing_required_field_and_a_non_object_are_named():
         structure({"content": "c", "content_type": "text"}, Message)
     with pytest.raises(StructureError, match=r"^ChatUsage: expected an object, got a list$"):
         structure([1], ChatUsage)
+
+
+async def test_the_client_error_for_a_bad_response_names_the_field(mocked):
+    import re
+
+    from coze_async import AsyncCoze, CozeInvalidResponseError, TokenAuth
+
+    data = {"id": None, "conversation_id": "c", "bot_id": "b", "status": "completed"}
+    mocked.add(
+        re.compile(r"^https://api\.test/v3/chat/retrieve(\?.*)?$"),
+        "POST",
+        payload={"code": 0, "msg": "", "data": data},
+    )
+    async with AsyncCoze(TokenAuth("t"), "https://api.test") as coze:
+        with pytest.raises(
+            CozeInvalidResponseError, match=r"Chat\.id: expected a string, got null"
+        ):
+            await coze.chat.retrieve(conversation_id="c", chat_id="x")
