@@ -44,7 +44,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._fastgen import make_fast_structure_fn, optional_inner
+from ._fastgen import make_fast_structure_fn, null_gives_default
 from .models._base import DynamicIntEnum, DynamicStrEnum, ListResponse
 
 __all__ = ["StructureError", "converter", "reference_structure_fn", "structure", "unstructure"]
@@ -184,17 +184,14 @@ def _null_gives_default(hook: Callable[[Any, Any], Any], default: Any) -> Callab
 
 
 def _null_default_overrides(cls: type[Any]) -> dict[str, Any]:
-    """Per-field hooks for non-Optional fields with a default: ``null`` gives the default."""
+    """Per-field hooks for the fields where ``null`` gives the default (``null_gives_default``,
+    the one predicate the fast path uses too)."""
     hints = typing.get_type_hints(cls)
     overrides = {}
     for a in attrs.fields(cls):
-        hint = hints[a.name]
-        if a.default is attrs.NOTHING or hint is Any or optional_inner(hint) is not None:
-            continue
-        if isinstance(a.default, attrs.Factory) and a.default.takes_self:  # type: ignore[arg-type]
-            continue
-        hook = converter.get_structure_hook(hint)
-        overrides[a.name] = override(struct_hook=_null_gives_default(hook, a.default))
+        if null_gives_default(a, hints[a.name]):
+            hook = converter.get_structure_hook(hints[a.name])
+            overrides[a.name] = override(struct_hook=_null_gives_default(hook, a.default))
     return overrides
 
 

@@ -32,7 +32,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
-__all__ = ["fast_path_refusal", "make_fast_structure_fn", "optional_inner"]
+__all__ = ["fast_path_refusal", "make_fast_structure_fn", "null_gives_default", "optional_inner"]
 
 _SCALARS = (str, int, float, bool)
 _NOTHING = attrs.NOTHING
@@ -45,6 +45,15 @@ def optional_inner(hint: Any) -> Any | None:
         if len(args) == 1 and len(typing.get_args(hint)) == 2:
             return args[0]
     return None
+
+
+def null_gives_default(attribute: attrs.Attribute[Any], hint: Any) -> bool:
+    """The strictness rule's null case, for both paths: ``null`` in a field that is not
+    Optional (nor ``Any``) but has a default gives that default (a fresh one for a factory)."""
+    default = attribute.default
+    if default is _NOTHING or hint is Any or optional_inner(hint) is not None:
+        return False
+    return not getattr(default, "takes_self", False)
 
 
 def fast_path_refusal(cls: type[Any]) -> str | None:
@@ -94,29 +103,26 @@ def make_fast_structure_fn(
         inner = optional_inner(hint)
         target = inner if inner is not None else hint
         expression = _convert(target, var, index, env, converter)
-        if a.default is _NOTHING:
-            lines.append(f"    {var} = o[{a.name!r}]")
-        elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-            env[f"__f{index}"] = a.default.factory
-            lines.append(f"    {var} = g({a.name!r}, __nothing)")
-            lines.append(f"    if {var} is __nothing:")
-            lines.append(f"      {var} = __f{index}()")
-            if expression != var:
-                lines.append("    else:")
-                lines.append(f"      {var} = {expression}")
-            setters.append((a.name, var))
-            continue
+        if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            env[f"__d{index}"] = a.default.factory
+            default = f"__d{index}()"
         else:
             env[f"__d{index}"] = a.default
-            lines.append(f"    {var} = g({a.name!r}, __d{index})")
-        if expression != var:
-            if inner is not None or a.default is None:
-                # Optional: null is None. A non-Optional null goes to the hook, which refuses
-                # it, so the fallback applies the null rule.
-                lines.append(f"    if {var} is not None:")
-                lines.append(f"      {var} = {expression}")
-            else:
-                lines.append(f"    {var} = {expression}")
+            default = f"__d{index}"
+        convert = [] if expression == var else [f"{var} = {expression}"]
+        branches: list[tuple[str, list[str]]]
+        if a.default is _NOTHING:
+            lines.append(f"    {var} = o[{a.name!r}]")
+            branches = [(f"{var} is None", [])] if inner is not None else []
+        elif null_gives_default(a, hint):
+            lines.append(f"    {var} = g({a.name!r})")  # missing or null: the default
+            branches = [(f"{var} is None", [f"{var} = {default}"])]
+        else:  # Optional (null is None) or Any
+            lines.append(f"    {var} = g({a.name!r}, __nothing)")
+            branches = [(f"{var} is __nothing", [f"{var} = {default}"])]
+            if inner is not None:
+                branches.append((f"{var} is None", []))
+        lines += _branches(branches, convert)
         setters.append((a.name, var))
     lines.append("  except Exception:")
     lines.append("    return __fallback(o, __cl)")
@@ -131,6 +137,22 @@ def make_fast_structure_fn(
     exec(compile(source, filename, "exec"), env)
     function: Callable[..., Any] = env[f"structure_{cls.__name__}"]
     return function
+
+
+def _branches(branches: list[tuple[str, list[str]]], otherwise: list[str]) -> list[str]:
+    """``if/elif/else`` lines (inside the ``try``) for the non-empty parts of a decision."""
+    if not otherwise:
+        branches = [(test, body) for test, body in branches if body]
+    if not branches:
+        return ["    " + line for line in otherwise]
+    lines = []
+    for number, (test, body) in enumerate(branches):
+        lines.append(f"    {'if' if number == 0 else 'elif'} {test}:")
+        lines += ["      " + line for line in body or ["pass"]]
+    if otherwise:
+        lines.append("    else:")
+        lines += ["      " + line for line in otherwise]
+    return lines
 
 
 def _convert(

@@ -217,8 +217,16 @@ def test_every_model_takes_the_fast_path_for_exact_types(cls: type):
         raise AssertionError(f"fell back for {o!r}")
 
     fast = make_fast_structure_fn(cls, converter, fallback)
+    reference = reference_structure_fn(cls)
     payload = exact_payload(cls)
-    assert same_objects(fast(payload, cls), reference_structure_fn(cls)(payload, cls))
+    assert same_objects(fast(payload, cls), reference(payload, cls))
+    # null wherever the rule allows it (Optional, or a default) stays on the fast path too.
+    nulls = {
+        a.name: None if a.default is not attrs.NOTHING or optional_inner(hint) else payload[a.name]
+        for a in attrs.fields(cls)
+        for hint in [typing.get_type_hints(cls)[a.name]]
+    }
+    assert same_objects(fast(nulls, cls), reference(nulls, cls))
 
 
 def test_the_reference_is_plain_cattrs_plus_the_null_default_rule():
