@@ -315,9 +315,9 @@ class Transport:
             try:
                 return await attempt_once(deadline)
             except (CozeAPIError, CozeConnectionError) as exc:
-                if deadline is not None and isinstance(exc, CozeTimeoutError):
-                    if loop.time() >= deadline:
-                        raise _total_exceeded(request, total) from exc
+                timed_out = isinstance(exc, CozeTimeoutError)
+                if timed_out and deadline is not None and loop.time() >= deadline:
+                    raise _total_exceeded(request, total) from exc
                 delay = policy.delay_for(exc, attempt, idempotent=request.idempotent)
                 if delay is None or (deadline is not None and loop.time() + delay > deadline):
                     raise
@@ -421,8 +421,7 @@ class Transport:
 
 def _total_exceeded(request: Request, total: float | None) -> CozeTimeoutError:
     return CozeTimeoutError(
-        f"{request.method} {request.path} did not complete within its total timeout of "
-        f"{total:g} s",
+        f"{request.method} {request.path} did not complete within its total timeout of {total:g} s",
         may_have_succeeded=True,
     )
 

@@ -1231,9 +1231,7 @@ async def test_total_deadline_spans_every_attempt(loopback: Any) -> None:
     async with AsyncCoze(TokenAuth(TOKEN), server.url, max_retries=10) as coze:
         started = time.monotonic()
         with pytest.raises(CozeTimeoutError, match="total timeout of 1 s") as info:
-            await coze.chat.retrieve(
-                conversation_id="c", chat_id="x", timeout=Timeout(5, total=1)
-            )
+            await coze.chat.retrieve(conversation_id="c", chat_id="x", timeout=Timeout(5, total=1))
         elapsed = time.monotonic() - started
     assert info.value.may_have_succeeded
     assert elapsed < 3  # ten retries of 0.3 s each plus backoff would take far longer
