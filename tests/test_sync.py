@@ -136,10 +136,50 @@ def test_every_async_resource_method_has_a_sync_twin_with_equal_parameters():
         for path, async_method in methods.items():
             sync_method = _resolve(coze, path)
             assert callable(sync_method), path
-            async_params = list(inspect.signature(async_method).parameters.values())
-            sync_params = list(inspect.signature(sync_method).parameters.values())
-            assert sync_params == async_params, path
+            async_signature = inspect.signature(async_method)
+            sync_signature = inspect.signature(sync_method)
+            assert list(sync_signature.parameters.values()) == list(
+                async_signature.parameters.values()
+            ), path
             assert not inspect.iscoroutinefunction(sync_method), path
+            # The same return kind, in its sync form (a stream for a stream, pages for pages).
+            assert sync_signature.return_annotation == _sync_kind(
+                async_signature.return_annotation
+            ), path
+            owner = type(_resolve(coze, path.rsplit(".", 1)[0]))
+            assert sync_method.__qualname__ == f"{owner.__qualname__}.{path.rsplit('.', 1)[1]}"
+            assert sync_method.__doc__, path
+
+
+def _sync_kind(annotation: str) -> str:
+    sync = annotation.replace("AsyncStream[", "SyncStream[").replace("AsyncPaged[", "SyncPaged[")
+    assert "Async" not in sync, annotation
+    return sync
+
+
+def test_forward_reads_the_kind_of_the_async_method():
+    """B8: forwarding a stream method used to type-check and hand sync users an AsyncStream."""
+    with Coze(TokenAuth("t"), "https://api.test") as coze:
+        assert isinstance(coze.workflows.chat.stream(workflow_id="w"), SyncStream)
+        assert isinstance(coze.chat.stream(bot_id="b", user_id="u"), SyncStream)
+
+
+def test_sync_twins_show_sync_types_at_run_time():
+    from coze_async.resources.chat import ChatClient
+
+    assert "SyncStream[ChatEvent]" in str(inspect.signature(ChatClient.stream))
+    assert ChatClient.stream.__qualname__ == "ChatClient.stream"
+    assert "start a chat and stream its events" in (ChatClient.stream.__doc__ or "").lower()
+    # On the class, a family and a sub-resource give their client classes (help() works).
+    assert Coze.chat is ChatClient
+    assert Coze.chat.messages.list.__qualname__ == "ChatMessagesClient.list"
+
+
+def test_sub_resources_are_built_once():
+    with Coze(TokenAuth("t"), "https://api.test") as coze:
+        assert coze.chat.messages is coze.chat.messages
+        assert coze.workflows.runs.run_histories is coze.workflows.runs.run_histories
+        assert coze.bots is coze.bots
 
 
 # -- calls and streams --------------------------------------------------------------------------
