@@ -78,14 +78,29 @@ async def test_terminal_event_is_kept(loopback):
     assert decode_chat_event(stream.terminal_event, stream.response, strict=True) is None
 
 
+def _annotated_families(cls: type) -> dict[str, str]:
+    """The attribute annotations a root declares for type checkers (its TYPE_CHECKING block)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(cls).lstrip())
+    found: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            found[node.target.id] = ast.unparse(node.annotation)
+    return found
+
+
 def test_every_resource_family_is_on_both_roots():
-    families = [
-        "chat", "conversations", "bots", "files", "workflows", "workspaces",
-        "users", "variables", "templates", "folders", "apps", "connectors",
-    ]  # fmt: skip
+    """One table (resources.ROOT_RESOURCES) feeds both roots; the annotations type checkers read
+    name exactly its families and classes."""
+    from coze_async.resources import ROOT_RESOURCES
+
+    assert _annotated_families(AsyncCoze) == {n: a for n, (a, _, _) in ROOT_RESOURCES.items()}
+    assert _annotated_families(Coze) == {n: s for n, (_, s, _) in ROOT_RESOURCES.items()}
     async_coze = AsyncCoze(TokenAuth("t"), "https://api.test")
     with Coze(TokenAuth("t"), "https://api.test") as coze:
-        for name in families:
+        for name in ROOT_RESOURCES:
             async_resource = getattr(async_coze, name)
             sync_resource = getattr(coze, name)
             assert getattr(async_coze, name) is async_resource, name
