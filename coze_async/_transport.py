@@ -344,9 +344,19 @@ class Transport:
 
         return await self._with_retries(request, attempt)
 
-    async def call(self, request: Request, cast: type[T]) -> T:
-        """Send ``request`` and structure its result as ``cast``, linked to its response."""
+    async def call(
+        self,
+        request: Request,
+        cast: type[T],
+        *,
+        reshape: Callable[[Any, HTTPResponse], Any] | None = None,
+    ) -> T:
+        """Send ``request`` and structure its result as ``cast``, linked to its response.
+        ``reshape(payload, response)`` first brings a result the service shapes unusually into
+        ``cast``'s shape (raising :func:`invalid_response` when it cannot)."""
         payload, meta = await self.call_raw(request)
+        if reshape is not None:
+            payload = reshape(payload, meta)
         result = structure_response(payload, cast, meta)
         attach_response(result, meta)
         return result

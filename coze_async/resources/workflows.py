@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import orjson
@@ -12,10 +13,10 @@ from .._events import chat_event_decoder, ends_workflow_stream, workflow_event_d
 from .._pagination import AsyncPaged, NumberPaging, TokenPaging
 from .._paths import path, require_id
 from .._request import Request, RequestOptions, Unpack, omit_none
+from .._response import HTTPResponse
 from .._stream import AsyncStream
 from .._sync_layer import SubResource, SyncResource, forward
-from .._transport import AsyncResource, Transport, invalid_response, structure_response
-from ..models._base import attach_response
+from .._transport import AsyncResource, Transport, invalid_response
 from ..models.chat import ChatEvent, Message
 from ..models.workflows import (
     RemoveWorkflowCollaboratorResp,
@@ -49,6 +50,33 @@ __all__ = [
 ]
 
 _RUN_RESULT_FIELDS = ("data", "debug_url", "execute_id", "usage", "interrupt_data")
+
+
+def _run_result(payload: Any, meta: HTTPResponse) -> dict[str, Any]:
+    """A run's result sits beside ``code`` and ``msg`` in the envelope; ``data`` is the
+    workflow's output as a JSON string (sent as JSON by some deployments)."""
+    if not isinstance(payload, dict):
+        raise invalid_response(meta, f"expected a JSON object, got {type(payload).__name__}")
+    fields = {k: payload[k] for k in _RUN_RESULT_FIELDS if payload.get(k) is not None}
+    data = fields.get("data")
+    if data is not None and not isinstance(data, str):
+        fields["data"] = orjson.dumps(data).decode()
+    return fields
+
+
+def _first_history(execute_id: str, payload: Any, meta: HTTPResponse) -> Any:
+    """A run history arrives as a list of one."""
+    if not isinstance(payload, list):
+        kind = type(payload).__name__
+        raise invalid_response(meta, f"expected a list of run histories, got {kind}")
+    if not payload:
+        raise invalid_response(
+            meta, f"the service returned no run history for execute_id {execute_id}"
+        )
+    first = payload[0]
+    if isinstance(first, dict) and first.get("error_code") in ("", None):
+        first = {**first, "error_code": 0}  # the service sends "" when the run did not fail
+    return first
 
 
 # -- async clients ---------------------------------------------------------------------------------
@@ -154,20 +182,9 @@ class AsyncWorkflowsRunsRunHistoriesClient(AsyncResource):
             workflow_id=workflow_id,
             execute_id=execute_id,
         )
-        payload, meta = await self._transport.call_raw(Request("GET", url, options=options))
-        if not isinstance(payload, list):
-            kind = type(payload).__name__
-            raise invalid_response(meta, f"expected a list of run histories, got {kind}")
-        if not payload:
-            raise invalid_response(
-                meta, f"the service returned no run history for execute_id {execute_id}"
-            )
-        first = payload[0]
-        if isinstance(first, dict) and first.get("error_code") in ("", None):
-            first = {**first, "error_code": 0}  # the service sends "" when the run did not fail
-        history = structure_response(first, WorkflowRunHistory, meta)
-        attach_response(history, meta)
-        return history
+        request = Request("GET", url, options=options)
+        reshape = partial(_first_history, execute_id)
+        return await self._transport.call(request, WorkflowRunHistory, reshape=reshape)
 
 
 class AsyncWorkflowsRunsClient(AsyncResource):
@@ -207,16 +224,7 @@ class AsyncWorkflowsRunsClient(AsyncResource):
             connector_id=connector_id,
         )
         request = Request("POST", "/v1/workflow/run", json=body, data_field=None, options=options)
-        payload, meta = await self._transport.call_raw(request)
-        if not isinstance(payload, dict):
-            raise invalid_response(meta, f"expected a JSON object, got {type(payload).__name__}")
-        fields = {k: payload[k] for k in _RUN_RESULT_FIELDS if payload.get(k) is not None}
-        data = fields.get("data")
-        if data is not None and not isinstance(data, str):
-            fields["data"] = orjson.dumps(data).decode()
-        result = structure_response(fields, WorkflowRunResult, meta)
-        attach_response(result, meta)
-        return result
+        return await self._transport.call(request, WorkflowRunResult, reshape=_run_result)
 
     def stream(
         self,
