@@ -196,7 +196,7 @@ async def test_a_read_timeout_names_the_events_and_logid() -> None:
 async def test_a_stream_closed_before_it_was_opened_says_so() -> None:
     stream, raw = make([ev("a", "1")])
     await stream.aclose()
-    with pytest.raises(CozeError, match="^this stream was closed before it was opened$"):
+    with pytest.raises(CozeError, match=r"^this stream was closed before it was opened$"):
         await stream
     assert raw.content.reads == 0
 
