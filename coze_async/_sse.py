@@ -151,6 +151,9 @@ class SSEDecoder:
                 event = self._name(value)
             elif line == b"data":  # a field without a colon has an empty value
                 size += 1
+                if size > limit:
+                    self._reset()
+                    raise SSELineTooLongError(limit)
                 data.append("")
             elif line == b"event":
                 event = ""

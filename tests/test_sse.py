@@ -1,12 +1,12 @@
 """The SSE decoder on its own: WHATWG conformance, the recorded streams under every chunking,
-UTF-8 split across chunks, round trips and garbage under Hypothesis, bounded memory and time."""
+UTF-8 split across chunks, round trips and garbage under Hypothesis, bounded memory and work (the linear-time ratios
+are measured by benchmarks/sse_scaling.py, not here)."""
 
 from __future__ import annotations
 
 import itertools
 import re
 import string
-import time
 import tracemalloc
 from collections.abc import Iterable, Iterator
 
@@ -447,17 +447,14 @@ def test_sixty_four_mib_line_raises_quickly_with_small_peak_memory() -> None:
     fed = 0
     tracemalloc.start()
     try:
-        start = time.perf_counter()
         with pytest.raises(SSELineTooLongError):
             for chunk in chunks():
                 fed += 1
                 decoder.feed(chunk)
-        elapsed = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert fed <= 2
-    assert elapsed < 2.0
     assert peak < 8 * MiB
 
 
@@ -505,46 +502,6 @@ def test_comment_lines_in_large_chunks_keep_buffer_small() -> None:
         assert decoder.feed(stream[i : i + 4096]) == []
         assert decoder.buffered_bytes < KiB
     assert decoder.feed(b"data: last\n\n") == [ServerSentEvent("message", "last")]
-
-
-# --- 11. no quadratic behaviour ----------------------------------------------------------------
-
-
-def _best_time(chunks: list[bytes], expected_events: int) -> float:
-    best = float("inf")
-    for _ in range(5):
-        decoder = SSEDecoder()
-        count = 0
-        start = time.perf_counter()
-        for chunk in chunks:
-            count += len(decoder.feed(chunk))
-        best = min(best, time.perf_counter() - start)
-        assert count == expected_events
-    return best
-
-
-def _event_chunks(n: int) -> list[bytes]:
-    stream = b"".join(b'event:delta\ndata:{"n":%d}\n\n' % i for i in range(n))
-    return [stream[i : i + 4096] for i in range(0, len(stream), 4096)]
-
-
-# Four times the input: linear work takes ~4x as long, quadratic ~16x; 6x leaves room for noise.
-
-
-def test_many_events_decode_in_linear_time() -> None:
-    small = _best_time(_event_chunks(40_000), 40_000)
-    large = _best_time(_event_chunks(160_000), 160_000)
-    assert large <= 6 * small, f"40k events: {small:.3f}s, 160k events: {large:.3f}s"
-
-
-def test_long_line_in_small_chunks_decodes_in_linear_time() -> None:
-    def chunks(size: int) -> list[bytes]:
-        raw = b"data:" + b"a" * size + b"\n\n"
-        return [raw[i : i + 256] for i in range(0, len(raw), 256)]
-
-    small = _best_time(chunks(128 * KiB), 1)
-    large = _best_time(chunks(512 * KiB), 1)
-    assert large <= 6 * small, f"128 KiB line: {small:.3f}s, 512 KiB line: {large:.3f}s"
 
 
 # --- 12. has_pending and flush -----------------------------------------------------------------

@@ -1,0 +1,265 @@
+"""Pins for ``_stream.AsyncStream`` driven by a fake response (no socket): how it ends (terminal
+event in a read or at EOF, an ``ends_after`` event, a cut with or without a partial event), what
+it says when it does, batches handed out after a partial ``__anext__``, a pending error raised
+once, the read timeout message, salvage without aiohttp internals, and ``__del__`` on a
+half-built or already closed stream."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+import pytest
+
+from coze_async import CozeError, CozeStreamTruncatedError, CozeTimeoutError
+from coze_async._errors import CozeAPIError
+from coze_async._sse import ServerSentEvent
+from coze_async._stream import AsyncStream
+
+
+class FakeContent:
+    def __init__(self, chunks: list[bytes], error: BaseException | None = None) -> None:
+        self.chunks = list(chunks)
+        self.error = error
+        self.reads = 0
+
+    async def readany(self) -> bytes:
+        self.reads += 1
+        if self.chunks:
+            return self.chunks.pop(0)
+        if self.error is not None:
+            raise self.error
+        return b""
+
+
+class SalvageContent(FakeContent):
+    def __init__(self, chunks: list[bytes], error: BaseException, leftover: bytes) -> None:
+        super().__init__(chunks, error)
+        self.leftover = leftover
+
+    def _read_nowait(self, n: int) -> bytes:
+        data, self.leftover = self.leftover, b""
+        return data
+
+
+class FakeResponse:
+    status = 200
+
+    def __init__(self, content: FakeContent) -> None:
+        self.content = content
+        self.headers = {"x-tt-logid": "L"}
+        self.closed = False
+        self.closes = 0
+        self.released = False
+
+    def close(self) -> None:
+        self.closes += 1
+        self.closed = True
+
+    def release(self) -> None:
+        self.released = True
+
+
+def decode(sse: ServerSentEvent, meta: Any) -> str | None:
+    if sse.event == "done":
+        return None
+    if sse.event == "error":
+        raise CozeAPIError(1, sse.data)
+    return sse.data
+
+
+def make(
+    chunks: list[bytes], error: BaseException | None = None, **kwargs: Any
+) -> tuple[AsyncStream[str], FakeResponse]:
+    raw = FakeResponse(kwargs.pop("content", None) or FakeContent(chunks, error))
+
+    async def open_response() -> Any:
+        return raw
+
+    return AsyncStream(open_response, decode, **kwargs), raw
+
+
+def ev(name: str, data: str) -> bytes:
+    return f"event: {name}\ndata: {data}\n\n".encode()
+
+
+# --- how a stream ends -------------------------------------------------------------------------
+
+
+async def test_terminal_event_ends_the_stream_and_is_kept() -> None:
+    stream, raw = make([ev("a", "1") + ev("done", "bye") + ev("a", "late")])
+    assert stream.terminal_event is None
+    assert [e async for e in stream] == ["1"]
+    assert stream.terminal_event == ServerSentEvent("done", "bye")
+    assert raw.released
+    assert stream.events_seen == 1
+
+
+async def test_terminal_event_cut_before_its_blank_line_still_ends_the_stream() -> None:
+    stream, raw = make([ev("a", "1"), b"event: done\ndata: bye"])
+    assert await stream.next_batch() == ["1"]
+    assert await stream.next_batch() == []
+    assert stream.terminal_event == ServerSentEvent("done", "bye")
+    assert raw.released
+
+
+async def test_eof_right_after_an_ends_after_event_is_a_normal_end() -> None:
+    stream, raw = make([ev("a", "1"), ev("a", "last")], ends_after=lambda e: e == "last")
+    assert await stream.next_batch() == ["1"]
+    assert await stream.next_batch() == ["last"]
+    reads = raw.content.reads
+    assert await stream.next_batch() == []
+    assert raw.released
+    assert stream.terminal_event is None
+    # Finished: nothing more is read.
+    assert await stream.next_batch() == []
+    assert raw.content.reads == reads + 1
+
+
+async def test_eof_after_an_event_not_marked_ends_after_is_a_cut() -> None:
+    stream, _ = make([ev("a", "1"), ev("a", "2")], ends_after=lambda e: e == "last")
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        [e async for e in stream]
+    assert str(info.value).endswith("(connection closed)")
+    assert info.value.detail == "connection closed"
+    assert info.value.events_seen == 2
+
+
+async def test_an_empty_body_is_a_cut_even_when_every_event_could_end_it() -> None:
+    stream, _ = make([], ends_after=lambda e: True)
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        await stream.next_batch()
+    assert info.value.detail == "connection closed"
+    assert info.value.events_seen == 0
+
+
+async def test_a_partial_event_after_an_ends_after_event_is_a_cut_mid_event() -> None:
+    stream, _ = make([ev("a", "last") + b"event: a\ndata: 2"], ends_after=lambda e: e == "last")
+    assert await stream.next_batch() == ["last"]
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        await stream.next_batch()
+    assert info.value.detail == "connection closed mid-event"
+
+
+# --- batches, pending errors -------------------------------------------------------------------
+
+
+async def test_next_batch_after_anext_hands_out_the_rest_of_the_batch() -> None:
+    stream, _ = make([ev("a", "1") + ev("a", "2") + ev("a", "3"), ev("done", "")])
+    assert await stream.__anext__() == "1"
+    assert await stream.next_batch() == ["2", "3"]
+    assert await stream.next_batch() == []
+    with pytest.raises(StopAsyncIteration):
+        await stream.__anext__()
+
+
+async def test_an_error_after_events_is_raised_once_then_the_stream_is_over() -> None:
+    stream, raw = make([ev("a", "1") + ev("error", "boom") + ev("a", "2")])
+    assert await stream.next_batch() == ["1"]
+    assert raw.closed
+    with pytest.raises(CozeAPIError, match="boom"):
+        await stream.next_batch()
+    assert await stream.next_batch() == []
+
+
+async def test_a_cut_after_events_raises_truncated_with_the_cause() -> None:
+    cut = aiohttp.ClientPayloadError("boom")
+    stream, _ = make([], content=SalvageContent([ev("a", "1")], cut, ev("a", "2")))
+    assert await stream.next_batch() == ["1"]
+    assert await stream.next_batch() == ["2"]
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        await stream.next_batch()
+    assert info.value.detail == "ClientPayloadError: boom"
+    assert info.value.__cause__ is cut
+    assert info.value.events_seen == 2
+    assert info.value.logid == "L"
+
+
+async def test_a_cut_without_aiohttp_internals_salvages_nothing() -> None:
+    cut = aiohttp.ClientPayloadError("boom")
+    stream, _ = make([ev("a", "1")], cut)
+    assert await stream.next_batch() == ["1"]
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        await stream.next_batch()
+    assert info.value.__cause__ is cut
+
+
+async def test_a_read_timeout_names_the_events_and_logid() -> None:
+    stream, raw = make([ev("a", "1")], asyncio.TimeoutError())
+    assert await stream.next_batch() == ["1"]
+    with pytest.raises(CozeTimeoutError, match=r"^stream timed out after 1 events, logid: L$"):
+        await stream.next_batch()
+    assert raw.closed
+
+
+async def test_a_stream_closed_before_it_was_opened_says_so() -> None:
+    stream, raw = make([ev("a", "1")])
+    await stream.aclose()
+    with pytest.raises(CozeError, match=r"^this stream was closed before it was opened$"):
+        await stream
+    assert raw.content.reads == 0
+
+
+# --- __del__ -----------------------------------------------------------------------------------
+
+
+class FakeLoop:
+    def __init__(self, error: BaseException | None = None) -> None:
+        self.error = error
+        self.callbacks: list[Any] = []
+
+    def is_closed(self) -> bool:
+        return False
+
+    def call_soon_threadsafe(self, callback: Any) -> None:
+        if self.error is not None:
+            raise self.error
+        self.callbacks.append(callback)
+
+
+def bare(**attrs: Any) -> AsyncStream[str]:
+    stream: AsyncStream[str] = AsyncStream.__new__(AsyncStream)
+    for name, value in attrs.items():
+        setattr(stream, name, value)
+    return stream
+
+
+def test_del_on_a_half_built_stream_does_nothing() -> None:
+    with pytest.raises(ValueError):
+        AsyncStream(lambda: None, decode, max_line_bytes=0)  # type: ignore[arg-type,return-value]
+    bare().__del__()
+    raw = FakeResponse(FakeContent([]))
+    bare(_raw=raw).__del__()
+    bare(_raw=raw, _loop=None).__del__()
+    assert raw.closes == 0
+
+
+async def test_del_of_an_open_stream_on_another_loop_schedules_the_close_there() -> None:
+    raw, loop = FakeResponse(FakeContent([])), FakeLoop()
+    bare(_raw=raw, _loop=loop).__del__()  # and once more when the bare object is collected
+    assert loop.callbacks
+    assert all(callback == raw.close for callback in loop.callbacks)
+    loop.callbacks[0]()
+    assert raw.closed
+
+
+async def test_del_of_an_already_closed_response_does_nothing() -> None:
+    raw, loop = FakeResponse(FakeContent([])), FakeLoop()
+    raw.close()
+    bare(_raw=raw, _loop=loop).__del__()
+    bare(_raw=raw, _loop=asyncio.get_running_loop()).__del__()
+    assert loop.callbacks == []
+    assert raw.closes == 1
+
+
+async def test_del_when_the_other_loop_is_closing_is_silent() -> None:
+    raw = FakeResponse(FakeContent([]))
+    bare(_raw=raw, _loop=FakeLoop(RuntimeError("Event loop is closed"))).__del__()
+    assert not raw.closed
+
+
+async def test_del_on_its_own_loop_closes_at_once() -> None:
+    raw = FakeResponse(FakeContent([]))
+    bare(_raw=raw, _loop=asyncio.get_running_loop()).__del__()
+    assert raw.closes == 1
