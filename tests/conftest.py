@@ -19,6 +19,9 @@ from aiohttp import web
 from aioresponses import aioresponses
 from yarl import URL
 
+from coze_async import AsyncCoze, TokenAuth
+from coze_async.emulator import Emulator
+
 with warnings.catch_warnings(record=True):
     # cozepy (the peer SDK the emulator must serve unmodified) imports a deprecated authlib module,
     # and authlib installs an "always" filter for its warning; importing here, recording into a
@@ -231,3 +234,17 @@ def only(m: aioresponses) -> Sent:
     requests = sent(m)
     assert len(requests) == 1, [(r.method, str(r.url)) for r in requests]
     return requests[0]
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[Emulator]:
+    """An emulator on a loopback port for one test."""
+    async with Emulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def coze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
+    """An ``AsyncCoze`` talking to ``emu`` (files that mock HTTP define their own ``coze``)."""
+    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
+        yield client

@@ -30,22 +30,9 @@ from coze_async import (
     TokenAuth,
     ToolOutput,
 )
-from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, ChatContext, Emulator
+from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, ChatContext
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator() as emulator:
-        yield emulator
-
-
-@pytest.fixture
-async def coze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
-    assert emu.token is not None
-    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
-        yield client
 
 
 def ask(text: str) -> list[Message]:

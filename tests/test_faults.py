@@ -35,12 +35,6 @@ def ask() -> list[Message]:
 
 
 @pytest.fixture
-async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator() as emulator:
-        yield emulator
-
-
-@pytest.fixture
 async def coze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
     async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
         yield client

@@ -935,12 +935,6 @@ def ask(text: str) -> list[Message]:
 
 
 @pytest.fixture
-async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator() as emulator:
-        yield emulator
-
-
-@pytest.fixture
 async def ecoze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
     assert emu.token is not None
     async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:

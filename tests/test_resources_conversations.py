@@ -582,12 +582,6 @@ def test_cozepy_class_names_are_available():
 
 
 @pytest.fixture
-async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator() as emulator:
-        yield emulator
-
-
-@pytest.fixture
 async def live(emu: Emulator) -> AsyncIterator[AsyncCoze]:
     assert emu.token is not None
     async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:

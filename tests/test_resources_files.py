@@ -10,7 +10,7 @@ import io
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +28,6 @@ UPLOAD = "/v1/files/upload"
 PROC_FD = Path("/proc/self/fd")
 HAVE_PROC_FD = PROC_FD.is_dir()
 needs_proc = pytest.mark.skipif(not HAVE_PROC_FD, reason="needs /proc/self/fd")
-
-
-@pytest.fixture
-async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator() as emulator:
-        yield emulator
-
-
-@pytest.fixture
-async def coze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
-    assert emu.token is not None
-    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
-        yield client
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator
 
 import pytest
 
@@ -24,25 +23,12 @@ from coze_async import (
 )
 from coze_async._errors import CozeAPIError
 from coze_async._retry import RetryPolicy, is_retryable
-from coze_async.emulator import ECHO_BOT_ID, Emulator
+from coze_async.emulator import ECHO_BOT_ID
 from tests.sleeps import record_client_sleeps
 
 LIST = "/v3/chat/message/list"
 RETRIEVE = "/v3/chat/retrieve"
 CHAT = "/v3/chat"
-
-
-@pytest.fixture
-async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator() as emulator:
-        yield emulator
-
-
-@pytest.fixture
-async def coze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
-    assert emu.token is not None
-    async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
-        yield client
 
 
 def ask() -> list[Message]:
