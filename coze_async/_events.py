@@ -155,14 +155,16 @@ def decode_workflow_event(
     sse: ServerSentEvent, response: HTTPResponse, *, strict: bool
 ) -> WorkflowEvent | None:
     """Turn one server-sent event of a workflow stream into a :class:`WorkflowEvent`; ``None``
-    for ``Done``. ``Error`` is an event like the others (the stream ends after it)."""
+    for ``Done``. ``Error`` is an event like the others (the stream ends after it). An unknown
+    event without a numeric id is yielded with id 0 unless ``strict``."""
     name = sse.event
     if name == WorkflowEventType.DONE.value:
         return None
-    if sse.id is None or not sse.id.strip().isdigit():
-        raise CozeInvalidEventError("id", sse.id or "", response.logid)
-    event_id = int(sse.id)
+    numbered = sse.id is not None and sse.id.strip().isdigit()
     known = _EVENT_PAYLOADS.get(name)
+    if not numbered and (known is not None or strict):
+        raise CozeInvalidEventError("id", sse.id or "", response.logid)
+    event_id = int(sse.id) if numbered and sse.id is not None else 0
     if known is not None:
         kind, attribute, cls = known
         try:

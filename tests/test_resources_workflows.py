@@ -1027,3 +1027,21 @@ def test_emulator_sync_run_stream_resume_histories_and_chat(coze_emulator: Emula
             if e.event is ChatEventType.CONVERSATION_MESSAGE_COMPLETED and e.message
         ]
         assert answers == [QUESTION]
+
+
+def test_an_unknown_event_without_an_id_is_yielded_when_lenient() -> None:
+    """B12: an unknown event (a heartbeat, say) before the first ``id:`` used to raise even in
+    lenient mode; it arrives as UNKNOWN (id 0), and only strict mode refuses it."""
+    from coze_async._response import HTTPResponse
+    from coze_async._sse import ServerSentEvent
+
+    meta = HTTPResponse(200, {})
+    ping = ServerSentEvent("PING", "{}", None)
+    event = decode_workflow_event(ping, meta, strict=False)
+    assert event is not None
+    assert (event.id, event.event) == (0, WorkflowEventType.UNKNOWN)
+    assert event.unknown == {"id": None, "event": "PING", "data": "{}"}
+    with pytest.raises(CozeInvalidEventError):
+        decode_workflow_event(ping, meta, strict=True)
+    with pytest.raises(CozeInvalidEventError, match="id"):  # a known event still needs its id
+        decode_workflow_event(ServerSentEvent("Message", "{}", None), meta, strict=False)
