@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__ as __version__
 
+# For type checkers only: the names of ``_EXPORTS`` below, from the same modules
+# (tests/test_package_exports.py checks it), as ``from x import Y as Y`` (an explicit re-export).
 if TYPE_CHECKING:
     from ._auth import AsyncTokenAuth as AsyncTokenAuth
     from ._auth import Auth as Auth

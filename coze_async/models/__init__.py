@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# For type checkers only: the names of ``_EXPORTS`` below, from the same modules
+# (tests/test_models_package.py checks it), as ``from x import Y as Y`` (an explicit re-export).
 if TYPE_CHECKING:
     from ._base import CozeModel as CozeModel
     from ._base import DynamicIntEnum as DynamicIntEnum
