@@ -14,211 +14,166 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
+from ._version import __version__ as __version__
 
+# For type checkers only: the names of ``_EXPORTS`` below, from the same modules
+# (tests/test_package_exports.py checks it), as ``from x import Y as Y`` (an explicit re-export).
 if TYPE_CHECKING:
-    from ._auth import (
-        AsyncTokenAuth,
-        Auth,
-        TokenAuth,
-    )
-    from ._client import (
-        AsyncCoze,
-    )
-    from ._config import (
-        COZE_CN_BASE_URL,
-        COZE_COM_BASE_URL,
-        DEFAULT_TIMEOUT,
-    )
-    from ._errors import (
-        AuthenticationError,
-        BadRequestError,
-        CozeAPIError,
-        CozeClientClosedError,
-        CozeConnectionError,
-        CozeError,
-        CozeInvalidEventError,
-        CozeInvalidResponseError,
-        CozeStreamTruncatedError,
-        CozeTimeoutError,
-        InternalServerError,
-        NotFoundError,
-        PermissionDeniedError,
-        RateLimitError,
-    )
-    from ._pagination import (
-        AsyncPaged,
-    )
-    from ._request import (
-        RequestOptions,
-    )
-    from ._response import (
-        HTTPResponse,
-    )
-    from ._sse import (
-        SSELineTooLongError,
-    )
-    from ._stream import (
-        AsyncStream,
-    )
-    from ._stream import (
-        AsyncStream as AsyncIteratorStream,
-    )
-    from ._sync_client import (
-        Coze,
-    )
-    from ._sync_layer import (
-        SyncPaged,
-        SyncStream,
-    )
-    from ._sync_layer import (
-        SyncStream as Stream,
-    )
-    from ._timeout import (
-        Timeout,
-    )
-    from .models._base import (
-        CozeModel,
-        DynamicIntEnum,
-        DynamicStrEnum,
-        ListResponse,
-    )
-    from .models.apps import (
-        AddAppCollaboratorResp,
-        AppCollaborator,
-        RemoveAppCollaboratorResp,
-        SimpleApp,
-    )
-    from .models.bots import (
-        AddBotCollaboratorResp,
-        BackgroundImageInfo,
-        Bot,
-        BotBackgroundImageInfo,
-        BotCollaborationMode,
-        BotCollaborator,
-        BotKnowledge,
-        BotKnowledgeInfo,
-        BotMediaConfig,
-        BotMode,
-        BotModelInfo,
-        BotModelInfoConfig,
-        BotOnboardingInfo,
-        BotPluginAPIInfo,
-        BotPluginInfo,
-        BotPrefixPromptInfo,
-        BotPromptInfo,
-        BotPromptMode,
-        BotShortcutCommand,
-        BotShortcutCommandTool,
-        BotSuggestReplyInfo,
-        BotVariable,
-        BotVersionInfo,
-        BotVersionUserInfo,
-        BotVoiceInfo,
-        BotWorkflowInfo,
-        CanvasPosition,
-        DeleteBotCollaboratorResp,
-        GradientPosition,
-        PluginIDList,
-        PublishStatus,
-        SimpleBot,
-        SuggestReplyMode,
-        UnpublishBotResp,
-        UpdateBotCollaborationModeResp,
-        UpdateBotResp,
-        UserInputType,
-        VariableChannel,
-        VariableType,
-        WorkflowIDList,
-    )
-    from .models.chat import (
-        Chat,
-        ChatError,
-        ChatEvent,
-        ChatEventType,
-        ChatPoll,
-        ChatRequiredAction,
-        ChatRequiredActionType,
-        ChatStatus,
-        ChatSubmitToolOutputs,
-        ChatToolCall,
-        ChatToolCallFunction,
-        ChatToolCallType,
-        ChatUsage,
-        InsertedMessage,
-        Message,
-        MessageContentType,
-        MessageObjectString,
-        MessageObjectStringType,
-        MessageRole,
-        MessageType,
-        ToolOutput,
-        Usage,
-    )
-    from .models.connectors import (
-        AuditStatus,
-        BindConnectorUserConfigResp,
-        InstallConnectorResp,
-        UpdateConnectorBotResp,
-        UserConfig,
-        UserConfigEnum,
+    from ._auth import AsyncTokenAuth as AsyncTokenAuth
+    from ._auth import Auth as Auth
+    from ._auth import TokenAuth as TokenAuth
+    from ._client import AsyncCoze as AsyncCoze
+    from ._config import COZE_CN_BASE_URL as COZE_CN_BASE_URL
+    from ._config import COZE_COM_BASE_URL as COZE_COM_BASE_URL
+    from ._config import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from ._errors import AuthenticationError as AuthenticationError
+    from ._errors import BadRequestError as BadRequestError
+    from ._errors import CozeAPIError as CozeAPIError
+    from ._errors import CozeClientClosedError as CozeClientClosedError
+    from ._errors import CozeConnectionError as CozeConnectionError
+    from ._errors import CozeError as CozeError
+    from ._errors import CozeInvalidEventError as CozeInvalidEventError
+    from ._errors import CozeInvalidResponseError as CozeInvalidResponseError
+    from ._errors import CozeStreamTruncatedError as CozeStreamTruncatedError
+    from ._errors import CozeTimeoutError as CozeTimeoutError
+    from ._errors import InternalServerError as InternalServerError
+    from ._errors import NotFoundError as NotFoundError
+    from ._errors import PermissionDeniedError as PermissionDeniedError
+    from ._errors import RateLimitError as RateLimitError
+    from ._pagination import AsyncPaged as AsyncPaged
+    from ._request import RequestOptions as RequestOptions
+    from ._response import HTTPResponse as HTTPResponse
+    from ._sse import SSELineTooLongError as SSELineTooLongError
+    from ._stream import AsyncStream as AsyncStream
+    from ._sync_client import Coze as Coze
+    from ._sync_layer import SyncPaged as SyncPaged
+    from ._sync_layer import SyncStream as SyncStream
+    from ._timeout import Timeout as Timeout
+    from .models._base import CozeModel as CozeModel
+    from .models._base import DynamicIntEnum as DynamicIntEnum
+    from .models._base import DynamicStrEnum as DynamicStrEnum
+    from .models._base import ListResponse as ListResponse
+    from .models.apps import AddAppCollaboratorResp as AddAppCollaboratorResp
+    from .models.apps import AppCollaborator as AppCollaborator
+    from .models.apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
+    from .models.apps import SimpleApp as SimpleApp
+    from .models.bots import AddBotCollaboratorResp as AddBotCollaboratorResp
+    from .models.bots import BackgroundImageInfo as BackgroundImageInfo
+    from .models.bots import Bot as Bot
+    from .models.bots import BotBackgroundImageInfo as BotBackgroundImageInfo
+    from .models.bots import BotCollaborationMode as BotCollaborationMode
+    from .models.bots import BotCollaborator as BotCollaborator
+    from .models.bots import BotKnowledge as BotKnowledge
+    from .models.bots import BotKnowledgeInfo as BotKnowledgeInfo
+    from .models.bots import BotMediaConfig as BotMediaConfig
+    from .models.bots import BotMode as BotMode
+    from .models.bots import BotModelInfo as BotModelInfo
+    from .models.bots import BotModelInfoConfig as BotModelInfoConfig
+    from .models.bots import BotOnboardingInfo as BotOnboardingInfo
+    from .models.bots import BotPluginAPIInfo as BotPluginAPIInfo
+    from .models.bots import BotPluginInfo as BotPluginInfo
+    from .models.bots import BotPrefixPromptInfo as BotPrefixPromptInfo
+    from .models.bots import BotPromptInfo as BotPromptInfo
+    from .models.bots import BotPromptMode as BotPromptMode
+    from .models.bots import BotShortcutCommand as BotShortcutCommand
+    from .models.bots import BotShortcutCommandTool as BotShortcutCommandTool
+    from .models.bots import BotSuggestReplyInfo as BotSuggestReplyInfo
+    from .models.bots import BotVariable as BotVariable
+    from .models.bots import BotVersionInfo as BotVersionInfo
+    from .models.bots import BotVersionUserInfo as BotVersionUserInfo
+    from .models.bots import BotVoiceInfo as BotVoiceInfo
+    from .models.bots import BotWorkflowInfo as BotWorkflowInfo
+    from .models.bots import CanvasPosition as CanvasPosition
+    from .models.bots import DeleteBotCollaboratorResp as DeleteBotCollaboratorResp
+    from .models.bots import GradientPosition as GradientPosition
+    from .models.bots import PluginIDList as PluginIDList
+    from .models.bots import PublishStatus as PublishStatus
+    from .models.bots import SimpleBot as SimpleBot
+    from .models.bots import SuggestReplyMode as SuggestReplyMode
+    from .models.bots import UnpublishBotResp as UnpublishBotResp
+    from .models.bots import UpdateBotCollaborationModeResp as UpdateBotCollaborationModeResp
+    from .models.bots import UpdateBotResp as UpdateBotResp
+    from .models.bots import UserInputType as UserInputType
+    from .models.bots import VariableChannel as VariableChannel
+    from .models.bots import VariableType as VariableType
+    from .models.bots import WorkflowIDList as WorkflowIDList
+    from .models.chat import Chat as Chat
+    from .models.chat import ChatError as ChatError
+    from .models.chat import ChatEvent as ChatEvent
+    from .models.chat import ChatEventType as ChatEventType
+    from .models.chat import ChatPoll as ChatPoll
+    from .models.chat import ChatRequiredAction as ChatRequiredAction
+    from .models.chat import ChatRequiredActionType as ChatRequiredActionType
+    from .models.chat import ChatStatus as ChatStatus
+    from .models.chat import ChatSubmitToolOutputs as ChatSubmitToolOutputs
+    from .models.chat import ChatToolCall as ChatToolCall
+    from .models.chat import ChatToolCallFunction as ChatToolCallFunction
+    from .models.chat import ChatToolCallType as ChatToolCallType
+    from .models.chat import ChatUsage as ChatUsage
+    from .models.chat import InsertedMessage as InsertedMessage
+    from .models.chat import Message as Message
+    from .models.chat import MessageContentType as MessageContentType
+    from .models.chat import MessageObjectString as MessageObjectString
+    from .models.chat import MessageObjectStringType as MessageObjectStringType
+    from .models.chat import MessageRole as MessageRole
+    from .models.chat import MessageType as MessageType
+    from .models.chat import ToolOutput as ToolOutput
+    from .models.chat import Usage as Usage
+    from .models.connectors import AuditStatus as AuditStatus
+    from .models.connectors import BindConnectorUserConfigResp as BindConnectorUserConfigResp
+    from .models.connectors import InstallConnectorResp as InstallConnectorResp
+    from .models.connectors import UpdateConnectorBotResp as UpdateConnectorBotResp
+    from .models.connectors import UserConfig as UserConfig
+    from .models.connectors import UserConfigEnum as UserConfigEnum
+    from .models.conversations import Conversation as Conversation
+    from .models.conversations import (
+        CreateConversationMessageFeedbackResp as CreateConversationMessageFeedbackResp,
     )
     from .models.conversations import (
-        Conversation,
-        CreateConversationMessageFeedbackResp,
-        DeleteConversationMessageFeedbackResp,
-        DeleteConversationResp,
-        FeedbackType,
-        Section,
+        DeleteConversationMessageFeedbackResp as DeleteConversationMessageFeedbackResp,
     )
-    from .models.files import (
-        File,
-    )
-    from .models.folders import (
-        FolderType,
-        SimpleFolder,
-    )
-    from .models.templates import (
-        TemplateDuplicateResp,
-        TemplateEntityType,
-    )
-    from .models.users import (
-        User,
-    )
-    from .models.variables import (
-        UpdateVariableResp,
-        VariableValue,
-    )
+    from .models.conversations import DeleteConversationResp as DeleteConversationResp
+    from .models.conversations import FeedbackType as FeedbackType
+    from .models.conversations import Section as Section
+    from .models.files import File as File
+    from .models.folders import FolderType as FolderType
+    from .models.folders import SimpleFolder as SimpleFolder
+    from .models.templates import TemplateDuplicateResp as TemplateDuplicateResp
+    from .models.templates import TemplateEntityType as TemplateEntityType
+    from .models.users import User as User
+    from .models.variables import UpdateVariableResp as UpdateVariableResp
+    from .models.variables import VariableValue as VariableValue
+    from .models.workflows import RemoveWorkflowCollaboratorResp as RemoveWorkflowCollaboratorResp
+    from .models.workflows import WorkflowBasic as WorkflowBasic
+    from .models.workflows import WorkflowEvent as WorkflowEvent
+    from .models.workflows import WorkflowEventError as WorkflowEventError
+    from .models.workflows import WorkflowEventInterrupt as WorkflowEventInterrupt
+    from .models.workflows import WorkflowEventInterruptData as WorkflowEventInterruptData
+    from .models.workflows import WorkflowEventMessage as WorkflowEventMessage
+    from .models.workflows import WorkflowEventType as WorkflowEventType
+    from .models.workflows import WorkflowExecuteStatus as WorkflowExecuteStatus
+    from .models.workflows import WorkflowInfo as WorkflowInfo
+    from .models.workflows import WorkflowInput as WorkflowInput
+    from .models.workflows import WorkflowMode as WorkflowMode
+    from .models.workflows import WorkflowNodeExecuteHistory as WorkflowNodeExecuteHistory
+    from .models.workflows import WorkflowOutput as WorkflowOutput
+    from .models.workflows import WorkflowRunHistory as WorkflowRunHistory
     from .models.workflows import (
-        RemoveWorkflowCollaboratorResp,
-        WorkflowBasic,
-        WorkflowEvent,
-        WorkflowEventError,
-        WorkflowEventInterrupt,
-        WorkflowEventInterruptData,
-        WorkflowEventMessage,
-        WorkflowEventType,
-        WorkflowExecuteStatus,
-        WorkflowInfo,
-        WorkflowInput,
-        WorkflowMode,
-        WorkflowNodeExecuteHistory,
-        WorkflowOutput,
-        WorkflowRunHistory,
-        WorkflowRunHistoryNodeExecuteStatus,
-        WorkflowRunMode,
-        WorkflowRunResult,
-        WorkflowUserInfo,
-        WorkflowVersionInfo,
+        WorkflowRunHistoryNodeExecuteStatus as WorkflowRunHistoryNodeExecuteStatus,
     )
-    from .models.workspaces import (
-        CreateWorkspaceMemberResp,
-        DeleteWorkspaceMemberResp,
-        Workspace,
-        WorkspaceMember,
-        WorkspaceRoleType,
-        WorkspaceType,
-    )
+    from .models.workflows import WorkflowRunMode as WorkflowRunMode
+    from .models.workflows import WorkflowRunResult as WorkflowRunResult
+    from .models.workflows import WorkflowUserInfo as WorkflowUserInfo
+    from .models.workflows import WorkflowVersionInfo as WorkflowVersionInfo
+    from .models.workspaces import CreateWorkspaceMemberResp as CreateWorkspaceMemberResp
+    from .models.workspaces import DeleteWorkspaceMemberResp as DeleteWorkspaceMemberResp
+    from .models.workspaces import Workspace as Workspace
+    from .models.workspaces import WorkspaceMember as WorkspaceMember
+    from .models.workspaces import WorkspaceRoleType as WorkspaceRoleType
+    from .models.workspaces import WorkspaceType as WorkspaceType
+
+    AsyncIteratorStream = AsyncStream
+    Stream = SyncStream
 
 #: Public name -> (module, name there). Resolved on first use (PEP 562), so
 #: ``import coze_async`` stays cheap and loads aiohttp only when a client is used.
@@ -397,154 +352,7 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_EXPORTS])
 
 
-__all__ = [
-    "COZE_CN_BASE_URL",
-    "COZE_COM_BASE_URL",
-    "DEFAULT_TIMEOUT",
-    "AddAppCollaboratorResp",
-    "AddBotCollaboratorResp",
-    "AppCollaborator",
-    "AsyncCoze",
-    "AsyncIteratorStream",
-    "AsyncPaged",
-    "AsyncStream",
-    "AsyncTokenAuth",
-    "AuditStatus",
-    "Auth",
-    "AuthenticationError",
-    "BackgroundImageInfo",
-    "BadRequestError",
-    "BindConnectorUserConfigResp",
-    "Bot",
-    "BotBackgroundImageInfo",
-    "BotCollaborationMode",
-    "BotCollaborator",
-    "BotKnowledge",
-    "BotKnowledgeInfo",
-    "BotMediaConfig",
-    "BotMode",
-    "BotModelInfo",
-    "BotModelInfoConfig",
-    "BotOnboardingInfo",
-    "BotPluginAPIInfo",
-    "BotPluginInfo",
-    "BotPrefixPromptInfo",
-    "BotPromptInfo",
-    "BotPromptMode",
-    "BotShortcutCommand",
-    "BotShortcutCommandTool",
-    "BotSuggestReplyInfo",
-    "BotVariable",
-    "BotVersionInfo",
-    "BotVersionUserInfo",
-    "BotVoiceInfo",
-    "BotWorkflowInfo",
-    "CanvasPosition",
-    "Chat",
-    "ChatError",
-    "ChatEvent",
-    "ChatEventType",
-    "ChatPoll",
-    "ChatRequiredAction",
-    "ChatRequiredActionType",
-    "ChatStatus",
-    "ChatSubmitToolOutputs",
-    "ChatToolCall",
-    "ChatToolCallFunction",
-    "ChatToolCallType",
-    "ChatUsage",
-    "Conversation",
-    "Coze",
-    "CozeAPIError",
-    "CozeClientClosedError",
-    "CozeConnectionError",
-    "CozeError",
-    "CozeInvalidEventError",
-    "CozeInvalidResponseError",
-    "CozeModel",
-    "CozeStreamTruncatedError",
-    "CozeTimeoutError",
-    "CreateConversationMessageFeedbackResp",
-    "CreateWorkspaceMemberResp",
-    "DeleteBotCollaboratorResp",
-    "DeleteConversationMessageFeedbackResp",
-    "DeleteConversationResp",
-    "DeleteWorkspaceMemberResp",
-    "DynamicIntEnum",
-    "DynamicStrEnum",
-    "FeedbackType",
-    "File",
-    "FolderType",
-    "GradientPosition",
-    "HTTPResponse",
-    "InsertedMessage",
-    "InstallConnectorResp",
-    "InternalServerError",
-    "ListResponse",
-    "Message",
-    "MessageContentType",
-    "MessageObjectString",
-    "MessageObjectStringType",
-    "MessageRole",
-    "MessageType",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "PluginIDList",
-    "PublishStatus",
-    "RateLimitError",
-    "RemoveAppCollaboratorResp",
-    "RemoveWorkflowCollaboratorResp",
-    "RequestOptions",
-    "SSELineTooLongError",
-    "Section",
-    "SimpleApp",
-    "SimpleBot",
-    "SimpleFolder",
-    "Stream",
-    "SuggestReplyMode",
-    "SyncPaged",
-    "SyncStream",
-    "TemplateDuplicateResp",
-    "TemplateEntityType",
-    "Timeout",
-    "TokenAuth",
-    "ToolOutput",
-    "UnpublishBotResp",
-    "UpdateBotCollaborationModeResp",
-    "UpdateBotResp",
-    "UpdateConnectorBotResp",
-    "UpdateVariableResp",
-    "Usage",
-    "User",
-    "UserConfig",
-    "UserConfigEnum",
-    "UserInputType",
-    "VariableChannel",
-    "VariableType",
-    "VariableValue",
-    "WorkflowBasic",
-    "WorkflowEvent",
-    "WorkflowEventError",
-    "WorkflowEventInterrupt",
-    "WorkflowEventInterruptData",
-    "WorkflowEventMessage",
-    "WorkflowEventType",
-    "WorkflowExecuteStatus",
-    "WorkflowIDList",
-    "WorkflowInfo",
-    "WorkflowInput",
-    "WorkflowMode",
-    "WorkflowNodeExecuteHistory",
-    "WorkflowOutput",
-    "WorkflowRunHistory",
-    "WorkflowRunHistoryNodeExecuteStatus",
-    "WorkflowRunMode",
-    "WorkflowRunResult",
-    "WorkflowUserInfo",
-    "WorkflowVersionInfo",
-    "Workspace",
-    "WorkspaceMember",
-    "WorkspaceRoleType",
-    "WorkspaceType",
-    "__version__",
-]
+if not TYPE_CHECKING:
+    # Derived from the table at run time; type checkers read the public names from the
+    # ``from x import Y as Y`` re-exports above instead (they cannot evaluate this line).
+    __all__ = ["__version__", *_EXPORTS]

@@ -54,6 +54,7 @@ class TokenAuth(Auth):
         return self._token
 
     async def authorization(self) -> str:
+        """``Bearer <token>``."""
         return self._header
 
     def __repr__(self) -> str:

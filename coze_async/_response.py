@@ -15,12 +15,19 @@ class HTTPResponse:
 
     __slots__ = ("headers", "logid", "status_code")
 
+    #: The HTTP status code (0 on objects built locally).
+    status_code: int
+    #: The response headers.
+    headers: Mapping[str, str]
+    #: Coze's request log id (the ``x-tt-logid`` header; empty if absent).
+    logid: str
+
     def __init__(
         self, status_code: int, headers: Mapping[str, str], logid: str | None = None
     ) -> None:
         self.status_code = status_code
         self.headers = headers
-        self.logid: str = logid or headers.get(LOGID_HEADER) or ""
+        self.logid = logid or headers.get(LOGID_HEADER) or ""
 
     @property
     def status(self) -> int:

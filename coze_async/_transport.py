@@ -148,13 +148,13 @@ class Transport:
         self.auth = auth
         self.ssl = ssl
         self.max_line_bytes = max_line_bytes
-        self.base_url = str(url)
-        self.timeout = to_timeout(timeout)
+        self.base_url: str = str(url)
+        self.timeout: Timeout = to_timeout(timeout)
         self._client_timeout = _client_timeout(self.timeout)
         # Streams wait 120 s between reads by default; a user's timeout means the same for all.
         stream_read = DEFAULT_STREAM_READ_TIMEOUT if timeout is None else None
         self._stream_client_timeout = _client_timeout(self.timeout, stream_read=stream_read)
-        self.retry = RetryPolicy(max_retries)
+        self.retry: RetryPolicy = RetryPolicy(max_retries)
         self._default_headers = {**client_headers(), **validate_headers(headers)}
         self._session = http_client
         self._owns_session = http_client is None

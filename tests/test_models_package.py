@@ -3,9 +3,7 @@ the family modules is importable from it, lazily."""
 
 from __future__ import annotations
 
-import ast
 import importlib
-import inspect
 import pkgutil
 import subprocess
 import sys
@@ -14,6 +12,7 @@ import pytest
 
 import coze_async
 import coze_async.models as models
+from tests._lazy_exports import type_checking_exports
 
 
 def family_modules() -> list[str]:
@@ -41,15 +40,9 @@ def test_every_public_name_of_every_family_is_exported():
 
 
 def test_lazy_table_type_checking_block_and_all_name_the_same_things():
-    tree = ast.parse(inspect.getsource(models))
-    checked: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
-            for statement in node.body:
-                assert isinstance(statement, ast.ImportFrom), ast.unparse(statement)
-                for alias in statement.names:
-                    checked[alias.asname or alias.name] = "." + (statement.module or "")
-    assert checked == models._EXPORTS
+    declared = type_checking_exports(models)
+    assert {name: module for name, (module, _) in declared.items()} == models._EXPORTS
+    assert all(name == attribute for name, (_, attribute) in declared.items())
     assert sorted(models.__all__) == sorted(models._EXPORTS)
     assert len(set(models.__all__)) == len(models.__all__)
 

@@ -41,6 +41,7 @@ class ToolCall:
     arguments: Mapping[str, Any] | str = attrs.field(factory=dict)
 
     def arguments_json(self) -> str:
+        """The arguments as a JSON object string (as the API sends them)."""
         args = self.arguments
         return args if isinstance(args, str) else orjson.dumps(dict(args)).decode()
 

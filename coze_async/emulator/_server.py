@@ -13,7 +13,7 @@ import orjson
 from aiohttp import web
 
 from ._bots import Responder
-from ._state import STORE
+from ._state import STORE, Store
 from ._wire import (
     ApiError,
     ConnectionDropped,
@@ -104,15 +104,20 @@ class Emulator:
         keepalive_timeout: float = 75.0,
     ) -> None:
         self.host = host
-        self.port = port
+        #: The port it listens on (the one chosen, once started with ``port=0``).
+        self.port: int = port
         self.token = token if token is not None else DEFAULT_TOKEN
         #: Seconds an idle keep-alive connection stays open on the server side.
         self.keepalive_timeout = keepalive_timeout
         #: The emulator's in-memory state, one attribute per API family.
-        self.store = new_store()
-        self.faults = FaultRules()
+        self.store: Store = new_store()
+        #: The faults injected into the answers (:meth:`FaultRules.add`).
+        self.faults: FaultRules = FaultRules()
         self.request_counts: dict[str, int] = {}
-        self.app = web.Application(middlewares=[_coze_middleware], client_max_size=512 * 1024**2)
+        #: The aiohttp application serving the API.
+        self.app: web.Application = web.Application(
+            middlewares=[_coze_middleware], client_max_size=512 * 1024**2
+        )
         self.app[STORE] = self.store
         self.app[_FAULTS] = self.faults
         self.app[_TOKEN] = token

@@ -219,6 +219,7 @@ class Fault:
     hits: int = attrs.field(default=0, init=False)
 
     def matches(self, path: str) -> bool:
+        """Whether this fault applies to a request for ``path`` (counting neither way)."""
         return (
             (self.path is None or path.startswith(self.path))
             and (self.times is None or self.hits < self.times)
@@ -233,13 +234,16 @@ class FaultRules:
         self._faults: list[Fault] = []
 
     def add(self, fault: Fault) -> Fault:
+        """Activate ``fault`` (after the ones already active) and return it."""
         self._faults.append(fault)
         return fault
 
     def clear(self) -> None:
+        """Remove every fault."""
         self._faults.clear()
 
     def take(self, path: str) -> Fault | None:
+        """The first fault matching ``path``, counted as a hit; ``None`` if none matches."""
         for fault in self._faults:
             if fault.matches(path):
                 fault.hits += 1

@@ -9,149 +9,131 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# For type checkers only: the names of ``_EXPORTS`` below, from the same modules
+# (tests/test_models_package.py checks it), as ``from x import Y as Y`` (an explicit re-export).
 if TYPE_CHECKING:
-    from ._base import (
-        CozeModel,
-        DynamicIntEnum,
-        DynamicStrEnum,
-        ListResponse,
-    )
-    from .apps import (
-        AddAppCollaboratorResp,
-        AppCollaborator,
-        RemoveAppCollaboratorResp,
-        SimpleApp,
-    )
-    from .bots import (
-        AddBotCollaboratorResp,
-        BackgroundImageInfo,
-        Bot,
-        BotBackgroundImageInfo,
-        BotCollaborationMode,
-        BotCollaborator,
-        BotKnowledge,
-        BotKnowledgeInfo,
-        BotMediaConfig,
-        BotMode,
-        BotModelInfo,
-        BotModelInfoConfig,
-        BotOnboardingInfo,
-        BotPluginAPIInfo,
-        BotPluginInfo,
-        BotPrefixPromptInfo,
-        BotPromptInfo,
-        BotPromptMode,
-        BotShortcutCommand,
-        BotShortcutCommandTool,
-        BotSuggestReplyInfo,
-        BotVariable,
-        BotVersionInfo,
-        BotVersionUserInfo,
-        BotVoiceInfo,
-        BotWorkflowInfo,
-        CanvasPosition,
-        DeleteBotCollaboratorResp,
-        GradientPosition,
-        PluginIDList,
-        PublishStatus,
-        SimpleBot,
-        SuggestReplyMode,
-        UnpublishBotResp,
-        UpdateBotCollaborationModeResp,
-        UpdateBotResp,
-        UserInputType,
-        VariableChannel,
-        VariableType,
-        WorkflowIDList,
-    )
-    from .chat import (
-        Chat,
-        ChatError,
-        ChatEvent,
-        ChatEventType,
-        ChatPoll,
-        ChatRequiredAction,
-        ChatRequiredActionType,
-        ChatStatus,
-        ChatSubmitToolOutputs,
-        ChatToolCall,
-        ChatToolCallFunction,
-        ChatToolCallType,
-        ChatUsage,
-        InsertedMessage,
-        Message,
-        MessageContentType,
-        MessageObjectString,
-        MessageObjectStringType,
-        MessageRole,
-        MessageType,
-        ToolOutput,
-        Usage,
-    )
-    from .connectors import (
-        AuditStatus,
-        BindConnectorUserConfigResp,
-        InstallConnectorResp,
-        UpdateConnectorBotResp,
-        UserConfig,
-        UserConfigEnum,
+    from ._base import CozeModel as CozeModel
+    from ._base import DynamicIntEnum as DynamicIntEnum
+    from ._base import DynamicStrEnum as DynamicStrEnum
+    from ._base import ListResponse as ListResponse
+    from .apps import AddAppCollaboratorResp as AddAppCollaboratorResp
+    from .apps import AppCollaborator as AppCollaborator
+    from .apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
+    from .apps import SimpleApp as SimpleApp
+    from .bots import AddBotCollaboratorResp as AddBotCollaboratorResp
+    from .bots import BackgroundImageInfo as BackgroundImageInfo
+    from .bots import Bot as Bot
+    from .bots import BotBackgroundImageInfo as BotBackgroundImageInfo
+    from .bots import BotCollaborationMode as BotCollaborationMode
+    from .bots import BotCollaborator as BotCollaborator
+    from .bots import BotKnowledge as BotKnowledge
+    from .bots import BotKnowledgeInfo as BotKnowledgeInfo
+    from .bots import BotMediaConfig as BotMediaConfig
+    from .bots import BotMode as BotMode
+    from .bots import BotModelInfo as BotModelInfo
+    from .bots import BotModelInfoConfig as BotModelInfoConfig
+    from .bots import BotOnboardingInfo as BotOnboardingInfo
+    from .bots import BotPluginAPIInfo as BotPluginAPIInfo
+    from .bots import BotPluginInfo as BotPluginInfo
+    from .bots import BotPrefixPromptInfo as BotPrefixPromptInfo
+    from .bots import BotPromptInfo as BotPromptInfo
+    from .bots import BotPromptMode as BotPromptMode
+    from .bots import BotShortcutCommand as BotShortcutCommand
+    from .bots import BotShortcutCommandTool as BotShortcutCommandTool
+    from .bots import BotSuggestReplyInfo as BotSuggestReplyInfo
+    from .bots import BotVariable as BotVariable
+    from .bots import BotVersionInfo as BotVersionInfo
+    from .bots import BotVersionUserInfo as BotVersionUserInfo
+    from .bots import BotVoiceInfo as BotVoiceInfo
+    from .bots import BotWorkflowInfo as BotWorkflowInfo
+    from .bots import CanvasPosition as CanvasPosition
+    from .bots import DeleteBotCollaboratorResp as DeleteBotCollaboratorResp
+    from .bots import GradientPosition as GradientPosition
+    from .bots import PluginIDList as PluginIDList
+    from .bots import PublishStatus as PublishStatus
+    from .bots import SimpleBot as SimpleBot
+    from .bots import SuggestReplyMode as SuggestReplyMode
+    from .bots import UnpublishBotResp as UnpublishBotResp
+    from .bots import UpdateBotCollaborationModeResp as UpdateBotCollaborationModeResp
+    from .bots import UpdateBotResp as UpdateBotResp
+    from .bots import UserInputType as UserInputType
+    from .bots import VariableChannel as VariableChannel
+    from .bots import VariableType as VariableType
+    from .bots import WorkflowIDList as WorkflowIDList
+    from .chat import Chat as Chat
+    from .chat import ChatError as ChatError
+    from .chat import ChatEvent as ChatEvent
+    from .chat import ChatEventType as ChatEventType
+    from .chat import ChatPoll as ChatPoll
+    from .chat import ChatRequiredAction as ChatRequiredAction
+    from .chat import ChatRequiredActionType as ChatRequiredActionType
+    from .chat import ChatStatus as ChatStatus
+    from .chat import ChatSubmitToolOutputs as ChatSubmitToolOutputs
+    from .chat import ChatToolCall as ChatToolCall
+    from .chat import ChatToolCallFunction as ChatToolCallFunction
+    from .chat import ChatToolCallType as ChatToolCallType
+    from .chat import ChatUsage as ChatUsage
+    from .chat import InsertedMessage as InsertedMessage
+    from .chat import Message as Message
+    from .chat import MessageContentType as MessageContentType
+    from .chat import MessageObjectString as MessageObjectString
+    from .chat import MessageObjectStringType as MessageObjectStringType
+    from .chat import MessageRole as MessageRole
+    from .chat import MessageType as MessageType
+    from .chat import ToolOutput as ToolOutput
+    from .chat import Usage as Usage
+    from .connectors import AuditStatus as AuditStatus
+    from .connectors import BindConnectorUserConfigResp as BindConnectorUserConfigResp
+    from .connectors import InstallConnectorResp as InstallConnectorResp
+    from .connectors import UpdateConnectorBotResp as UpdateConnectorBotResp
+    from .connectors import UserConfig as UserConfig
+    from .connectors import UserConfigEnum as UserConfigEnum
+    from .conversations import Conversation as Conversation
+    from .conversations import (
+        CreateConversationMessageFeedbackResp as CreateConversationMessageFeedbackResp,
     )
     from .conversations import (
-        Conversation,
-        CreateConversationMessageFeedbackResp,
-        DeleteConversationMessageFeedbackResp,
-        DeleteConversationResp,
-        FeedbackType,
-        Section,
+        DeleteConversationMessageFeedbackResp as DeleteConversationMessageFeedbackResp,
     )
-    from .files import (
-        File,
-    )
-    from .folders import (
-        FolderType,
-        SimpleFolder,
-    )
-    from .templates import (
-        TemplateDuplicateResp,
-        TemplateEntityType,
-    )
-    from .users import (
-        User,
-    )
-    from .variables import (
-        UpdateVariableResp,
-        VariableValue,
-    )
+    from .conversations import DeleteConversationResp as DeleteConversationResp
+    from .conversations import FeedbackType as FeedbackType
+    from .conversations import Section as Section
+    from .files import File as File
+    from .folders import FolderType as FolderType
+    from .folders import SimpleFolder as SimpleFolder
+    from .templates import TemplateDuplicateResp as TemplateDuplicateResp
+    from .templates import TemplateEntityType as TemplateEntityType
+    from .users import User as User
+    from .variables import UpdateVariableResp as UpdateVariableResp
+    from .variables import VariableValue as VariableValue
+    from .workflows import RemoveWorkflowCollaboratorResp as RemoveWorkflowCollaboratorResp
+    from .workflows import WorkflowBasic as WorkflowBasic
+    from .workflows import WorkflowEvent as WorkflowEvent
+    from .workflows import WorkflowEventError as WorkflowEventError
+    from .workflows import WorkflowEventInterrupt as WorkflowEventInterrupt
+    from .workflows import WorkflowEventInterruptData as WorkflowEventInterruptData
+    from .workflows import WorkflowEventMessage as WorkflowEventMessage
+    from .workflows import WorkflowEventType as WorkflowEventType
+    from .workflows import WorkflowExecuteStatus as WorkflowExecuteStatus
+    from .workflows import WorkflowInfo as WorkflowInfo
+    from .workflows import WorkflowInput as WorkflowInput
+    from .workflows import WorkflowMode as WorkflowMode
+    from .workflows import WorkflowNodeExecuteHistory as WorkflowNodeExecuteHistory
+    from .workflows import WorkflowOutput as WorkflowOutput
+    from .workflows import WorkflowRunHistory as WorkflowRunHistory
     from .workflows import (
-        RemoveWorkflowCollaboratorResp,
-        WorkflowBasic,
-        WorkflowEvent,
-        WorkflowEventError,
-        WorkflowEventInterrupt,
-        WorkflowEventInterruptData,
-        WorkflowEventMessage,
-        WorkflowEventType,
-        WorkflowExecuteStatus,
-        WorkflowInfo,
-        WorkflowInput,
-        WorkflowMode,
-        WorkflowNodeExecuteHistory,
-        WorkflowOutput,
-        WorkflowRunHistory,
-        WorkflowRunHistoryNodeExecuteStatus,
-        WorkflowRunMode,
-        WorkflowRunResult,
-        WorkflowUserInfo,
-        WorkflowVersionInfo,
+        WorkflowRunHistoryNodeExecuteStatus as WorkflowRunHistoryNodeExecuteStatus,
     )
-    from .workspaces import (
-        CreateWorkspaceMemberResp,
-        DeleteWorkspaceMemberResp,
-        Workspace,
-        WorkspaceMember,
-        WorkspaceRoleType,
-        WorkspaceType,
-    )
+    from .workflows import WorkflowRunMode as WorkflowRunMode
+    from .workflows import WorkflowRunResult as WorkflowRunResult
+    from .workflows import WorkflowUserInfo as WorkflowUserInfo
+    from .workflows import WorkflowVersionInfo as WorkflowVersionInfo
+    from .workspaces import CreateWorkspaceMemberResp as CreateWorkspaceMemberResp
+    from .workspaces import DeleteWorkspaceMemberResp as DeleteWorkspaceMemberResp
+    from .workspaces import Workspace as Workspace
+    from .workspaces import WorkspaceMember as WorkspaceMember
+    from .workspaces import WorkspaceRoleType as WorkspaceRoleType
+    from .workspaces import WorkspaceType as WorkspaceType
 
 #: Public name -> family module. Resolved on first use (PEP 562).
 _EXPORTS: dict[str, str] = {
@@ -288,121 +270,7 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_EXPORTS])
 
 
-__all__ = [
-    "AddAppCollaboratorResp",
-    "AddBotCollaboratorResp",
-    "AppCollaborator",
-    "AuditStatus",
-    "BackgroundImageInfo",
-    "BindConnectorUserConfigResp",
-    "Bot",
-    "BotBackgroundImageInfo",
-    "BotCollaborationMode",
-    "BotCollaborator",
-    "BotKnowledge",
-    "BotKnowledgeInfo",
-    "BotMediaConfig",
-    "BotMode",
-    "BotModelInfo",
-    "BotModelInfoConfig",
-    "BotOnboardingInfo",
-    "BotPluginAPIInfo",
-    "BotPluginInfo",
-    "BotPrefixPromptInfo",
-    "BotPromptInfo",
-    "BotPromptMode",
-    "BotShortcutCommand",
-    "BotShortcutCommandTool",
-    "BotSuggestReplyInfo",
-    "BotVariable",
-    "BotVersionInfo",
-    "BotVersionUserInfo",
-    "BotVoiceInfo",
-    "BotWorkflowInfo",
-    "CanvasPosition",
-    "Chat",
-    "ChatError",
-    "ChatEvent",
-    "ChatEventType",
-    "ChatPoll",
-    "ChatRequiredAction",
-    "ChatRequiredActionType",
-    "ChatStatus",
-    "ChatSubmitToolOutputs",
-    "ChatToolCall",
-    "ChatToolCallFunction",
-    "ChatToolCallType",
-    "ChatUsage",
-    "Conversation",
-    "CozeModel",
-    "CreateConversationMessageFeedbackResp",
-    "CreateWorkspaceMemberResp",
-    "DeleteBotCollaboratorResp",
-    "DeleteConversationMessageFeedbackResp",
-    "DeleteConversationResp",
-    "DeleteWorkspaceMemberResp",
-    "DynamicIntEnum",
-    "DynamicStrEnum",
-    "FeedbackType",
-    "File",
-    "FolderType",
-    "GradientPosition",
-    "InsertedMessage",
-    "InstallConnectorResp",
-    "ListResponse",
-    "Message",
-    "MessageContentType",
-    "MessageObjectString",
-    "MessageObjectStringType",
-    "MessageRole",
-    "MessageType",
-    "PluginIDList",
-    "PublishStatus",
-    "RemoveAppCollaboratorResp",
-    "RemoveWorkflowCollaboratorResp",
-    "Section",
-    "SimpleApp",
-    "SimpleBot",
-    "SimpleFolder",
-    "SuggestReplyMode",
-    "TemplateDuplicateResp",
-    "TemplateEntityType",
-    "ToolOutput",
-    "UnpublishBotResp",
-    "UpdateBotCollaborationModeResp",
-    "UpdateBotResp",
-    "UpdateConnectorBotResp",
-    "UpdateVariableResp",
-    "Usage",
-    "User",
-    "UserConfig",
-    "UserConfigEnum",
-    "UserInputType",
-    "VariableChannel",
-    "VariableType",
-    "VariableValue",
-    "WorkflowBasic",
-    "WorkflowEvent",
-    "WorkflowEventError",
-    "WorkflowEventInterrupt",
-    "WorkflowEventInterruptData",
-    "WorkflowEventMessage",
-    "WorkflowEventType",
-    "WorkflowExecuteStatus",
-    "WorkflowIDList",
-    "WorkflowInfo",
-    "WorkflowInput",
-    "WorkflowMode",
-    "WorkflowNodeExecuteHistory",
-    "WorkflowOutput",
-    "WorkflowRunHistory",
-    "WorkflowRunHistoryNodeExecuteStatus",
-    "WorkflowRunMode",
-    "WorkflowRunResult",
-    "WorkflowUserInfo",
-    "WorkflowVersionInfo",
-    "Workspace",
-    "WorkspaceMember",
-    "WorkspaceRoleType",
-    "WorkspaceType",
-]
+if not TYPE_CHECKING:
+    # Derived from the table at run time; type checkers read the public names from the
+    # ``from x import Y as Y`` re-exports above instead (they cannot evaluate this line).
+    __all__ = [*_EXPORTS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from .._pagination import AsyncPaged, NumberPaging
 from .._paths import path, require_id
@@ -56,6 +57,8 @@ class AsyncAppsCollaboratorsClient(AsyncResource):
 class AsyncAppsClient(AsyncResource):
     """``coze.apps``: the apps of a workspace and their collaborators."""
 
+    collaborators: AsyncAppsCollaboratorsClient
+
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.collaborators = AsyncAppsCollaboratorsClient(transport)
@@ -90,12 +93,12 @@ class AsyncAppsClient(AsyncResource):
 class AppsCollaboratorsClient(SyncResource[AsyncAppsCollaboratorsClient]):
     """Sync ``coze.apps.collaborators``."""
 
-    create = forward(AsyncAppsCollaboratorsClient.create)
-    delete = forward(AsyncAppsCollaboratorsClient.delete)
+    create: Final = forward(AsyncAppsCollaboratorsClient.create)
+    delete: Final = forward(AsyncAppsCollaboratorsClient.delete)
 
 
 class AppsClient(SyncResource[AsyncAppsClient]):
     """Sync ``coze.apps``."""
 
-    list = forward(AsyncAppsClient.list)
-    collaborators = SubResource(AppsCollaboratorsClient)
+    list: Final = forward(AsyncAppsClient.list)
+    collaborators: Final = SubResource(AppsCollaboratorsClient)

@@ -4,7 +4,7 @@ versions, collaborators and collaboration mode."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 from .._pagination import AsyncPaged, NumberPaging
 from .._paths import path, require_id
@@ -123,6 +123,10 @@ class AsyncBotsCollaborationModesClient(AsyncResource):
 
 class AsyncBotsClient(AsyncResource):
     """``coze.bots``: create, configure, publish, inspect and list bots."""
+
+    versions: AsyncBotsVersionsClient
+    collaborators: AsyncBotsCollaboratorsClient
+    collaboration_modes: AsyncBotsCollaborationModesClient
 
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
@@ -304,31 +308,31 @@ class AsyncBotsClient(AsyncResource):
 class BotsVersionsClient(SyncResource[AsyncBotsVersionsClient]):
     """Sync ``coze.bots.versions``."""
 
-    list = forward(AsyncBotsVersionsClient.list)
+    list: Final = forward(AsyncBotsVersionsClient.list)
 
 
 class BotsCollaboratorsClient(SyncResource[AsyncBotsCollaboratorsClient]):
     """Sync ``coze.bots.collaborators``."""
 
-    create = forward(AsyncBotsCollaboratorsClient.create)
-    delete = forward(AsyncBotsCollaboratorsClient.delete)
+    create: Final = forward(AsyncBotsCollaboratorsClient.create)
+    delete: Final = forward(AsyncBotsCollaboratorsClient.delete)
 
 
 class BotsCollaborationModesClient(SyncResource[AsyncBotsCollaborationModesClient]):
     """Sync ``coze.bots.collaboration_modes``."""
 
-    update = forward(AsyncBotsCollaborationModesClient.update)
+    update: Final = forward(AsyncBotsCollaborationModesClient.update)
 
 
 class BotsClient(SyncResource[AsyncBotsClient]):
     """Sync ``coze.bots``."""
 
-    versions = SubResource(BotsVersionsClient)
-    collaborators = SubResource(BotsCollaboratorsClient)
-    collaboration_modes = SubResource(BotsCollaborationModesClient)
-    create = forward(AsyncBotsClient.create)
-    update = forward(AsyncBotsClient.update)
-    publish = forward(AsyncBotsClient.publish)
-    unpublish = forward(AsyncBotsClient.unpublish)
-    retrieve = forward(AsyncBotsClient.retrieve)
-    list = forward(AsyncBotsClient.list)
+    versions: Final = SubResource(BotsVersionsClient)
+    collaborators: Final = SubResource(BotsCollaboratorsClient)
+    collaboration_modes: Final = SubResource(BotsCollaborationModesClient)
+    create: Final = forward(AsyncBotsClient.create)
+    update: Final = forward(AsyncBotsClient.update)
+    publish: Final = forward(AsyncBotsClient.publish)
+    unpublish: Final = forward(AsyncBotsClient.unpublish)
+    retrieve: Final = forward(AsyncBotsClient.retrieve)
+    list: Final = forward(AsyncBotsClient.list)

@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any, Literal, overload
+from typing import Any, Final, Literal, overload
 
 from .._errors import CozeAPIError
 from .._events import chat_event_decoder
@@ -70,6 +70,8 @@ class AsyncChatMessagesClient(AsyncResource):
 
 class AsyncChatClient(AsyncResource):
     """``coze.chat``: talk to a bot (Chat API v3)."""
+
+    messages: AsyncChatMessagesClient
 
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
@@ -310,19 +312,19 @@ def _tool_outputs_request(
 class ChatMessagesClient(SyncResource[AsyncChatMessagesClient]):
     """Sync ``coze.chat.messages``."""
 
-    list = forward(AsyncChatMessagesClient.list)
+    list: Final = forward(AsyncChatMessagesClient.list)
 
 
 class ChatClient(SyncResource[AsyncChatClient]):
     """Sync ``coze.chat``."""
 
-    create = forward(AsyncChatClient.create)
-    stream = forward(AsyncChatClient.stream)
-    create_and_poll = forward(AsyncChatClient.create_and_poll)
-    retrieve = forward(AsyncChatClient.retrieve)
-    cancel = forward(AsyncChatClient.cancel)
-    submit_tool_outputs_stream = forward(AsyncChatClient.submit_tool_outputs_stream)
-    messages = SubResource(ChatMessagesClient)
+    create: Final = forward(AsyncChatClient.create)
+    stream: Final = forward(AsyncChatClient.stream)
+    create_and_poll: Final = forward(AsyncChatClient.create_and_poll)
+    retrieve: Final = forward(AsyncChatClient.retrieve)
+    cancel: Final = forward(AsyncChatClient.cancel)
+    submit_tool_outputs_stream: Final = forward(AsyncChatClient.submit_tool_outputs_stream)
+    messages: Final = SubResource(ChatMessagesClient)
 
     @overload
     def submit_tool_outputs(

@@ -4,6 +4,7 @@ review results of bots published to them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from .._paths import path
 from .._request import Request, RequestOptions, Unpack, omit_none
@@ -52,6 +53,8 @@ class AsyncConnectorsBotsClient(AsyncResource):
 class AsyncConnectorsClient(AsyncResource):
     """``coze.connectors``: publishing channels (connectors)."""
 
+    bots: AsyncConnectorsBotsClient
+
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.bots = AsyncConnectorsBotsClient(transport)
@@ -88,12 +91,12 @@ class AsyncConnectorsClient(AsyncResource):
 class ConnectorsBotsClient(SyncResource[AsyncConnectorsBotsClient]):
     """Sync ``coze.connectors.bots``."""
 
-    update = forward(AsyncConnectorsBotsClient.update)
+    update: Final = forward(AsyncConnectorsBotsClient.update)
 
 
 class ConnectorsClient(SyncResource[AsyncConnectorsClient]):
     """Sync ``coze.connectors``."""
 
-    bind = forward(AsyncConnectorsClient.bind)
-    install = forward(AsyncConnectorsClient.install)
-    bots = SubResource(ConnectorsBotsClient)
+    bind: Final = forward(AsyncConnectorsClient.bind)
+    install: Final = forward(AsyncConnectorsClient.install)
+    bots: Final = SubResource(ConnectorsBotsClient)

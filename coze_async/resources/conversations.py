@@ -4,6 +4,7 @@ feedback on messages."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Final
 
 from .._pagination import AsyncPaged, CursorPaging, NumberPaging
 from .._paths import path, require_id
@@ -86,6 +87,8 @@ AsyncMessagesFeedbackClient = AsyncConversationsMessagesFeedbackClient
 
 class AsyncConversationsMessagesClient(AsyncResource):
     """``coze.conversations.messages``: the messages of a conversation."""
+
+    feedback: AsyncConversationsMessagesFeedbackClient
 
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
@@ -221,6 +224,8 @@ def _message_params(conversation_id: str, message_id: str) -> dict[str, str]:
 class AsyncConversationsClient(AsyncResource):
     """``coze.conversations``: conversations and their messages."""
 
+    messages: AsyncConversationsMessagesClient
+
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.messages = AsyncConversationsMessagesClient(transport)
@@ -309,19 +314,19 @@ class AsyncConversationsClient(AsyncResource):
 class ConversationsMessagesFeedbackClient(SyncResource[AsyncConversationsMessagesFeedbackClient]):
     """Sync ``coze.conversations.messages.feedback``."""
 
-    create = forward(AsyncConversationsMessagesFeedbackClient.create)
-    delete = forward(AsyncConversationsMessagesFeedbackClient.delete)
+    create: Final = forward(AsyncConversationsMessagesFeedbackClient.create)
+    delete: Final = forward(AsyncConversationsMessagesFeedbackClient.delete)
 
 
 class ConversationsMessagesClient(SyncResource[AsyncConversationsMessagesClient]):
     """Sync ``coze.conversations.messages``."""
 
-    create = forward(AsyncConversationsMessagesClient.create)
-    retrieve = forward(AsyncConversationsMessagesClient.retrieve)
-    update = forward(AsyncConversationsMessagesClient.update)
-    delete = forward(AsyncConversationsMessagesClient.delete)
-    list = forward(AsyncConversationsMessagesClient.list)
-    feedback = SubResource(ConversationsMessagesFeedbackClient)
+    create: Final = forward(AsyncConversationsMessagesClient.create)
+    retrieve: Final = forward(AsyncConversationsMessagesClient.retrieve)
+    update: Final = forward(AsyncConversationsMessagesClient.update)
+    delete: Final = forward(AsyncConversationsMessagesClient.delete)
+    list: Final = forward(AsyncConversationsMessagesClient.list)
+    feedback: Final = SubResource(ConversationsMessagesFeedbackClient)
 
 
 #: cozepy's name for the sync messages client.
@@ -331,10 +336,10 @@ MessagesClient = ConversationsMessagesClient
 class ConversationsClient(SyncResource[AsyncConversationsClient]):
     """Sync ``coze.conversations``."""
 
-    create = forward(AsyncConversationsClient.create)
-    retrieve = forward(AsyncConversationsClient.retrieve)
-    update = forward(AsyncConversationsClient.update)
-    delete = forward(AsyncConversationsClient.delete)
-    clear = forward(AsyncConversationsClient.clear)
-    list = forward(AsyncConversationsClient.list)
-    messages = SubResource(ConversationsMessagesClient)
+    create: Final = forward(AsyncConversationsClient.create)
+    retrieve: Final = forward(AsyncConversationsClient.retrieve)
+    update: Final = forward(AsyncConversationsClient.update)
+    delete: Final = forward(AsyncConversationsClient.delete)
+    clear: Final = forward(AsyncConversationsClient.clear)
+    list: Final = forward(AsyncConversationsClient.list)
+    messages: Final = SubResource(ConversationsMessagesClient)

@@ -3,6 +3,8 @@ and how it is sent: :mod:`coze_async._uploads`)."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from .._errors import CozeConnectionError
 from .._paths import require_id
 from .._request import Request, RequestOptions, Unpack
@@ -69,5 +71,5 @@ class AsyncFilesClient(AsyncResource):
 class FilesClient(SyncResource[AsyncFilesClient]):
     """Sync ``coze.files``."""
 
-    upload = forward(AsyncFilesClient.upload)
-    retrieve = forward(AsyncFilesClient.retrieve)
+    upload: Final = forward(AsyncFilesClient.upload)
+    retrieve: Final = forward(AsyncFilesClient.retrieve)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .._pagination import AsyncPaged, NumberPaging
 from .._paths import path
 from .._request import Request, RequestOptions, Unpack, omit_none
@@ -45,5 +47,5 @@ class AsyncFoldersClient(AsyncResource):
 class FoldersClient(SyncResource[AsyncFoldersClient]):
     """Sync ``coze.folders``."""
 
-    retrieve = forward(AsyncFoldersClient.retrieve)
-    list = forward(AsyncFoldersClient.list)
+    retrieve: Final = forward(AsyncFoldersClient.retrieve)
+    list: Final = forward(AsyncFoldersClient.list)

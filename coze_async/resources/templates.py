@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .._paths import path
 from .._request import Request, RequestOptions, Unpack, omit_none
 from .._sync_layer import SyncResource, forward
@@ -33,4 +35,4 @@ class AsyncTemplatesClient(AsyncResource):
 class TemplatesClient(SyncResource[AsyncTemplatesClient]):
     """Sync ``coze.templates``."""
 
-    duplicate = forward(AsyncTemplatesClient.duplicate)
+    duplicate: Final = forward(AsyncTemplatesClient.duplicate)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .._request import Request, RequestOptions, Unpack
 from .._sync_layer import SyncResource, forward
 from .._transport import AsyncResource
@@ -21,4 +23,4 @@ class AsyncUsersClient(AsyncResource):
 class UsersClient(SyncResource[AsyncUsersClient]):
     """Sync ``coze.users``."""
 
-    me = forward(AsyncUsersClient.me)
+    me: Final = forward(AsyncUsersClient.me)

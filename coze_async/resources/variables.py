@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from .._paths import require_id
 from .._request import Request, RequestOptions, Unpack, omit_none
@@ -72,5 +73,5 @@ class AsyncVariablesClient(AsyncResource):
 class VariablesClient(SyncResource[AsyncVariablesClient]):
     """Sync ``coze.variables``."""
 
-    retrieve = forward(AsyncVariablesClient.retrieve)
-    update = forward(AsyncVariablesClient.update)
+    retrieve: Final = forward(AsyncVariablesClient.retrieve)
+    update: Final = forward(AsyncVariablesClient.update)

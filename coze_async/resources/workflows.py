@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, Final
 
 import orjson
 
@@ -164,6 +164,8 @@ class AsyncWorkflowsRunsRunHistoriesExecuteNodesClient(AsyncResource):
 class AsyncWorkflowsRunsRunHistoriesClient(AsyncResource):
     """``coze.workflows.runs.run_histories``: the status and outcome of a run."""
 
+    execute_nodes: AsyncWorkflowsRunsRunHistoriesExecuteNodesClient
+
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.execute_nodes = AsyncWorkflowsRunsRunHistoriesExecuteNodesClient(transport)
@@ -189,6 +191,8 @@ class AsyncWorkflowsRunsRunHistoriesClient(AsyncResource):
 
 class AsyncWorkflowsRunsClient(AsyncResource):
     """``coze.workflows.runs``: run published workflows, streamed or not, and resume them."""
+
+    run_histories: AsyncWorkflowsRunsRunHistoriesClient
 
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
@@ -336,6 +340,11 @@ class AsyncWorkflowsChatClient(AsyncResource):
 class AsyncWorkflowsClient(AsyncResource):
     """``coze.workflows``: workflows, their versions and collaborators, runs and chatflows."""
 
+    runs: AsyncWorkflowsRunsClient
+    chat: AsyncWorkflowsChatClient
+    versions: AsyncWorkflowsVersionsClient
+    collaborators: AsyncWorkflowsCollaboratorsClient
+
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.runs = AsyncWorkflowsRunsClient(transport)
@@ -393,13 +402,13 @@ class AsyncWorkflowsClient(AsyncResource):
 class WorkflowsVersionsClient(SyncResource[AsyncWorkflowsVersionsClient]):
     """Sync ``coze.workflows.versions``."""
 
-    list = forward(AsyncWorkflowsVersionsClient.list)
+    list: Final = forward(AsyncWorkflowsVersionsClient.list)
 
 
 class WorkflowsCollaboratorsClient(SyncResource[AsyncWorkflowsCollaboratorsClient]):
     """Sync ``coze.workflows.collaborators``."""
 
-    delete = forward(AsyncWorkflowsCollaboratorsClient.delete)
+    delete: Final = forward(AsyncWorkflowsCollaboratorsClient.delete)
 
 
 class WorkflowsRunsRunHistoriesExecuteNodesClient(
@@ -407,37 +416,37 @@ class WorkflowsRunsRunHistoriesExecuteNodesClient(
 ):
     """Sync ``coze.workflows.runs.run_histories.execute_nodes``."""
 
-    retrieve = forward(AsyncWorkflowsRunsRunHistoriesExecuteNodesClient.retrieve)
+    retrieve: Final = forward(AsyncWorkflowsRunsRunHistoriesExecuteNodesClient.retrieve)
 
 
 class WorkflowsRunsRunHistoriesClient(SyncResource[AsyncWorkflowsRunsRunHistoriesClient]):
     """Sync ``coze.workflows.runs.run_histories``."""
 
-    retrieve = forward(AsyncWorkflowsRunsRunHistoriesClient.retrieve)
-    execute_nodes = SubResource(WorkflowsRunsRunHistoriesExecuteNodesClient)
+    retrieve: Final = forward(AsyncWorkflowsRunsRunHistoriesClient.retrieve)
+    execute_nodes: Final = SubResource(WorkflowsRunsRunHistoriesExecuteNodesClient)
 
 
 class WorkflowsRunsClient(SyncResource[AsyncWorkflowsRunsClient]):
     """Sync ``coze.workflows.runs``."""
 
-    create = forward(AsyncWorkflowsRunsClient.create)
-    stream = forward(AsyncWorkflowsRunsClient.stream)
-    resume = forward(AsyncWorkflowsRunsClient.resume)
-    run_histories = SubResource(WorkflowsRunsRunHistoriesClient)
+    create: Final = forward(AsyncWorkflowsRunsClient.create)
+    stream: Final = forward(AsyncWorkflowsRunsClient.stream)
+    resume: Final = forward(AsyncWorkflowsRunsClient.resume)
+    run_histories: Final = SubResource(WorkflowsRunsRunHistoriesClient)
 
 
 class WorkflowsChatClient(SyncResource[AsyncWorkflowsChatClient]):
     """Sync ``coze.workflows.chat``."""
 
-    stream = forward(AsyncWorkflowsChatClient.stream)
+    stream: Final = forward(AsyncWorkflowsChatClient.stream)
 
 
 class WorkflowsClient(SyncResource[AsyncWorkflowsClient]):
     """Sync ``coze.workflows``."""
 
-    retrieve = forward(AsyncWorkflowsClient.retrieve)
-    list = forward(AsyncWorkflowsClient.list)
-    runs = SubResource(WorkflowsRunsClient)
-    chat = SubResource(WorkflowsChatClient)
-    versions = SubResource(WorkflowsVersionsClient)
-    collaborators = SubResource(WorkflowsCollaboratorsClient)
+    retrieve: Final = forward(AsyncWorkflowsClient.retrieve)
+    list: Final = forward(AsyncWorkflowsClient.list)
+    runs: Final = SubResource(WorkflowsRunsClient)
+    chat: Final = SubResource(WorkflowsChatClient)
+    versions: Final = SubResource(WorkflowsVersionsClient)
+    collaborators: Final = SubResource(WorkflowsCollaboratorsClient)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from .._pagination import AsyncPaged, NumberPaging
 from .._paths import path, require_id
@@ -86,6 +87,8 @@ class AsyncWorkspacesMembersClient(AsyncResource):
 class AsyncWorkspacesClient(AsyncResource):
     """``coze.workspaces``: workspaces and their members."""
 
+    members: AsyncWorkspacesMembersClient
+
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.members = AsyncWorkspacesMembersClient(transport)
@@ -117,14 +120,14 @@ class AsyncWorkspacesClient(AsyncResource):
 class WorkspacesMembersClient(SyncResource[AsyncWorkspacesMembersClient]):
     """Sync ``coze.workspaces.members``."""
 
-    create = forward(AsyncWorkspacesMembersClient.create)
-    delete = forward(AsyncWorkspacesMembersClient.delete)
-    list = forward(AsyncWorkspacesMembersClient.list)
+    create: Final = forward(AsyncWorkspacesMembersClient.create)
+    delete: Final = forward(AsyncWorkspacesMembersClient.delete)
+    list: Final = forward(AsyncWorkspacesMembersClient.list)
 
 
 class WorkspacesClient(SyncResource[AsyncWorkspacesClient]):
     """Sync ``coze.workspaces``."""
 
-    list = forward(AsyncWorkspacesClient.list)
+    list: Final = forward(AsyncWorkspacesClient.list)
 
-    members = SubResource(WorkspacesMembersClient)
+    members: Final = SubResource(WorkspacesMembersClient)

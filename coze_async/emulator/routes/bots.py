@@ -401,6 +401,7 @@ def new_draft_bot(store: Store, space_id: str, name: str, **fields: Any) -> dict
 
 
 async def create_bot(request: web.Request) -> web.Response:
+    """``POST /v1/bot/create``: create a draft bot."""
     store = request.app[STORE]
     body = await json_body(request)
     space_id = require(body, "space_id")
@@ -410,6 +411,7 @@ async def create_bot(request: web.Request) -> web.Response:
 
 
 async def update_bot(request: web.Request) -> web.Response:
+    """``POST /v1/bot/update``: change a bot's draft configuration."""
     store = request.app[STORE]
     body = await json_body(request)
     bot = store.bots.find(require(body, "bot_id"))
@@ -425,6 +427,7 @@ async def update_bot(request: web.Request) -> web.Response:
 
 
 async def publish_bot(request: web.Request) -> web.Response:
+    """``POST /v1/bot/publish``: publish the draft as a new version on connectors."""
     store = request.app[STORE]
     body = await json_body(request)
     bot_id = require(body, "bot_id")
@@ -452,6 +455,7 @@ async def publish_bot(request: web.Request) -> web.Response:
 
 
 async def unpublish_bot(request: web.Request) -> web.Response:
+    """``POST /v1/bots/{bot_id}/unpublish``: take a bot off one connector."""
     store = request.app[STORE]
     bot = store.bots.find(request.match_info["bot_id"])
     body = await json_body(request)
@@ -469,6 +473,7 @@ async def unpublish_bot(request: web.Request) -> web.Response:
 
 
 async def get_online_info(request: web.Request) -> web.Response:
+    """``GET /v1/bot/get_online_info``: a published bot's configuration (the older endpoint)."""
     store = request.app[STORE]
     bot_id = require(request.query, "bot_id")
     bot = store.bots.find(bot_id)
@@ -478,6 +483,7 @@ async def get_online_info(request: web.Request) -> web.Response:
 
 
 async def retrieve_bot(request: web.Request) -> web.Response:
+    """``GET /v1/bots/{bot_id}``: a bot's draft or published configuration."""
     store = request.app[STORE]
     bot_id = request.match_info["bot_id"]
     bot = store.bots.find(bot_id)

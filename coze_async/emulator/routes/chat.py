@@ -53,6 +53,7 @@ _ROLES = frozenset({"user", "assistant"})
 
 
 def add_routes(app: web.Application) -> None:
+    """Register the chat endpoints on ``app``."""
     app.router.add_post("/v3/chat", create_chat)
     app.router.add_route("*", "/v3/chat/retrieve", retrieve_chat)
     app.router.add_post("/v3/chat/cancel", cancel_chat)
@@ -73,6 +74,7 @@ def question_text(message: dict[str, Any]) -> str:
 
 
 def check_message(raw: Any, index: int) -> dict[str, Any]:
+    """Validate entry ``index`` of a request's ``additional_messages`` and return it."""
     if not isinstance(raw, dict):
         raise ApiError(4000, f"additional_messages[{index}] must be an object")
     if raw.get("role") not in _ROLES:
@@ -99,6 +101,7 @@ def request_message(
 
 
 async def create_chat(request: web.Request) -> web.StreamResponse:
+    """``POST /v3/chat``: start a chat, answered as a stream or as a pollable record."""
     store = request.app[STORE]
     body = await json_body(request)
     bot_id = require(body, "bot_id")
@@ -294,6 +297,7 @@ def _record_from_query(request: web.Request, store: Store) -> ChatRecord:
 
 
 async def retrieve_chat(request: web.Request) -> web.Response:
+    """``/v3/chat/retrieve``: the state of one chat."""
     store = request.app[STORE]
     record = _record_from_query(request, store)
     data = record.data
@@ -307,6 +311,7 @@ async def retrieve_chat(request: web.Request) -> web.Response:
 
 
 async def cancel_chat(request: web.Request) -> web.Response:
+    """``POST /v3/chat/cancel``: cancel a chat that is still in progress."""
     store = request.app[STORE]
     body = await json_body(request)
     record = store.chats.find(require(body, "conversation_id"), require(body, "chat_id"))
@@ -322,12 +327,14 @@ async def cancel_chat(request: web.Request) -> web.Response:
 
 
 async def list_chat_messages(request: web.Request) -> web.Response:
+    """``/v3/chat/message/list``: the messages a chat produced."""
     store = request.app[STORE]
     record = _record_from_query(request, store)
     return envelope(request, record.messages)
 
 
 async def submit_tool_outputs(request: web.Request) -> web.StreamResponse:
+    """``POST /v3/chat/submit_tool_outputs``: answer a chat's tool calls and let it go on."""
     store = request.app[STORE]
     record = _record_from_query(request, store)
     body = await json_body(request)

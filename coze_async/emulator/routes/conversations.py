@@ -206,6 +206,7 @@ def _path_conversation(request: web.Request, store: Store) -> dict[str, Any]:
 
 
 async def create_conversation(request: web.Request) -> web.Response:
+    """``POST /v1/conversation/create``: a new conversation, with optional first messages."""
     store = request.app[STORE]
     body = await json_body(request)
     bot_id = _optional_str(body, "bot_id") or None
@@ -253,12 +254,14 @@ def _entered_message(raw: Any, index: int) -> dict[str, Any]:
 
 
 async def retrieve_conversation(request: web.Request) -> web.Response:
+    """``GET /v1/conversation/retrieve``: one conversation."""
     store = request.app[STORE]
     conversation = store.conversations.find(require(request.query, "conversation_id"))
     return envelope(request, _conversation_data(conversation))
 
 
 async def list_conversations(request: web.Request) -> web.Response:
+    """``GET /v1/conversations``: a bot's conversations, page by page."""
     store = request.app[STORE]
     params = request.query
     bot_id = require(params, "bot_id")
@@ -287,6 +290,7 @@ async def list_conversations(request: web.Request) -> web.Response:
 
 
 async def update_conversation(request: web.Request) -> web.Response:
+    """``PUT /v1/conversations/{conversation_id}``: rename a conversation."""
     store = request.app[STORE]
     conversation = _path_conversation(request, store)
     body = await json_body(request)
@@ -299,6 +303,7 @@ async def update_conversation(request: web.Request) -> web.Response:
 
 
 async def delete_conversation(request: web.Request) -> web.Response:
+    """``DELETE /v1/conversations/{conversation_id}``: delete a conversation."""
     store = request.app[STORE]
     conversation = _path_conversation(request, store)
     cid = conversation["id"]
@@ -313,6 +318,8 @@ async def delete_conversation(request: web.Request) -> web.Response:
 
 
 async def clear_conversation(request: web.Request) -> web.Response:
+    """``POST /v1/conversations/{conversation_id}/clear``: start a new section (clear the
+    context)."""
     store = request.app[STORE]
     conversation = _path_conversation(request, store)
     section_id = new_id()
@@ -338,6 +345,7 @@ def _query_message(request: web.Request, store: Store) -> tuple[dict[str, Any], 
 
 
 async def create_message(request: web.Request) -> web.Response:
+    """``POST /v1/conversation/message/create``: add a message to a conversation."""
     store = request.app[STORE]
     conversation = _query_conversation(request, store)
     body = await json_body(request)
@@ -371,6 +379,7 @@ def _cursor(body: Mapping[str, Any], name: str) -> int | None:
 
 
 async def list_messages(request: web.Request) -> web.Response:
+    """``POST /v1/conversation/message/list``: a conversation's messages, by cursor."""
     store = request.app[STORE]
     conversation = _query_conversation(request, store)
     body = await json_body(request)
@@ -416,12 +425,14 @@ async def list_messages(request: web.Request) -> web.Response:
 
 
 async def retrieve_message(request: web.Request) -> web.Response:
+    """``GET /v1/conversation/message/retrieve``: one message."""
     store = request.app[STORE]
     _, message = _query_message(request, store)
     return envelope(request, message)
 
 
 async def modify_message(request: web.Request) -> web.Response:
+    """``POST /v1/conversation/message/modify``: change a message's content or metadata."""
     store = request.app[STORE]
     _, message = _query_message(request, store)
     body = await json_body(request)
@@ -444,6 +455,7 @@ async def modify_message(request: web.Request) -> web.Response:
 
 
 async def delete_message(request: web.Request) -> web.Response:
+    """``POST /v1/conversation/message/delete``: delete a message."""
     store = request.app[STORE]
     conversation, message = _query_message(request, store)
     if message.get("type") not in ("question", "answer"):
@@ -490,6 +502,7 @@ def _path_answer(request: web.Request, store: Store) -> dict[str, Any]:
 
 
 async def create_feedback(request: web.Request) -> web.Response:
+    """Record feedback on a bot answer (``POST`` on the message's feedback path)."""
     store = request.app[STORE]
     message = _path_answer(request, store)
     body = await json_body(request)
@@ -511,6 +524,7 @@ async def create_feedback(request: web.Request) -> web.Response:
 
 
 async def delete_feedback(request: web.Request) -> web.Response:
+    """Remove the feedback on a bot answer (``DELETE`` on the message's feedback path)."""
     store = request.app[STORE]
     message = _path_answer(request, store)
     store.conversations.feedback.pop(message["id"], None)

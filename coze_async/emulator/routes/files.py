@@ -57,6 +57,7 @@ async def _read_file_part(request: web.Request) -> tuple[str, bytes]:
 
 
 async def upload_file(request: web.Request) -> web.Response:
+    """``POST /v1/files/upload``: store the multipart ``file`` field."""
     store = request.app[STORE]
     file_name, content = await _read_file_part(request)
     file_id = new_id()
@@ -72,6 +73,7 @@ async def upload_file(request: web.Request) -> web.Response:
 
 
 async def retrieve_file(request: web.Request) -> web.Response:
+    """``GET /v1/files/retrieve``: the record of an uploaded file."""
     store = request.app[STORE]
     file_id = require(request.query, "file_id")
     info = store.files.records.get(file_id)

@@ -99,12 +99,14 @@ def _user_ids(body: Mapping[str, Any], most: int) -> list[str]:
 
 
 async def list_workspaces(request: web.Request) -> web.Response:
+    """``GET /v1/workspaces``: the workspaces, page by page."""
     workspaces = request.app[STORE].workspaces.records
     page = [{k: v for k, v in w.items() if k != "members"} for w in _page(workspaces, request)]
     return envelope(request, {"workspaces": page, "total_count": len(workspaces)})
 
 
 async def list_members(request: web.Request) -> web.Response:
+    """``GET /v1/workspaces/{workspace_id}/members``: a workspace's members, page by page."""
     workspace = find_workspace(request.app[STORE], request.match_info["workspace_id"])
     members = workspace["members"]
     return envelope(request, {"items": _page(members, request), "total_count": len(members)})
