@@ -163,12 +163,15 @@ def _listening_ports(loop: asyncio.AbstractEventLoop) -> set[int]:
     ports: set[int] = set()
     with contextlib.suppress(Exception):
         for key in list(selector.get_map().values()):
-            sock = key.fileobj
-            if not isinstance(sock, socket.socket):
-                continue
-            with contextlib.suppress(OSError):
-                if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
-                    ports.add(sock.getsockname()[1])
+            # asyncio registers its sockets by file descriptor (an int), not as socket objects.
+            fd = key.fd if isinstance(key.fileobj, int) else key.fileobj.fileno()
+            with contextlib.suppress(OSError, ValueError):
+                sock = socket.socket(fileno=fd)  # a view of the descriptor, released below
+                try:
+                    if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
+                        ports.add(sock.getsockname()[1])
+                finally:
+                    sock.detach()  # never close the loop's descriptor
     return ports
 
 

@@ -27,7 +27,7 @@ from coze_async import (
     TokenAuth,
     ToolOutput,
 )
-from tests.conftest import CHAT_STREAM, fixture_bytes
+from tests.conftest import CHAT_STREAM, fixture_bytes, portal_threads
 
 CHAT = fixture_bytes(CHAT_STREAM)
 LOGID = "SYNC-LOGID"
@@ -248,19 +248,15 @@ def test_sync_client_is_safe_to_share_between_threads(threaded_server):
 # -- cleanup ------------------------------------------------------------------------------------
 
 
-def _portal_threads() -> int:
-    return sum(1 for t in threading.enumerate() if t.name == "coze-async-portal")
-
-
 def test_close_stops_the_portal_thread_and_later_calls_fail(threaded_server):
     server = threaded_server(chat_app())
-    before = _portal_threads()
+    before = portal_threads()
     coze = Coze(TokenAuth("t"), server.url)
     coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
-    assert _portal_threads() == before + 1
+    assert portal_threads() == before + 1
     coze.close()
     coze.close()
-    assert _portal_threads() == before
+    assert portal_threads() == before
     with pytest.raises(CozeError, match="closed"):
         coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
 
@@ -294,13 +290,13 @@ def test_bare_break_releases_the_connection_after_garbage_collection(threaded_se
 
 def test_unclosed_sync_client_warns_and_stops_its_thread(threaded_server):
     server = threaded_server(chat_app())
-    before = _portal_threads()
+    before = portal_threads()
     coze = Coze(TokenAuth("t"), server.url)
     coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
     with pytest.warns(ResourceWarning, match="unclosed Coze"):
         del coze
         gc.collect()
-    assert _portal_threads() == before
+    assert portal_threads() == before
 
 
 def test_constructor_validates_in_the_callers_thread():
