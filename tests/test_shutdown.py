@@ -11,6 +11,7 @@ import signal
 import textwrap
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -204,6 +205,41 @@ def test_at_exit_every_forgotten_client_is_closed_even_with_warnings_as_errors(c
         "portal threads in use: 3",
         "portal threads after the hook: 0",
     ], result.stderr
+
+
+def test_forgotten_clients_give_one_warning_each_and_close_everything(coze_emulator):
+    """A forgotten root is collected alone: its async client, session and connector are not
+    finalized with it (each with its own "unclosed" warning) before it closed them."""
+    before = portal_threads()
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        for _ in range(5):
+            Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url).users.me()
+        gc.collect()
+    assert [str(w.message).split("(")[0] for w in warned] == ["unclosed Coze"] * 5
+    assert portal_threads() == before
+
+
+def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_emulator):
+    """Garbage collection runs in whichever thread allocates, often the client's own loop
+    thread, which cannot wait on itself: the close is scheduled there instead of skipped."""
+    before = portal_threads()
+    coze = Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url)
+    coze.users.me()
+    portal, transport = coze._portal, coze._client._transport
+    gc.disable()
+    try:
+        with pytest.warns(ResourceWarning, match="unclosed Coze"):
+            del coze  # a reference cycle (root <-> cached resource): only gc frees it
+            assert portal_threads() == before + 1
+            portal.call_soon(gc.collect)
+            deadline = time.monotonic() + 5
+            while portal_threads() > before and time.monotonic() < deadline:
+                time.sleep(0.02)
+    finally:
+        gc.enable()
+    assert portal_threads() == before  # before the fix: the thread and session stayed open
+    assert not transport.has_open_session
 
 
 # -- Ctrl-C in a sync call --------------------------------------------------------------------------
