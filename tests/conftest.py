@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -165,6 +166,15 @@ def threaded_server() -> Iterator[Callable[[web.Application], LoopbackServer]]:
 def portal_threads() -> int:
     """How many sync-client event-loop threads (``coze-async-portal``) are alive."""
     return sum(1 for t in threading.enumerate() if t.name == "coze-async-portal")
+
+
+def portal_threads_drop_to(count: int, within: float = 5.0) -> int:
+    """Wait (bounded) until at most ``count`` portal threads are alive and return how many are:
+    a client collected on its own loop thread ends that thread a moment later."""
+    deadline = time.monotonic() + within
+    while (alive := portal_threads()) > count and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return alive
 
 
 def run_python(script: str, *flags: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,7 @@ import pytest
 import coze_async._sync_layer as sync_layer
 from coze_async import AsyncCoze, Coze, CozeClientClosedError, CozeError, Message, TokenAuth
 from coze_async.emulator import ECHO_BOT_ID, Emulator
-from tests.conftest import portal_threads, run_python
+from tests.conftest import portal_threads, portal_threads_drop_to, run_python
 
 #: A question the echo bot answers word by word: with ``event_delay=0.2`` the answer streams
 #: for about 12 s, far longer than any test here waits.
@@ -217,7 +217,7 @@ def test_forgotten_clients_give_one_warning_each_and_close_everything(coze_emula
             Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url).users.me()
         gc.collect()
     assert [str(w.message).split("(")[0] for w in warned] == ["unclosed Coze"] * 5
-    assert portal_threads() == before
+    assert portal_threads_drop_to(before) == before
 
 
 def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_emulator):
@@ -233,12 +233,10 @@ def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_e
             del coze  # a reference cycle (root <-> cached resource): only gc frees it
             assert portal_threads() == before + 1
             portal.call_soon(gc.collect)
-            deadline = time.monotonic() + 5
-            while portal_threads() > before and time.monotonic() < deadline:
-                time.sleep(0.02)
+            alive = portal_threads_drop_to(before)
     finally:
         gc.enable()
-    assert portal_threads() == before  # before the fix: the thread and session stayed open
+    assert alive == before  # before the fix: the thread and session stayed open
     assert not transport.has_open_session
 
 
@@ -246,15 +244,24 @@ def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_e
 
 
 def test_ctrl_c_in_a_sync_call_cancels_the_work_in_the_clients_loop(coze_emulator):
-    coze_emulator.inject(path="/v3/chat/retrieve", latency=0.5, times=None)
+    coze_emulator.inject(path="/v3/chat/retrieve", latency=1.0, times=None)
     counts = coze_emulator.request_counts
     main = threading.main_thread().ident
     assert threading.get_ident() == main
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    ctrl_c = threading.Timer(0.2, signal.pthread_kill, (main, signal.SIGINT))
+
+    def press_ctrl_c_once_the_first_poll_is_in_flight() -> None:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if counts.get("/v3/chat/retrieve"):  # never signals if the poll did not come
+                signal.pthread_kill(main, signal.SIGINT)
+                return
+            time.sleep(0.01)
+
+    ctrl_c = threading.Thread(target=press_ctrl_c_once_the_first_poll_is_in_flight, daemon=True)
+    ctrl_c.start()
     try:
         with Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url) as coze:
-            ctrl_c.start()
             with pytest.raises(KeyboardInterrupt):
                 coze.chat.create_and_poll(
                     bot_id=ECHO_BOT_ID,
@@ -264,13 +271,13 @@ def test_ctrl_c_in_a_sync_call_cancels_the_work_in_the_clients_loop(coze_emulato
                 )
             retrieves = counts.get("/v3/chat/retrieve", 0)
             assert retrieves == 1  # the interrupt came while the first poll was in flight
-            time.sleep(1.2)  # the old code went on: another poll at ~0.6 s, messages at ~1.1 s
+            time.sleep(1.5)  # the old code went on: another poll at ~1.1 s, messages at ~2.1 s
             assert counts.get("/v3/chat/retrieve", 0) == retrieves
             assert counts.get("/v3/chat/message/list", 0) == 0
             coze_emulator.clear_faults()
             assert coze.users.me().user_id  # the client still works after the interrupt
     finally:
-        ctrl_c.cancel()
+        ctrl_c.join(10)
         signal.signal(signal.SIGINT, previous)
 
 
@@ -343,7 +350,7 @@ def test_a_temporary_sync_root_lives_as_long_as_its_resources(coze_emulator):
         del convs
         gc.collect()
     assert sum("unclosed Coze" in str(w.message) for w in warned) == 2
-    assert portal_threads() == before
+    assert portal_threads_drop_to(before) == before
 
 
 # -- a sync call that would block the loop serving it -----------------------------------------------
