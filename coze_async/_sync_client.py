@@ -130,7 +130,7 @@ class Coze:
             return
         try:
             if self._portal.running and "_async" in self.__dict__:
-                self._portal.call(self._async.close)
+                self._portal.call(self._async.close, needs_server=False)
         finally:
             self._portal.stop()
 

@@ -97,13 +97,16 @@ class Portal:
                 self._portal, self._thread = _start_portal(self._anchor)
             return self._portal
 
-    def call(self, func: Callable[[], Awaitable[R]]) -> R:
+    def call(self, func: Callable[[], Awaitable[R]], *, needs_server: bool = True) -> R:
         """Run the coroutine function ``func()`` in the portal's loop and return its result.
-        If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too."""
+        If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too.
+        ``needs_server=False`` (closing): the work never waits for the server, so it may run
+        from a thread whose loop serves it (a forgotten client collected there)."""
         portal = self._get()
         if threading.current_thread() is self._thread:
             raise CozeError("a sync call cannot be made from the client's own event-loop thread")
-        _refuse_self_deadlock(self._base_url)
+        if needs_server:
+            _refuse_self_deadlock(self._base_url)
         try:
             future = portal.start_task_soon(func)
         except RuntimeError as exc:  # stopped between _get() and here
@@ -403,7 +406,7 @@ class SyncStream(Generic[E]):
         self._batch, self._pos = [], 0
         with contextlib.suppress(CozeClientClosedError):
             if self._portal.running:
-                self._portal.call(self._stream.aclose)
+                self._portal.call(self._stream.aclose, needs_server=False)
                 return
         self._stream.close()
 

@@ -240,6 +240,29 @@ def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_e
     assert not transport.has_open_session
 
 
+async def test_a_forgotten_client_collected_in_the_loop_serving_it_still_closes():
+    """Garbage collection can run in the thread whose loop serves the client's base_url (an
+    in-process emulator): closing needs no answer from the server, so it is not refused there."""
+    async with Emulator() as emu:
+        before = portal_threads()
+
+        def use_and_forget() -> object:
+            coze = Coze(TokenAuth(emu.token), emu.base_url)
+            coze.users.me()
+            return coze._client._transport
+
+        gc.disable()
+        try:
+            transport = await asyncio.to_thread(use_and_forget)  # the root is now garbage
+            with pytest.warns(ResourceWarning, match="unclosed Coze") as warned:
+                gc.collect()  # in this thread, whose running loop serves emu.base_url
+        finally:
+            gc.enable()
+        assert [str(w.message).split("(")[0] for w in warned] == ["unclosed Coze"]
+        assert not transport.has_open_session  # type: ignore[attr-defined]
+        assert portal_threads_drop_to(before) == before
+
+
 # -- Ctrl-C in a sync call --------------------------------------------------------------------------
 
 

@@ -207,9 +207,9 @@ def test_sync_stream_crosses_the_thread_in_batches(threaded_server, monkeypatch)
     hops = []
     original = portal_module.Portal.call
 
-    def counting_call(self, func):
+    def counting_call(self, func, **options):
         hops.append(func)
-        return original(self, func)
+        return original(self, func, **options)
 
     monkeypatch.setattr(portal_module.Portal, "call", counting_call)
     with Coze(TokenAuth("t"), server.url) as coze:
