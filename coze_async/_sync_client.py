@@ -98,7 +98,7 @@ class Coze:
             allow_insecure_http=allow_insecure_http,
             max_line_bytes=max_line_bytes,
         )
-        self._portal = Portal(self._client.base_url)
+        self._portal = Portal(self._client.base_url, anchor=self._client)
         self._closed = False
 
     @cached_property
@@ -124,9 +124,13 @@ class Coze:
             return
         self._closed = True
         _OPEN_CLIENTS.discard(self)
+        if self._portal.in_loop_thread:
+            # Collected on its own loop thread, which cannot wait on itself: close from there.
+            self._portal.stop_soon(self._client.close)
+            return
         try:
             if self._portal.running and "_async" in self.__dict__:
-                self._portal.call(self._async.close)
+                self._portal.call(self._async.close, needs_server=False)
         finally:
             self._portal.stop()
 
@@ -143,8 +147,6 @@ class Coze:
 
     def _close_unclosed(self) -> None:
         # Close first, warn after: with warnings as errors the warning raises.
-        # RuntimeError: collected on the portal's own thread, which cannot wait on itself;
-        # the daemon thread then ends with the process.
         with contextlib.suppress(Exception):
             self.close()
         warnings.warn(

@@ -46,12 +46,14 @@ S = TypeVar("S", bound="SyncResource[Any]")
 _JOIN_SECONDS = 5.0
 
 
-def _start_portal() -> tuple[BlockingPortal, threading.Thread]:
+def _start_portal(anchor: object) -> tuple[BlockingPortal, threading.Thread]:
     """A BlockingPortal serving from a new daemon thread. The thread is ours (not anyio's
-    helper's), so it is a daemon on every anyio release: it can never block interpreter exit."""
+    helper's), so it is a daemon on every anyio release: it can never block interpreter exit.
+    The running thread holds ``anchor`` until it ends."""
     ready: Future[BlockingPortal] = Future()
 
     async def serve() -> None:
+        held = [anchor]  # noqa: F841  # reachable from the running thread, so never garbage
         async with BlockingPortal() as portal:
             ready.set_result(portal)
             await portal.sleep_until_stopped()
@@ -69,14 +71,20 @@ def _start_portal() -> tuple[BlockingPortal, threading.Thread]:
 
 
 class Portal:
-    """One event loop in a daemon thread, started on first use and stopped by :meth:`stop`."""
+    """One event loop in a daemon thread, started on first use and stopped by :meth:`stop`.
 
-    def __init__(self, base_url: str = "") -> None:
+    The thread holds ``anchor`` (the root's async client) while it runs. A forgotten root is
+    then garbage alone: its client, session and connector stay reachable until the root's
+    finalizer has closed them, instead of being finalized with it (in any order, each with its
+    own "unclosed" warning)."""
+
+    def __init__(self, base_url: str = "", anchor: object = None) -> None:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._portal: BlockingPortal | None = None
         self._stopped = False
         self._base_url = base_url
+        self._anchor = anchor
 
     def _get(self) -> BlockingPortal:
         portal = self._portal
@@ -86,16 +94,19 @@ class Portal:
             if self._stopped:
                 raise CozeClientClosedError("this client is closed")
             if self._portal is None:
-                self._portal, self._thread = _start_portal()
+                self._portal, self._thread = _start_portal(self._anchor)
             return self._portal
 
-    def call(self, func: Callable[[], Awaitable[R]]) -> R:
+    def call(self, func: Callable[[], Awaitable[R]], *, needs_server: bool = True) -> R:
         """Run the coroutine function ``func()`` in the portal's loop and return its result.
-        If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too."""
+        If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too.
+        ``needs_server=False`` (closing): the work never waits for the server, so it may run
+        from a thread whose loop serves it (a forgotten client collected there)."""
         portal = self._get()
         if threading.current_thread() is self._thread:
             raise CozeError("a sync call cannot be made from the client's own event-loop thread")
-        _refuse_self_deadlock(self._base_url)
+        if needs_server:
+            _refuse_self_deadlock(self._base_url)
         try:
             future = portal.start_task_soon(func)
         except RuntimeError as exc:  # stopped between _get() and here
@@ -121,6 +132,37 @@ class Portal:
         """True between the first call and :meth:`stop`."""
         return self._portal is not None and not self._stopped
 
+    @property
+    def in_loop_thread(self) -> bool:
+        """True when called from the loop's own thread (which can never wait on the loop)."""
+        thread = self._thread
+        return thread is not None and thread is threading.current_thread()
+
+    def stop_soon(self, cleanup: Callable[[], Awaitable[object]]) -> None:
+        """:meth:`stop` for the loop's own thread (a forgotten client garbage-collected there),
+        which cannot wait: schedule ``cleanup()`` and then the stop in the loop, and return."""
+        with self._lock:
+            self._stopped = True
+            portal, self._portal = self._portal, None
+            self._thread = None
+        if portal is None:
+            return
+
+        async def cleanup_then_stop() -> None:
+            try:
+                with contextlib.suppress(Exception):
+                    await cleanup()
+            finally:
+                await portal.stop(cancel_remaining=True)
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the loop is already shutting down; it closes what is left
+            return
+        task = loop.create_task(cleanup_then_stop())
+        _STOPPING.add(task)  # the loop holds tasks weakly
+        task.add_done_callback(_STOPPING.discard)
+
     def stop(self) -> None:
         """Cancel what still runs in the loop, stop it and join its thread (bounded: a daemon
         thread that does not end in time is left to the process). Idempotent."""
@@ -133,6 +175,10 @@ class Portal:
                 portal.start_task_soon(portal.stop, True).result(_JOIN_SECONDS)
         if thread is not None and thread is not threading.current_thread():
             thread.join(_JOIN_SECONDS)
+
+
+#: Stops scheduled by :meth:`Portal.stop_soon`, kept alive until they ran.
+_STOPPING: set[asyncio.Task[None]] = set()
 
 
 def _refuse_self_deadlock(base_url: str) -> None:
@@ -163,12 +209,15 @@ def _listening_ports(loop: asyncio.AbstractEventLoop) -> set[int]:
     ports: set[int] = set()
     with contextlib.suppress(Exception):
         for key in list(selector.get_map().values()):
-            sock = key.fileobj
-            if not isinstance(sock, socket.socket):
-                continue
-            with contextlib.suppress(OSError):
-                if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
-                    ports.add(sock.getsockname()[1])
+            # asyncio registers its sockets by file descriptor (an int), not as socket objects.
+            fd = key.fd if isinstance(key.fileobj, int) else key.fileobj.fileno()
+            with contextlib.suppress(OSError, ValueError):
+                sock = socket.socket(fileno=fd)  # a view of the descriptor, released below
+                try:
+                    if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
+                        ports.add(sock.getsockname()[1])
+                finally:
+                    sock.detach()  # never close the loop's descriptor
     return ports
 
 
@@ -357,7 +406,7 @@ class SyncStream(Generic[E]):
         self._batch, self._pos = [], 0
         with contextlib.suppress(CozeClientClosedError):
             if self._portal.running:
-                self._portal.call(self._stream.aclose)
+                self._portal.call(self._stream.aclose, needs_server=False)
                 return
         self._stream.close()
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
+import subprocess
+import sys
 import threading
+import time
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -157,6 +161,38 @@ def threaded_server() -> Iterator[Callable[[web.Application], LoopbackServer]]:
     yield start
     for ts in started:
         ts.__exit__(None, None, None)
+
+
+# -- the sync layer's threads and whole-process checks ----------------------------------------
+
+
+def portal_threads() -> int:
+    """How many sync-client event-loop threads (``coze-async-portal``) are alive."""
+    return sum(1 for t in threading.enumerate() if t.name == "coze-async-portal")
+
+
+def portal_threads_drop_to(count: int, within: float = 5.0) -> int:
+    """Wait (bounded) until at most ``count`` portal threads are alive and return how many are:
+    a client collected on its own loop thread ends that thread a moment later."""
+    deadline = time.monotonic() + within
+    while (alive := portal_threads()) > count and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return alive
+
+
+def run_python(script: str, *flags: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in a fresh interpreter (``python *flags -c script``) that imports this
+    checkout; raises ``subprocess.TimeoutExpired`` if it has not exited within ``timeout``."""
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, *flags, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=env,
+    )
 
 
 # -- aioresponses on aiohttp 3.14 ---------------------------------------------------------

@@ -27,7 +27,7 @@ from coze_async import (
     TokenAuth,
     ToolOutput,
 )
-from tests.conftest import CHAT_STREAM, fixture_bytes
+from tests.conftest import CHAT_STREAM, fixture_bytes, portal_threads, portal_threads_drop_to
 
 CHAT = fixture_bytes(CHAT_STREAM)
 LOGID = "SYNC-LOGID"
@@ -247,9 +247,9 @@ def test_sync_stream_crosses_the_thread_in_batches(threaded_server, monkeypatch)
     hops = []
     original = portal_module.Portal.call
 
-    def counting_call(self, func):
+    def counting_call(self, func, **options):
         hops.append(func)
-        return original(self, func)
+        return original(self, func, **options)
 
     monkeypatch.setattr(portal_module.Portal, "call", counting_call)
     with Coze(TokenAuth("t"), server.url) as coze:
@@ -288,19 +288,15 @@ def test_sync_client_is_safe_to_share_between_threads(threaded_server):
 # -- cleanup ------------------------------------------------------------------------------------
 
 
-def _portal_threads() -> int:
-    return sum(1 for t in threading.enumerate() if t.name == "coze-async-portal")
-
-
 def test_close_stops_the_portal_thread_and_later_calls_fail(threaded_server):
     server = threaded_server(chat_app())
-    before = _portal_threads()
+    before = portal_threads()
     coze = Coze(TokenAuth("t"), server.url)
     coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
-    assert _portal_threads() == before + 1
+    assert portal_threads() == before + 1
     coze.close()
     coze.close()
-    assert _portal_threads() == before
+    assert portal_threads() == before
     with pytest.raises(CozeError, match="closed"):
         coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
 
@@ -334,13 +330,13 @@ def test_bare_break_releases_the_connection_after_garbage_collection(threaded_se
 
 def test_unclosed_sync_client_warns_and_stops_its_thread(threaded_server):
     server = threaded_server(chat_app())
-    before = _portal_threads()
+    before = portal_threads()
     coze = Coze(TokenAuth("t"), server.url)
     coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
     with pytest.warns(ResourceWarning, match="unclosed Coze"):
         del coze
         gc.collect()
-    assert _portal_threads() == before
+    assert portal_threads_drop_to(before) == before
 
 
 def test_constructor_validates_in_the_callers_thread():
