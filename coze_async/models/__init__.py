@@ -6,8 +6,9 @@ use of one of its names (PEP 562), so ``import coze_async.models`` stays cheap.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from .. import _lazy
 
 # For type checkers only: the names of ``_EXPORTS`` below, from the same modules
 # (tests/test_models_package.py checks it), as ``from x import Y as Y`` (an explicit re-export).
@@ -257,13 +258,7 @@ _EXPORTS: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return _lazy.load(__name__, _EXPORTS, globals(), name)
 
 
 def __dir__() -> list[str]:
