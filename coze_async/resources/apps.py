@@ -42,7 +42,7 @@ class AsyncAppsCollaboratorsClient(AsyncResource):
         url = path("/v1/apps/{app_id}/collaborators", app_id=app_id)
         body = {"collaborators": [{"user_id": c.user_id} for c in collaborators]}
         request = Request("POST", url, json=body, data_field=None, options=options)
-        return await self._transport.call(request, AddAppCollaboratorResp)
+        return await self._transport.call_empty(request, AddAppCollaboratorResp)
 
     async def delete(
         self, *, app_id: str, user_id: str, **options: Unpack[RequestOptions]
@@ -51,7 +51,7 @@ class AsyncAppsCollaboratorsClient(AsyncResource):
         ``DELETE /v1/apps/{app_id}/collaborators/{user_id}``."""
         url = path("/v1/apps/{app_id}/collaborators/{user_id}", app_id=app_id, user_id=user_id)
         request = Request("DELETE", url, data_field=None, options=options)
-        return await self._transport.call(request, RemoveAppCollaboratorResp)
+        return await self._transport.call_empty(request, RemoveAppCollaboratorResp)
 
 
 class AsyncAppsClient(AsyncResource):

@@ -47,7 +47,7 @@ class AsyncConnectorsBotsClient(AsyncResource):
         status = None if audit_status is None else AuditStatus(audit_status)
         body = omit_none(audit_status=status, reason=reason)
         request = Request("PUT", url, json=body, data_field=None, options=options)
-        return await self._transport.call(request, UpdateConnectorBotResp)
+        return await self._transport.call_empty(request, UpdateConnectorBotResp)
 
 
 class AsyncConnectorsClient(AsyncResource):
@@ -72,7 +72,7 @@ class AsyncConnectorsClient(AsyncResource):
         url = path("/v1/connectors/{connector_id}/user_configs", connector_id=connector_id)
         body = omit_none(configs=list(configs), user_id=user_id)
         request = Request("POST", url, json=body, data_field=None, options=options)
-        return await self._transport.call(request, BindConnectorUserConfigResp)
+        return await self._transport.call_empty(request, BindConnectorUserConfigResp)
 
     async def install(
         self, *, connector_id: str, workspace_id: str, **options: Unpack[RequestOptions]
@@ -82,7 +82,7 @@ class AsyncConnectorsClient(AsyncResource):
         url = path("/v1/connectors/{connector_id}/install", connector_id=connector_id)
         body = {"workspace_id": workspace_id}
         request = Request("POST", url, json=body, data_field=None, options=options)
-        return await self._transport.call(request, InstallConnectorResp)
+        return await self._transport.call_empty(request, InstallConnectorResp)
 
 
 # -- the sync twins ---------------------------------------------------------------------------

@@ -66,7 +66,7 @@ class AsyncConversationsMessagesFeedbackClient(AsyncResource):
             comment=comment,
         )
         request = Request("POST", route, json=body, data_field=None, options=options)
-        return await self._transport.call(request, CreateConversationMessageFeedbackResp)
+        return await self._transport.call_empty(request, CreateConversationMessageFeedbackResp)
 
     async def delete(
         self, *, conversation_id: str, message_id: str, **options: Unpack[RequestOptions]
@@ -75,7 +75,7 @@ class AsyncConversationsMessagesFeedbackClient(AsyncResource):
         ``DELETE /v1/conversations/{conversation_id}/messages/{message_id}/feedback``."""
         route = path(_FEEDBACK, conversation_id=conversation_id, message_id=message_id)
         request = Request("DELETE", route, data_field=None, options=options)
-        return await self._transport.call(request, DeleteConversationMessageFeedbackResp)
+        return await self._transport.call_empty(request, DeleteConversationMessageFeedbackResp)
 
 
 #: cozepy's name for the async feedback client.
@@ -279,7 +279,7 @@ class AsyncConversationsClient(AsyncResource):
         ``DELETE /v1/conversations/{conversation_id}``."""
         route = path("/v1/conversations/{conversation_id}", conversation_id=conversation_id)
         request = Request("DELETE", route, data_field=None, options=options)
-        return await self._transport.call(request, DeleteConversationResp)
+        return await self._transport.call_empty(request, DeleteConversationResp)
 
     async def clear(self, *, conversation_id: str, **options: Unpack[RequestOptions]) -> Section:
         """Clear the conversation's context: later chats no longer see earlier messages (they

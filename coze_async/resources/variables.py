@@ -67,7 +67,7 @@ class AsyncVariablesClient(AsyncResource):
             data=[{"keyword": v.keyword, "value": v.value} for v in data],
         )
         request = Request("PUT", "/v1/variables", json=body, data_field=None, options=options)
-        return await self._transport.call(request, UpdateVariableResp)
+        return await self._transport.call_empty(request, UpdateVariableResp)
 
 
 class VariablesClient(SyncResource[AsyncVariablesClient]):
