@@ -40,17 +40,19 @@ __all__ = ["DEFAULT_TIMEOUT", "Timeout", "TimeoutTypes", "to_timeout"]
 DEFAULT_STREAM_READ_TIMEOUT = 120.0
 
 
+def _check(name: str, value: object) -> None:
+    """``value`` must be ``None`` (no limit) or a positive, finite number of seconds."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be seconds or a Timeout, not {type(value).__name__}")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive number of seconds or None, not {value!r}")
+
+
 def _limit(name: str) -> Any:
     def check(_: object, __: object, value: float | None) -> None:
-        if value is None:
-            return
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or math.isnan(value)
-            or value <= 0
-        ):
-            raise ValueError(f"timeout {name} must be a positive number of seconds or None")
+        _check(f"timeout {name}", value)
 
     return check
 
@@ -91,7 +93,7 @@ class Timeout:
         pool: float | _Unset | None = _UNSET,
         total: float | None = None,
     ) -> None:
-        _limit("")(None, None, timeout)
+        _check("timeout", timeout)
 
         def pick(value: float | _Unset | None) -> float | None:
             return _seconds(timeout if isinstance(value, _Unset) else value)
@@ -121,14 +123,11 @@ def to_timeout(value: object) -> Timeout:
         return value
     if isinstance(value, bool):
         raise ValueError(f"timeout must be a positive number of seconds, not {value!r}")
-    if not isinstance(value, int | float):
-        from_aiohttp = _from_client_timeout(value)
-        if from_aiohttp is not None:
-            return from_aiohttp
-        raise TypeError(f"timeout must be seconds or a Timeout, not {type(value).__name__}")
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"timeout must be a positive number of seconds, not {value!r}")
-    return Timeout(float(value))
+    from_aiohttp = _from_client_timeout(value)
+    if from_aiohttp is not None:
+        return from_aiohttp
+    _check("timeout", value)
+    return Timeout(float(value))  # type: ignore[arg-type]
 
 
 def _from_client_timeout(value: object) -> Timeout | None:
