@@ -7,8 +7,9 @@ lazily; ``.iter_pages()`` walks the pages.
 
 Each endpoint's page model implements :class:`PageData` (its items, whether more follow, the total,
 the cursor to go on from); a :class:`Paging` strategy says which request asks for the next page
-(page numbers, page tokens, or first/last ids). The rule for when a walk ends lives here, once:
-an empty page ends it, and so does a page that gives no way on.
+(page numbers, page tokens, or first/last ids). The rules for when a walk ends live here, once:
+an empty page ends it (:meth:`AsyncPaged._following`), and each strategy ends it where the API
+gives no way on.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ __all__ = [
     "PageData",
     "Paging",
     "TokenPaging",
-    "number_page_has_more",
 ]
 
 T = TypeVar("T")
@@ -58,21 +58,6 @@ class PageData(Protocol[T]):
         """Where the next page starts (token or id), for cursor-paged endpoints; with
         ``backward``, where the previous one ends."""
         ...
-
-
-def number_page_has_more(
-    page_num: int, page_size: int, count: int, total: int | None, has_more: bool | None = None
-) -> bool:
-    """Whether a page-number-paged list goes on after page ``page_num``: the API's own
-    ``has_more`` when it sends one, else its total, else whether the page came back full.
-    An empty page always ends the walk (a wrong total cannot make it loop forever)."""
-    if count == 0:
-        return False
-    if has_more is not None:
-        return has_more
-    if total is not None:
-        return total > page_num * page_size
-    return count >= page_size
 
 
 class Paging(Protocol):
@@ -116,12 +101,16 @@ class NumberPaging:
         return _page_args(request, self.in_body, **{self.size_param: self.page_size}, **nums)
 
     def next(self, page: PageData[Any]) -> NumberPaging | None:
-        count = len(page.page_items())
-        if not number_page_has_more(
-            self.page_num, self.page_size, count, page.page_total(), page.page_has_more()
-        ):
-            return None
-        return attrs.evolve(self, page_num=self.page_num + 1)
+        """The next page number: whether there is one is the API's ``has_more`` when it says,
+        else its total against the pages read, else whether this page came back full."""
+        has_more = page.page_has_more()
+        if has_more is None:
+            total = page.page_total()
+            if total is not None:
+                has_more = total > self.page_num * self.page_size
+            else:
+                has_more = len(page.page_items()) >= self.page_size
+        return attrs.evolve(self, page_num=self.page_num + 1) if has_more else None
 
 
 @attrs.frozen
@@ -140,7 +129,7 @@ class TokenPaging:
 
     def next(self, page: PageData[Any]) -> TokenPaging | None:
         token = page.page_cursor()
-        if page.page_has_more() is False or not page.page_items() or not token:
+        if page.page_has_more() is False or not token:
             return None
         if token == self.page_token:  # the same token again would return this page forever
             return None
@@ -176,7 +165,7 @@ class CursorPaging:
 
     def next(self, page: PageData[Any]) -> CursorPaging | None:
         cursor = page.page_cursor(self.backward)
-        if page.page_has_more() is not True or not page.page_items() or not cursor:
+        if page.page_has_more() is not True or not cursor:
             return None
         if cursor == (self.before_id or self.after_id):
             return None
@@ -235,10 +224,16 @@ class AsyncPaged(Generic[T]):
         self._loaded()
         return self._items
 
+    def _following(self) -> Paging | None:
+        """The paging of the next page; an empty page always ends the walk (whatever the API
+        claims, so that a wrong ``has_more`` or total cannot make it loop)."""
+        page = self._loaded()
+        return self._paging.next(page) if self._items else None
+
     @property
     def has_more(self) -> bool:
         """True when another page follows."""
-        return self._paging.next(self._loaded()) is not None
+        return self._following() is not None
 
     @property
     def total(self) -> int | None:
@@ -274,7 +269,7 @@ class AsyncPaged(Generic[T]):
 
     async def next_page(self) -> AsyncPaged[T] | None:
         """The following page, fetched, or ``None`` after the last one."""
-        following = self._paging.next((await self._load())._loaded())
+        following = (await self._load())._following()
         if following is None:
             return None
         return await AsyncPaged(self._transport, self._request, self._page_cls, following)
