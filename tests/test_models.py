@@ -220,6 +220,13 @@ def test_lazy_exports_resolve_and_cover_every_model():
     probe = "import sys, coze_async; print('aiohttp' in sys.modules); coze_async.AsyncCoze; print('aiohttp' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+    # Nor do the addresses and timeouts (the base URL constants used to pull aiohttp in).
+    probe = (
+        "import sys; from coze_async import COZE_CN_BASE_URL, DEFAULT_TIMEOUT, Timeout; "
+        "print('aiohttp' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
 
 
 def test_an_empty_string_for_an_optional_number_means_absent():
