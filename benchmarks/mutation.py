@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["_retry", "_envelope", "_sse", "_stream"]
+MODULES = ["_retry", "_envelope", "_sse", "_stream", "_transport"]
 CAUGHT = {"killed", "timeout", "caught by type check"}
 LINE = re.compile(r"^\s*(coze_async\.(\w+)\.\S+): (.+)$")
 
