@@ -12,6 +12,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp.base_protocol import BaseProtocol
 
 from coze_async import CozeError, CozeStreamTruncatedError, CozeTimeoutError
 from coze_async._errors import CozeAPIError
@@ -200,6 +201,71 @@ async def test_a_stream_closed_before_it_was_opened_says_so() -> None:
     with pytest.raises(CozeError, match=r"^this stream was closed before it was opened$"):
         await stream
     assert raw.content.reads == 0
+
+
+# --- closed with a reason (the client closing) -------------------------------------------------
+
+
+class BlockedContent(FakeContent):
+    """A read that waits until the response is closed, then fails as aiohttp's does."""
+
+    def __init__(self, raw_closed: asyncio.Event) -> None:
+        super().__init__([])
+        self.raw_closed = raw_closed
+
+    async def readany(self) -> bytes:
+        self.reads += 1
+        await self.raw_closed.wait()
+        raise aiohttp.ClientConnectionError("Connection closed")
+
+
+async def test_a_read_in_progress_when_closed_with_a_reason_raises_the_reason() -> None:
+    closed = asyncio.Event()
+    stream, raw = make([], content=BlockedContent(closed))
+    await stream
+    reader = asyncio.ensure_future(stream.next_batch())
+    await asyncio.sleep(0)
+    reason = CozeError("the client was closed")
+    stream.close(reason)
+    closed.set()
+    with pytest.raises(CozeError) as info:
+        await reader
+    assert info.value is reason
+    assert isinstance(info.value.__cause__, CozeStreamTruncatedError)  # what the read saw
+    assert raw.closed
+
+
+async def test_a_read_after_a_close_with_a_reason_raises_it_every_time() -> None:
+    stream, raw = make([ev("a", "1")])
+    await stream
+    reason = CozeError("the client was closed")
+    stream.close(reason)
+    stream.close(CozeError("a second reason does not replace the first"))
+    for _ in range(2):
+        with pytest.raises(CozeError) as info:
+            await stream.next_batch()
+        assert info.value is reason
+    assert raw.content.reads == 0
+
+
+async def test_a_close_with_a_reason_after_the_stream_ended_changes_nothing() -> None:
+    stream, _ = make([ev("a", "1") + ev("done", "")])
+    assert [event async for event in stream] == ["1"]
+    stream.close(CozeError("the client was closed"))
+    assert await stream.next_batch() == []
+
+
+async def test_a_cut_salvages_what_a_real_aiohttp_reader_still_buffers() -> None:
+    protocol = BaseProtocol(asyncio.get_running_loop())
+    content = aiohttp.StreamReader(protocol, 2**16, loop=asyncio.get_running_loop())
+    content.feed_data(ev("a", "1") + ev("a", "22"))
+    cut = aiohttp.ClientPayloadError("boom")
+    content.set_exception(cut)
+    stream, _ = make([], content=content)
+    assert await stream.next_batch() == ["1", "22"]
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        await stream.next_batch()
+    assert info.value.__cause__ is cut
 
 
 # --- __del__ -----------------------------------------------------------------------------------
