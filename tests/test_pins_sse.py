@@ -290,15 +290,15 @@ def test_two_data_lines_completed_by_flush_join_with_a_newline() -> None:
 
 
 def test_the_limit_error_names_the_limit_at_every_check() -> None:
-    message = r"^server-sent event line longer than the 5-byte limit$"
+    message = r"^server-sent event line longer than the 8-byte limit$"
     cases = [
-        [b"abc", b"def"],  # a held partial line
-        [b"abcdef\nx"],  # a complete line
-        [b"data: abc\r\ndata: d\r\n"],  # one event's data summed over lines
-        [b"data: abcd\r\n", b"data\r\n"],  # a bare data line adds its byte
+        [b"abcd", b"efghi"],  # a held partial line
+        [b"abcdefghi\nx"],  # a complete line
+        [b"data:abc\r\ndata:abc\r\ndata:a\r\n"],  # one event's data summed over lines
+        [b"data:abc\r\ndata:ab\r\ndata\r\ndata\r\n"],  # a bare data line adds its byte
     ]
     for chunks in cases:
-        decoder = SSEDecoder(5)
+        decoder = SSEDecoder(8)
         with pytest.raises(SSELineTooLongError, match=message):
             for chunk in chunks:
                 decoder.feed(chunk)
