@@ -293,3 +293,22 @@ async def test_a_stream_passes_ends_after_on() -> None:
     with pytest.raises(CozeStreamTruncatedError):
         async for _ in cut:
             pass
+
+
+async def test_a_body_read_that_fails_names_the_request() -> None:
+    cut = aiohttp.ServerDisconnectedError("gone")
+    transport = FakeSendTransport(FakeResponse(200, {"Content-Type": "application/json"}, b"", cut))
+    with pytest.raises(CozeConnectionError, match=r"^GET /p failed: ServerDisconnectedError"):
+        await transport.call_raw(Request("GET", "/p"))
+
+
+async def test_a_page_of_the_wrong_shape_is_an_invalid_response_with_its_logid(
+    transport: Transport,
+) -> None:
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/v", payload=ok({"items": 5}), headers=LOGID)
+        with pytest.raises(
+            CozeInvalidResponseError, match="does not match BotVersionsPage"
+        ) as info:
+            await transport.call_page(Request("GET", "/v"), BotVersionsPage)
+    assert info.value.logid == "L"
