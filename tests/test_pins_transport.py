@@ -7,7 +7,9 @@ and the options a stream is built with. HTTP is mocked with aioresponses or a fa
 from __future__ import annotations
 
 import enum
+import gc
 import re
+import warnings
 from collections.abc import AsyncIterator
 from types import SimpleNamespace
 from typing import Any
@@ -312,3 +314,38 @@ async def test_a_page_of_the_wrong_shape_is_an_invalid_response_with_its_logid(
         ) as info:
             await transport.call_page(Request("GET", "/v"), BotVersionsPage)
     assert info.value.logid == "L"
+
+
+# --- an unclosed transport ----------------------------------------------------------------------
+
+UNCLOSED = r"^unclosed AsyncCoze: use 'async with AsyncCoze\(\.\.\.\)' or 'await coze\.close\(\)'$"
+
+
+async def test_a_transport_dropped_with_its_session_open_warns() -> None:
+    transports = [Transport(auth=TokenAuth("tok"), base_url=BASE)]
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/p", payload=ok({}))
+        await transports[0].call_raw(Request("GET", "/p"))
+    session = transports[0]._session
+    assert session is not None
+    with pytest.warns(ResourceWarning, match=UNCLOSED) as record:
+        transports.clear()
+        gc.collect()
+    assert [w.category for w in record] == [ResourceWarning]
+    await session.close()
+
+
+async def test_a_closed_never_used_or_half_built_transport_is_dropped_silently() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        closed = Transport(auth=TokenAuth("tok"), base_url=BASE)
+        with MockHTTP() as mocked:
+            mocked.get(f"{BASE}/p", payload=ok({}))
+            await closed.call_raw(Request("GET", "/p"))
+        await closed.close()
+        del closed
+        unused = Transport(auth=TokenAuth("tok"), base_url=BASE)
+        del unused
+        with pytest.raises(ValueError):
+            Transport(auth=TokenAuth("tok"), base_url="ftp://x")  # fails before any session
+        gc.collect()
