@@ -19,6 +19,7 @@ import pytest
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from coze_async import (
+    CozeClientClosedError,
     CozeConnectionError,
     CozeInvalidResponseError,
     CozeStreamTruncatedError,
@@ -349,3 +350,20 @@ async def test_a_closed_never_used_or_half_built_transport_is_dropped_silently()
         with pytest.raises(ValueError):
             Transport(auth=TokenAuth("tok"), base_url="ftp://x")  # fails before any session
         gc.collect()
+
+
+async def test_closing_the_transport_ends_an_open_stream_with_the_reason() -> None:
+    body = b"event: a\ndata: 1\n\n"
+    transport = FakeSendTransport(FakeResponse(200, {"Content-Type": "text/event-stream"}, body))
+    stream = transport.stream(Request("POST", "/s"), decode)
+    await stream
+    await transport.close()
+    with pytest.raises(
+        CozeClientClosedError, match=r"^the client was closed while this stream was open$"
+    ):
+        await stream.next_batch()
+
+
+def test_plain_http_is_allowed_to_a_localhost_subdomain() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url="http://api.localhost:8080")
+    assert transport.base_url == "http://api.localhost:8080"
