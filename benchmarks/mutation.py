@@ -1,17 +1,17 @@
-"""Mutation testing of the core pure modules, by hand (not in CI): how many small changes to the
-code the tests notice, per module.
+"""Mutation testing of the core modules, by hand (not in CI): how many small changes to the code
+the tests notice, per module.
 
     pip install 'mutmut>=3.3'              # once; not part of the `test` extra
     .venv/bin/python benchmarks/mutation.py [--max-children N] [--report-only]
 
 Runs ``mutmut run`` from the repository root with the ``[tool.mutmut]`` settings in
-pyproject.toml (the modules: ``_retry``, ``_envelope``, ``_sse``, ``_stream``; the tests: the
-files that exercise them), then prints caught/total per module and lists the survivors.
-"Caught" is killed + timed out (mutmut's own classes); the rest, survived and "no tests", are
-listed. ``--report-only`` prints the figures of the last run without running again. mutmut keeps
-its work in ``mutants/`` (ignored by git) and reuses results there for code it already
-tested; delete the folder for a clean run. It takes about 15 minutes on 2 cores. Survivors that
-are equivalent mutants are explained in benchmarks/MUTATION.md.
+pyproject.toml (the modules: ``_retry``, ``_envelope``, ``_sse``, ``_stream``, ``_transport``;
+the tests: the files that exercise them, less the soak tests), then prints caught/total per
+module and lists the survivors. "Caught" is killed + timed out (mutmut's own classes); the rest,
+survived and "no tests", are listed. ``--report-only`` prints the figures of the last run
+without running again. mutmut keeps its work in ``mutants/`` (ignored by git) and reuses results
+there for code it already tested; delete the folder for a clean run. It takes about 30 minutes
+on 2 cores. Survivors that are equivalent mutants are explained in benchmarks/MUTATION.md.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["_retry", "_envelope", "_sse", "_stream"]
+MODULES = ["_retry", "_envelope", "_sse", "_stream", "_transport"]
 CAUGHT = {"killed", "timeout", "caught by type check"}
 LINE = re.compile(r"^\s*(coze_async\.(\w+)\.\S+): (.+)$")
 

@@ -116,3 +116,42 @@ def test_an_object_at_400_with_code_zero_is_still_an_error() -> None:
     assert info.value.msg == "bad"
     data, _ = decode_envelope(399, {}, b'{"code": 0, "msg": "", "data": 5}', "data")
     assert data == 5
+
+
+# --- found by mutation testing -----------------------------------------------------------------
+
+
+def test_invalid_utf8_in_an_error_body_is_replaced_in_the_message() -> None:
+    with pytest.raises(CozeAPIError) as info:
+        decode_envelope(502, {}, b"\xffbad gateway", "data")
+    assert info.value.msg == "HTTP 502: \ufffdbad gateway"
+    assert excerpt(b"a\xfe") == "a\ufffd"
+
+
+def test_a_broken_json_array_is_invalid_even_on_an_error_status() -> None:
+    with pytest.raises(CozeInvalidResponseError, match="not valid JSON"):
+        decode_envelope(500, {}, b"[oops", "data")
+
+
+def test_a_non_json_429_keeps_the_retry_after_header() -> None:
+    with pytest.raises(RateLimitError) as info:
+        decode_envelope(429, {"Retry-After": "2"}, b"slow down", "data")
+    assert info.value.retry_after == 2
+
+
+def test_a_non_object_result_is_invalid_with_its_status() -> None:
+    with pytest.raises(CozeInvalidResponseError, match="expected a JSON object") as info:
+        decode_envelope(200, {}, b"[1]", "data")
+    assert info.value.status == 200
+
+
+def test_a_msg_that_is_not_a_string_is_empty() -> None:
+    with pytest.raises(CozeAPIError) as info:
+        decode_envelope(200, {}, b'{"code": 4000, "msg": 5}', "data")
+    assert info.value.msg == ""
+
+
+def test_a_debug_url_that_is_not_a_string_is_dropped() -> None:
+    with pytest.raises(CozeAPIError) as info:
+        decode_envelope(200, {}, b'{"code": 4000, "msg": "x", "debug_url": 5}', "data")
+    assert info.value.debug_url is None

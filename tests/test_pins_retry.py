@@ -137,3 +137,8 @@ def test_retry_after_http_date_far_ahead_is_over_the_cap() -> None:
     wait = retry_after_seconds({"Retry-After": _http_date(3600)})
     assert wait is not None and wait > RetryPolicy().max_retry_after
     assert RetryPolicy().delay_for(_limited(wait), 0, idempotent=True) is None
+
+
+def test_max_retries_type_error_names_the_type_given() -> None:
+    with pytest.raises(TypeError, match=r"^max_retries must be an int, not str$"):
+        RetryPolicy(max_retries="2")  # type: ignore[arg-type]

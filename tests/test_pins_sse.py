@@ -284,3 +284,55 @@ def test_two_data_lines_completed_by_flush_join_with_a_newline() -> None:
     assert decoder.flush() == [sse("a\nb")]
     decoder.feed(b"data: c\n")
     assert decoder.flush() == [sse("c")]
+
+
+# --- messages, invalid UTF-8, field edge cases ---------------------------------------------------
+
+
+def test_the_limit_error_names_the_limit_at_every_check() -> None:
+    message = r"^server-sent event line longer than the 8-byte limit$"
+    cases = [
+        [b"abcd", b"efghi"],  # a held partial line
+        [b"abcdefghi\nx"],  # a complete line
+        [b"data:abc\r\ndata:abc\r\ndata:a\r\n"],  # one event's data summed over lines
+        [b"data:abc\r\ndata:ab\r\ndata\r\ndata\r\n"],  # a bare data line adds its byte
+    ]
+    for chunks in cases:
+        decoder = SSEDecoder(8)
+        with pytest.raises(SSELineTooLongError, match=message):
+            for chunk in chunks:
+                decoder.feed(chunk)
+
+
+def test_the_limit_below_one_byte_message_is_exact() -> None:
+    with pytest.raises(ValueError, match=r"^max_line_bytes must be positive$"):
+        SSEDecoder(0)
+
+
+def test_invalid_utf8_is_replaced_in_every_field_on_the_fast_path() -> None:
+    events = SSEDecoder().feed(b"id: i\xff\nevent: e\xff\ndata: d\xff\n\n")
+    assert events == [sse("d\ufffd", event="e\ufffd", id="i\ufffd")]
+
+
+def test_invalid_utf8_is_replaced_in_an_id_on_the_line_parser() -> None:
+    events = SSEDecoder().feed(b"id: i\xff\r\ndata: d\r\n\r\n")
+    assert events == [sse("d", id="i\ufffd")]
+
+
+def test_an_id_with_a_nul_is_ignored_on_both_paths() -> None:
+    assert SSEDecoder().feed(b"id: a\x00b\nevent: e\ndata: x\n\n") == [sse("x", event="e")]
+    assert SSEDecoder().feed(b"id: a\x00b\r\ndata: x\r\n\r\n") == [sse("x")]
+
+
+def test_an_id_value_may_contain_a_colon() -> None:
+    assert SSEDecoder().feed(b"id: a:b\r\ndata: x\r\n\r\n") == [sse("x", id="a:b")]
+
+
+def test_a_bare_event_line_resets_the_event_name() -> None:
+    assert SSEDecoder().feed(b"event: a\nevent\ndata: x\n\n") == [sse("x")]
+
+
+def test_an_event_completed_by_flush_keeps_retry_and_id() -> None:
+    decoder = SSEDecoder()
+    assert decoder.feed(b"retry: 7\r\nid: 3\r\ndata: x\r\n") == []
+    assert decoder.flush() == [sse("x", id="3", retry=7)]

@@ -7,10 +7,12 @@ half-built or already closed stream."""
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp.base_protocol import BaseProtocol
 
 from coze_async import CozeError, CozeStreamTruncatedError, CozeTimeoutError
 from coze_async._errors import CozeAPIError
@@ -201,7 +203,80 @@ async def test_a_stream_closed_before_it_was_opened_says_so() -> None:
     assert raw.content.reads == 0
 
 
+# --- closed with a reason (the client closing) -------------------------------------------------
+
+
+class BlockedContent(FakeContent):
+    """A read that waits until the response is closed, then fails as aiohttp's does."""
+
+    def __init__(self, raw_closed: asyncio.Event) -> None:
+        super().__init__([])
+        self.raw_closed = raw_closed
+
+    async def readany(self) -> bytes:
+        self.reads += 1
+        await self.raw_closed.wait()
+        raise aiohttp.ClientConnectionError("Connection closed")
+
+
+async def test_a_read_in_progress_when_closed_with_a_reason_raises_the_reason() -> None:
+    closed = asyncio.Event()
+    stream, raw = make([], content=BlockedContent(closed))
+    await stream
+    reader = asyncio.ensure_future(stream.next_batch())
+    await asyncio.sleep(0)
+    reason = CozeError("the client was closed")
+    stream.close(reason)
+    closed.set()
+    with pytest.raises(CozeError) as info:
+        await reader
+    assert info.value is reason
+    assert isinstance(info.value.__cause__, CozeStreamTruncatedError)  # what the read saw
+    assert raw.closed
+
+
+async def test_a_read_after_a_close_with_a_reason_raises_it_every_time() -> None:
+    stream, raw = make([ev("a", "1")])
+    await stream
+    reason = CozeError("the client was closed")
+    stream.close(reason)
+    stream.close(CozeError("a second reason does not replace the first"))
+    for _ in range(2):
+        with pytest.raises(CozeError) as info:
+            await stream.next_batch()
+        assert info.value is reason
+    assert raw.content.reads == 0
+
+
+async def test_a_close_with_a_reason_after_the_stream_ended_changes_nothing() -> None:
+    stream, _ = make([ev("a", "1") + ev("done", "")])
+    assert [event async for event in stream] == ["1"]
+    stream.close(CozeError("the client was closed"))
+    assert await stream.next_batch() == []
+
+
+async def test_a_cut_salvages_what_a_real_aiohttp_reader_still_buffers() -> None:
+    protocol = BaseProtocol(asyncio.get_running_loop())
+    content = aiohttp.StreamReader(protocol, 2**16, loop=asyncio.get_running_loop())
+    content.feed_data(ev("a", "1") + ev("a", "22"))
+    cut = aiohttp.ClientPayloadError("boom")
+    content.set_exception(cut)
+    stream, _ = make([], content=content)
+    assert await stream.next_batch() == ["1", "22"]
+    with pytest.raises(CozeStreamTruncatedError) as info:
+        await stream.next_batch()
+    assert info.value.__cause__ is cut
+
+
 # --- __del__ -----------------------------------------------------------------------------------
+#
+# The finalizer is driven the way it runs for real: the last reference to a stream is dropped
+# (and ``gc.collect()`` runs), inside the test. These tests used to call ``__del__`` by hand on
+# objects built with ``AsyncStream.__new__`` and left some of them, and a stream whose
+# ``__init__`` raised, to the cyclic collector. Under mutmut's trampolines every ``__del__``
+# runs a ``ContextVar.set``/``reset``; run by the collector in the middle of another
+# ``ContextVar.set`` (a later, unrelated test) that crashed the interpreter (SIGSEGV, exit 139
+# in the stats run, 3 runs out of 3). Collecting here keeps each finalizer in its own test.
 
 
 class FakeLoop:
@@ -218,28 +293,35 @@ class FakeLoop:
         self.callbacks.append(callback)
 
 
-def bare(**attrs: Any) -> AsyncStream[str]:
-    stream: AsyncStream[str] = AsyncStream.__new__(AsyncStream)
-    for name, value in attrs.items():
-        setattr(stream, name, value)
-    return stream
+def drop(streams: list[AsyncStream[str]], **state: Any) -> None:
+    """Give the only stream in ``streams`` (which holds the last reference to it) the state
+    opening it on ``state["_loop"]`` would (without a socket or a second event loop), then drop
+    it: its ``__del__`` runs once, here."""
+    for name, value in state.items():
+        setattr(streams[0], name, value)
+    streams.clear()
+    gc.collect()
 
 
-def test_del_on_a_half_built_stream_does_nothing() -> None:
-    with pytest.raises(ValueError):
-        AsyncStream(lambda: None, decode, max_line_bytes=0)  # type: ignore[arg-type,return-value]
-    bare().__del__()
+def test_del_of_a_stream_never_opened_or_whose_init_failed_does_nothing() -> None:
     raw = FakeResponse(FakeContent([]))
-    bare(_raw=raw).__del__()
-    bare(_raw=raw, _loop=None).__del__()
+
+    def failed_init() -> None:
+        AsyncStream(lambda: raw, decode, max_line_bytes=0)  # type: ignore[arg-type,return-value]
+
+    with pytest.raises(ValueError):
+        failed_init()  # the half-built stream (no ``_raw`` at all) is collected below
+    gc.collect()
+    drop([make([])[0]])  # not opened: ``_raw`` and ``_loop`` are None
+    drop([make([])[0]], _raw=raw)  # ``_loop`` None
     assert raw.closes == 0
 
 
 async def test_del_of_an_open_stream_on_another_loop_schedules_the_close_there() -> None:
     raw, loop = FakeResponse(FakeContent([])), FakeLoop()
-    bare(_raw=raw, _loop=loop).__del__()  # and once more when the bare object is collected
-    assert loop.callbacks
-    assert all(callback == raw.close for callback in loop.callbacks)
+    drop([make([])[0]], _raw=raw, _loop=loop)
+    assert loop.callbacks == [raw.close]
+    assert raw.closes == 0
     loop.callbacks[0]()
     assert raw.closed
 
@@ -247,19 +329,23 @@ async def test_del_of_an_open_stream_on_another_loop_schedules_the_close_there()
 async def test_del_of_an_already_closed_response_does_nothing() -> None:
     raw, loop = FakeResponse(FakeContent([])), FakeLoop()
     raw.close()
-    bare(_raw=raw, _loop=loop).__del__()
-    bare(_raw=raw, _loop=asyncio.get_running_loop()).__del__()
+    drop([make([])[0]], _raw=raw, _loop=loop)
+    drop([make([])[0]], _raw=raw, _loop=asyncio.get_running_loop())
     assert loop.callbacks == []
     assert raw.closes == 1
 
 
 async def test_del_when_the_other_loop_is_closing_is_silent() -> None:
     raw = FakeResponse(FakeContent([]))
-    bare(_raw=raw, _loop=FakeLoop(RuntimeError("Event loop is closed"))).__del__()
+    drop([make([])[0]], _raw=raw, _loop=FakeLoop(RuntimeError("Event loop is closed")))
     assert not raw.closed
 
 
-async def test_del_on_its_own_loop_closes_at_once() -> None:
-    raw = FakeResponse(FakeContent([]))
-    bare(_raw=raw, _loop=asyncio.get_running_loop()).__del__()
+async def test_del_of_a_stream_opened_on_its_own_loop_closes_at_once() -> None:
+    stream, raw = make([ev("a", "1")])
+    await stream  # opened for real: ``_raw`` and ``_loop`` set by the stream itself
+    assert not raw.closed
+    streams = [stream]
+    del stream
+    drop(streams)
     assert raw.closes == 1

@@ -1,0 +1,369 @@
+"""Pins for ``_transport`` found by mutation testing: query values, how network failures are
+mapped (kind, message, ``may_have_succeeded``), a body read that fails, the type named when a
+result does not match, responses linked to list items and empty results, ``reshape`` given the
+response, null ``data`` for lists and pages, a non-stream answer where a stream was expected,
+and the options a stream is built with. HTTP is mocked with aioresponses or a fake ``send``."""
+
+from __future__ import annotations
+
+import enum
+import gc
+import re
+import warnings
+from collections.abc import AsyncIterator
+from types import SimpleNamespace
+from typing import Any
+
+import aiohttp
+import pytest
+from multidict import CIMultiDict, CIMultiDictProxy
+
+from coze_async import (
+    CozeClientClosedError,
+    CozeConnectionError,
+    CozeInvalidResponseError,
+    CozeStreamTruncatedError,
+    CozeTimeoutError,
+    Message,
+    TokenAuth,
+)
+from coze_async._pagination import NumberPaging
+from coze_async._request import Request
+from coze_async._response import HTTPResponse
+from coze_async._sse import ServerSentEvent, SSELineTooLongError
+from coze_async._transport import Transport, _connection_error, _read_body, structure_response
+from coze_async.models.bots import AddBotCollaboratorResp, BotVersionsPage
+from tests.conftest import MockHTTP
+
+BASE = "https://api.test"
+LOGID = {"x-tt-logid": "L"}
+
+
+def ok(data: Any) -> dict[str, Any]:
+    return {"code": 0, "msg": "", "data": data}
+
+
+def message(content: str = "hi") -> dict[str, Any]:
+    return {
+        "id": "m1",
+        "conversation_id": "c1",
+        "bot_id": "b1",
+        "chat_id": "x1",
+        "role": "assistant",
+        "type": "answer",
+        "content": content,
+        "content_type": "text",
+    }
+
+
+@pytest.fixture
+async def transport() -> AsyncIterator[Transport]:
+    t = Transport(auth=TokenAuth("tok"), base_url=BASE, max_retries=0)
+    yield t
+    await t.close()
+
+
+# --- query values -------------------------------------------------------------------------------
+
+
+class Color(enum.Enum):
+    RED = "red"
+
+
+async def test_query_values_are_lowercase_booleans_enum_values_and_strings(
+    transport: Transport,
+) -> None:
+    seen: list[Any] = []
+    with MockHTTP() as mocked:
+        mocked.get(
+            re.compile(r"^https://api\.test/q"),
+            payload=ok({}),
+            callback=lambda url, **_: seen.append(url),
+        )
+        params = {"yes": True, "no": False, "color": Color.RED, "n": 3, "skip": None}
+        await transport.call_raw(Request("GET", "/q", params=params))
+    assert dict(seen[0].query) == {"yes": "true", "no": "false", "color": "red", "n": "3"}
+
+
+# --- network failures ---------------------------------------------------------------------------
+
+KEY = SimpleNamespace(ssl=True, host="api.test", port=443)
+
+
+def test_a_refused_connection_names_the_os_error_and_did_not_reach_the_service() -> None:
+    error = _connection_error(
+        aiohttp.ClientConnectorError(KEY, OSError(111, "refused")),  # type: ignore[arg-type]
+        "GET",
+        "/p",
+    )
+    assert type(error) is CozeConnectionError
+    assert str(error) == "GET /p: cannot connect ([Errno 111] refused)"
+    assert not error.may_have_succeeded
+
+
+def test_a_connect_timeout_is_a_timeout_that_did_not_reach_the_service() -> None:
+    error = _connection_error(aiohttp.ConnectionTimeoutError(), "GET", "/p")
+    assert type(error) is CozeTimeoutError
+    assert str(error) == "GET /p: cannot connect (timed out)"
+    assert not error.may_have_succeeded
+
+
+def test_a_timeout_after_connecting_may_have_succeeded() -> None:
+    error = _connection_error(TimeoutError(), "POST", "/p")
+    assert type(error) is CozeTimeoutError
+    assert str(error) == "POST /p timed out"
+    assert error.may_have_succeeded
+
+
+def test_another_failure_names_its_type_and_may_have_succeeded() -> None:
+    error = _connection_error(aiohttp.ServerDisconnectedError("gone"), "POST", "/p")
+    assert type(error) is CozeConnectionError
+    assert str(error) == "POST /p failed: ServerDisconnectedError: gone"
+    assert error.may_have_succeeded
+
+
+class FailingBody:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+        self.released = False
+
+    async def read(self) -> bytes:
+        raise self.error
+
+    def release(self) -> None:
+        self.released = True
+
+
+async def test_a_body_read_that_fails_may_have_succeeded_and_names_the_request() -> None:
+    response = FailingBody(aiohttp.ClientConnectorError(KEY, OSError(104, "reset")))  # type: ignore[arg-type]
+    with pytest.raises(CozeConnectionError) as info:
+        await _read_body(response, "GET", "/p")  # type: ignore[arg-type]
+    assert str(info.value) == "GET /p: cannot connect ([Errno 104] reset)"
+    assert info.value.may_have_succeeded is True
+    assert isinstance(info.value.__cause__, aiohttp.ClientConnectorError)
+    assert response.released
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+def test_a_result_of_the_wrong_shape_names_the_expected_type() -> None:
+    meta = HTTPResponse(200, LOGID)
+    with pytest.raises(CozeInvalidResponseError, match=r"response data does not match Message: "):
+        structure_response({"role": 1}, Message, meta)
+    with pytest.raises(CozeInvalidResponseError, match=r"does not match int \| None: "):
+        structure_response("x", int | None, meta)  # type: ignore[arg-type]
+
+
+async def test_list_items_and_empty_results_are_linked_to_their_response(
+    transport: Transport,
+) -> None:
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/l", payload=ok([message("a"), message("b")]), headers=LOGID)
+        mocked.get(f"{BASE}/n", payload=ok(None), headers=LOGID)
+        mocked.post(f"{BASE}/e", payload={"code": 0, "msg": ""}, headers=LOGID)
+        items = await transport.call_list(Request("GET", "/l"), Message)
+        none = await transport.call_list(Request("GET", "/n"), Message)
+        empty = await transport.call_empty(Request("POST", "/e"), AddBotCollaboratorResp)
+    assert [item.content for item in items] == ["a", "b"]
+    assert [item.response.logid for item in items] == ["L", "L"]
+    assert items.response.logid == "L"
+    assert list(none) == []
+    assert type(empty) is AddBotCollaboratorResp
+    assert empty.response.logid == "L"
+    assert empty.response.status_code == 200
+
+
+async def test_reshape_gets_the_payload_and_the_response(transport: Transport) -> None:
+    def reshape(payload: Any, meta: HTTPResponse) -> Any:
+        return {**payload["inner"], "content": meta.logid}
+
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/r", payload=ok({"inner": message()}), headers=LOGID)
+        result = await transport.call(Request("GET", "/r"), Message, reshape=reshape)
+    assert result.content == "L"
+    assert result.response.logid == "L"
+
+
+async def test_a_page_with_null_data_is_an_empty_page(transport: Transport) -> None:
+    with MockHTTP() as mocked:
+        mocked.get(re.compile(r"^https://api\.test/v(\?|$)"), payload=ok(None), headers=LOGID)
+        mocked.get(re.compile(r"^https://api\.test/v(\?|$)"), payload=ok(None), headers=LOGID)
+        page, meta = await transport.call_page(Request("GET", "/v"), BotVersionsPage)
+        paged = await transport.paged(Request("GET", "/v"), BotVersionsPage, NumberPaging(2, 5))
+    assert type(page) is BotVersionsPage
+    assert page.items == []
+    assert meta.logid == "L"
+    assert paged.items == []
+    assert paged.response.logid == "L"
+    assert not paged.has_more
+
+
+async def test_a_page_request_carries_the_paging_and_the_items(transport: Transport) -> None:
+    seen: list[Any] = []
+    version = {"bot_id": "b1", "version": "1", "creator_id": "u1", "publish_time": "0"}
+    with MockHTTP() as mocked:
+        mocked.get(
+            re.compile(r"^https://api\.test/v(\?|$)"),
+            payload=ok({"items": [version], "has_more": False}),
+            headers=LOGID,
+            callback=lambda url, **_: seen.append(url),
+        )
+        paged = await transport.paged(Request("GET", "/v"), BotVersionsPage, NumberPaging(2, 5))
+    assert dict(seen[0].query) == {"page_num": "2", "page_size": "5"}
+    assert [item.version for item in paged.items] == ["1"]
+
+
+# --- streams ------------------------------------------------------------------------------------
+
+
+class FakeContent:
+    def __init__(self, chunks: list[bytes]) -> None:
+        self.chunks = chunks
+
+    async def readany(self) -> bytes:
+        return self.chunks.pop(0) if self.chunks else b""
+
+
+class FakeResponse:
+    def __init__(
+        self, status: int, headers: dict[str, str], body: bytes, read_error: Exception | None = None
+    ) -> None:
+        self.status = status
+        self.headers = CIMultiDictProxy(CIMultiDict(headers))
+        self.body = body
+        self.content = FakeContent([body])
+        self.read_error = read_error
+        self.closed = False
+        self.released = False
+
+    async def read(self) -> bytes:
+        if self.read_error is not None:
+            raise self.read_error
+        return self.body
+
+    def release(self) -> None:
+        self.released = True
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeSendTransport(Transport):
+    def __init__(self, response: FakeResponse, **kwargs: Any) -> None:
+        super().__init__(auth=TokenAuth("tok"), base_url=BASE, max_retries=0, **kwargs)
+        self.response = response
+
+    async def send(self, request: Request, **_: Any) -> Any:
+        return self.response
+
+
+def decode(sse: ServerSentEvent, meta: HTTPResponse) -> str | None:
+    return None if sse.event == "done" else sse.data
+
+
+async def test_an_answer_without_a_content_type_where_a_stream_was_expected() -> None:
+    transport = FakeSendTransport(FakeResponse(200, {}, b'{"code": 0, "msg": ""}'))
+    with pytest.raises(
+        CozeInvalidResponseError, match=r"expected an event stream, got no content type: "
+    ):
+        await transport.open_stream(Request("POST", "/s"))
+
+
+async def test_a_non_stream_answer_whose_body_read_fails_names_the_request() -> None:
+    cut = aiohttp.ServerDisconnectedError("gone")
+    transport = FakeSendTransport(FakeResponse(200, {"Content-Type": "application/json"}, b"", cut))
+    with pytest.raises(CozeConnectionError, match=r"^POST /s failed: ServerDisconnectedError"):
+        await transport.open_stream(Request("POST", "/s"))
+
+
+async def test_a_stream_uses_the_transport_line_limit() -> None:
+    body = b"event: a\ndata: " + b"x" * 64 + b"\n\n"
+    response = FakeResponse(200, {"Content-Type": "text/event-stream"}, body)
+    transport = FakeSendTransport(response, max_line_bytes=32)
+    stream = transport.stream(Request("POST", "/s"), decode)
+    with pytest.raises(SSELineTooLongError):
+        await stream.next_batch()
+
+
+async def test_a_stream_passes_ends_after_on() -> None:
+    body = b"event: a\ndata: last\n\n"
+    headers = {"Content-Type": "text/event-stream"}
+    ends = FakeSendTransport(FakeResponse(200, headers, body))
+    stream = ends.stream(Request("POST", "/s"), decode, ends_after=lambda event: event == "last")
+    assert [event async for event in stream] == ["last"]  # a normal end, not a cut
+    cut = FakeSendTransport(FakeResponse(200, headers, body)).stream(Request("POST", "/s"), decode)
+    with pytest.raises(CozeStreamTruncatedError):
+        async for _ in cut:
+            pass
+
+
+async def test_a_body_read_that_fails_names_the_request() -> None:
+    cut = aiohttp.ServerDisconnectedError("gone")
+    transport = FakeSendTransport(FakeResponse(200, {"Content-Type": "application/json"}, b"", cut))
+    with pytest.raises(CozeConnectionError, match=r"^GET /p failed: ServerDisconnectedError"):
+        await transport.call_raw(Request("GET", "/p"))
+
+
+async def test_a_page_of_the_wrong_shape_is_an_invalid_response_with_its_logid(
+    transport: Transport,
+) -> None:
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/v", payload=ok({"items": 5}), headers=LOGID)
+        with pytest.raises(
+            CozeInvalidResponseError, match="does not match BotVersionsPage"
+        ) as info:
+            await transport.call_page(Request("GET", "/v"), BotVersionsPage)
+    assert info.value.logid == "L"
+
+
+# --- an unclosed transport ----------------------------------------------------------------------
+
+UNCLOSED = r"^unclosed AsyncCoze: use 'async with AsyncCoze\(\.\.\.\)' or 'await coze\.close\(\)'$"
+
+
+async def test_a_transport_dropped_with_its_session_open_warns() -> None:
+    transports = [Transport(auth=TokenAuth("tok"), base_url=BASE)]
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/p", payload=ok({}))
+        await transports[0].call_raw(Request("GET", "/p"))
+    session = transports[0]._session
+    assert session is not None
+    with pytest.warns(ResourceWarning, match=UNCLOSED) as record:
+        transports.clear()
+        gc.collect()
+    assert [w.category for w in record] == [ResourceWarning]
+    await session.close()
+
+
+async def test_a_closed_never_used_or_half_built_transport_is_dropped_silently() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        closed = Transport(auth=TokenAuth("tok"), base_url=BASE)
+        with MockHTTP() as mocked:
+            mocked.get(f"{BASE}/p", payload=ok({}))
+            await closed.call_raw(Request("GET", "/p"))
+        await closed.close()
+        del closed
+        unused = Transport(auth=TokenAuth("tok"), base_url=BASE)
+        del unused
+        with pytest.raises(ValueError):
+            Transport(auth=TokenAuth("tok"), base_url="ftp://x")  # fails before any session
+        gc.collect()
+
+
+async def test_closing_the_transport_ends_an_open_stream_with_the_reason() -> None:
+    body = b"event: a\ndata: 1\n\n"
+    transport = FakeSendTransport(FakeResponse(200, {"Content-Type": "text/event-stream"}, body))
+    stream = transport.stream(Request("POST", "/s"), decode)
+    await stream
+    await transport.close()
+    with pytest.raises(
+        CozeClientClosedError, match=r"^the client was closed while this stream was open$"
+    ):
+        await stream.next_batch()
+
+
+def test_plain_http_is_allowed_to_a_localhost_subdomain() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url="http://api.localhost:8080")
+    assert transport.base_url == "http://api.localhost:8080"
