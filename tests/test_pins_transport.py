@@ -6,6 +6,7 @@ and the options a stream is built with. HTTP is mocked with aioresponses or a fa
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import gc
 import re
@@ -21,6 +22,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from coze_async import (
     CozeClientClosedError,
     CozeConnectionError,
+    CozeError,
     CozeInvalidResponseError,
     CozeStreamTruncatedError,
     CozeTimeoutError,
@@ -367,3 +369,100 @@ async def test_closing_the_transport_ends_an_open_stream_with_the_reason() -> No
 def test_plain_http_is_allowed_to_a_localhost_subdomain() -> None:
     transport = Transport(auth=TokenAuth("tok"), base_url="http://api.localhost:8080")
     assert transport.base_url == "http://api.localhost:8080"
+
+
+# --- request bodies, URLs, the session --------------------------------------------------------
+
+
+async def test_a_data_body_is_sent_as_given_or_built_per_attempt(transport: Transport) -> None:
+    bodies: list[Any] = []
+    with MockHTTP() as mocked:
+        for _ in range(2):
+            mocked.post(
+                f"{BASE}/u", payload=ok({}), callback=lambda url, **kw: bodies.append(kw["data"])
+            )
+        await transport.call_raw(Request("POST", "/u", data=b"raw bytes"))
+        await transport.call_raw(Request("POST", "/u", data=lambda: b"built"))
+    assert bodies == [b"raw bytes", b"built"]
+
+
+async def test_an_encoded_path_is_sent_as_encoded(transport: Transport) -> None:
+    # _paths.path() percent-encodes ids; requoting would turn "%3A" back into ":".
+    seen: list[Any] = []
+    with MockHTTP() as mocked:
+        mocked.get(
+            re.compile(r"^https://api\.test/v1/"),
+            payload=ok({}),
+            callback=lambda url, **_: seen.append(url),
+        )
+        await transport.call_raw(Request("GET", "/v1/a%3Ab%40c%21"))
+    assert seen[0].raw_path == "/v1/a%3Ab%40c%21"
+    assert transport._url("/v1/a%3Ab").raw_path == "/v1/a%3Ab"
+
+
+def test_urls_are_built_once_and_at_most_1024_are_kept() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url=BASE)
+    assert transport._url("/a") is transport._url("/a")
+    for n in range(1100):
+        transport._url(f"/p{n}")
+    assert len(transport._urls) == 1024
+    assert transport._url("/p1099") == transport._url("/p1099")  # not kept, still right
+
+
+async def test_the_session_gets_the_pool_limits_and_the_client_timeout(
+    transport: Transport,
+) -> None:
+    from coze_async._config import KEEPALIVE_SECONDS, POOL_LIMIT
+
+    session = await transport._get_session()
+    assert session.connector is not None
+    assert session.connector.limit == POOL_LIMIT
+    assert session.connector._keepalive_timeout == KEEPALIVE_SECONDS  # type: ignore[attr-defined]
+    assert session.timeout == transport._client_timeout
+    assert session.timeout.total is None
+
+
+async def test_a_closed_transport_says_so(transport: Transport) -> None:
+    await transport.close()
+    with pytest.raises(CozeClientClosedError, match=r"^this client is closed$"):
+        await transport.call_raw(Request("GET", "/p"))
+
+
+def test_another_running_loop_is_refused_and_a_dead_loops_session_is_retired() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url=BASE)
+
+    async def get() -> None:
+        with MockHTTP() as mocked:
+            mocked.get(f"{BASE}/p", payload=ok({}))
+            await transport.call_raw(Request("GET", "/p"))
+
+    first = asyncio.new_event_loop()
+    try:
+        first.run_until_complete(get())
+        old = transport._session
+        assert old is not None and old.connector is not None
+        connector = old.connector
+        with pytest.raises(CozeError) as info:
+            asyncio.run(get())  # the first loop is still open
+        assert str(info.value) == (
+            "this client is bound to another running event loop; create one client per loop"
+        )
+    finally:
+        first.close()
+    assert not connector.closed
+
+    async def get_and_close() -> None:
+        await get()
+        await transport.close()
+
+    asyncio.run(get_and_close())  # its loop is gone: the old session is retired
+    assert connector.closed
+    assert old.connector is None  # detached, so dropping it does not warn
+
+
+async def test_an_attempt_started_past_its_deadline_gets_a_tiny_budget(
+    transport: Transport,
+) -> None:
+    loop = asyncio.get_running_loop()
+    timeout = transport._attempt_timeout({}, False, loop.time() - 5)
+    assert timeout.total == 0.001
