@@ -10,6 +10,7 @@ import asyncio
 import enum
 import gc
 import re
+import sys
 import warnings
 from collections.abc import AsyncIterator
 from types import SimpleNamespace
@@ -466,3 +467,17 @@ async def test_an_attempt_started_past_its_deadline_gets_a_tiny_budget(
     loop = asyncio.get_running_loop()
     timeout = transport._attempt_timeout({}, False, loop.time() - 5)
     assert timeout.total == 0.001
+
+
+def test_a_transport_whose_init_never_ran_is_dropped_silently(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # E.g. a subclass whose __init__ fails before calling Transport.__init__.
+    unraisable: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        transport = Transport.__new__(Transport)
+        del transport  # no cycle: __del__ runs here, not in the garbage collector
+    assert [str(w.message) for w in record] == []
+    assert unraisable == []
