@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import gc
+import logging
 import re
 import sys
 import warnings
@@ -29,6 +30,7 @@ from coze_async import (
     CozeTimeoutError,
     Message,
     TokenAuth,
+    _transport,
 )
 from coze_async._pagination import NumberPaging
 from coze_async._request import Request
@@ -411,7 +413,7 @@ def test_urls_are_built_once_and_at_most_1024_are_kept() -> None:
 
 
 async def test_the_session_gets_the_pool_limits_and_the_client_timeout(
-    transport: Transport,
+    transport: Transport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from coze_async._config import KEEPALIVE_SECONDS, POOL_LIMIT
 
@@ -419,6 +421,17 @@ async def test_the_session_gets_the_pool_limits_and_the_client_timeout(
     assert session.connector is not None
     assert session.connector.limit == POOL_LIMIT
     assert session.connector._keepalive_timeout == KEEPALIVE_SECONDS  # type: ignore[attr-defined]
+    # Both equal aiohttp's defaults: other values show that they are passed at all.
+    monkeypatch.setattr(_transport, "POOL_LIMIT", 7)
+    monkeypatch.setattr(_transport, "KEEPALIVE_SECONDS", 3.5)
+    other = Transport(auth=TokenAuth("tok"), base_url=BASE)
+    try:
+        connector = (await other._get_session()).connector
+        assert connector is not None
+        assert connector.limit == 7
+        assert connector._keepalive_timeout == 3.5  # type: ignore[attr-defined]
+    finally:
+        await other.close()
     assert session.timeout == transport._client_timeout
     assert session.timeout.total is None
 
@@ -481,3 +494,31 @@ def test_a_transport_whose_init_never_ran_is_dropped_silently(
         del transport  # no cycle: __del__ runs here, not in the garbage collector
     assert [str(w.message) for w in record] == []
     assert unraisable == []
+
+
+async def test_a_failed_send_names_the_method_and_the_path(transport: Transport) -> None:
+    with MockHTTP() as mocked:
+        mocked.delete(f"{BASE}/p", exception=aiohttp.ServerDisconnectedError("gone"))
+        with pytest.raises(CozeConnectionError) as info:
+            await transport.call_raw(Request("DELETE", "/p"))
+    assert str(info.value) == "DELETE /p failed: ServerDisconnectedError: gone"
+
+
+async def test_each_response_is_logged_at_debug_with_its_time_and_logid(
+    transport: Transport, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def slow(url: Any, **_: Any) -> None:
+        await asyncio.sleep(0.05)
+
+    caplog.set_level(logging.DEBUG, logger="coze_async")
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/p", payload=ok({}), headers=LOGID, callback=slow)
+        mocked.post(f"{BASE}/q", payload=ok({}))
+        await transport.call_raw(Request("GET", "/p"))
+        await transport.call_raw(Request("POST", "/q"))
+    lines = [r.getMessage() for r in caplog.records if " -> " in r.getMessage()]
+    assert len(lines) == 2
+    first = re.fullmatch(r"GET /p -> 200 in (\d+\.\d) ms, logid=L", lines[0])
+    assert first is not None
+    assert 50 <= float(first.group(1)) < 60_000
+    assert re.fullmatch(r"POST /q -> 200 in \d+\.\d ms, logid=", lines[1])
