@@ -522,3 +522,18 @@ async def test_each_response_is_logged_at_debug_with_its_time_and_logid(
     assert first is not None
     assert 50 <= float(first.group(1)) < 60_000
     assert re.fullmatch(r"POST /q -> 200 in \d+\.\d ms, logid=", lines[1])
+
+
+async def test_each_retry_is_logged_with_the_request_the_error_and_the_count(
+    transport: Transport, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="coze_async")
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/p", exception=aiohttp.ServerDisconnectedError("gone"))
+        mocked.get(f"{BASE}/p", payload=ok({}))
+        await transport.call_raw(Request("GET", "/p", options={"max_retries": 2}))
+    lines = [r.getMessage() for r in caplog.records if "retry" in r.getMessage()]
+    assert len(lines) == 1
+    assert re.fullmatch(
+        r"GET /p failed \(CozeConnectionError\), retry 1 of 2 in \d+\.\d\d s", lines[0]
+    ), lines
