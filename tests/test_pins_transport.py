@@ -29,12 +29,14 @@ from coze_async import (
     CozeStreamTruncatedError,
     CozeTimeoutError,
     Message,
+    Timeout,
     TokenAuth,
     _transport,
 )
 from coze_async._pagination import NumberPaging
 from coze_async._request import Request
 from coze_async._response import HTTPResponse
+from coze_async._retry import RetryPolicy
 from coze_async._sse import ServerSentEvent, SSELineTooLongError
 from coze_async._transport import Transport, _connection_error, _read_body, structure_response
 from coze_async.models.bots import AddBotCollaboratorResp, BotVersionsPage
@@ -537,3 +539,52 @@ async def test_each_retry_is_logged_with_the_request_the_error_and_the_count(
     assert re.fullmatch(
         r"GET /p failed \(CozeConnectionError\), retry 1 of 2 in \d+\.\d\d s", lines[0]
     ), lines
+
+
+# --- the call deadline at its boundary (a clock that gives chosen times, then the real one) ----
+
+
+def fake_clock(loop: asyncio.AbstractEventLoop, *times: float) -> None:
+    real = loop.time
+    given = list(times)
+    loop.time = lambda: given.pop(0) if given else real()  # type: ignore[method-assign]
+
+
+async def test_a_timeout_exactly_at_the_deadline_is_the_total_timeout(
+    transport: Transport,
+) -> None:
+    loop = asyncio.get_running_loop()
+    request = Request("GET", "/p", options={"timeout": Timeout(total=8)})
+
+    async def attempt(deadline: float | None) -> None:
+        assert deadline == 108.0
+        raise CozeTimeoutError("GET /p timed out", may_have_succeeded=True)
+
+    fake_clock(loop, 100.0, 108.0)  # the deadline, then the time of the check
+    try:
+        with pytest.raises(CozeTimeoutError, match=r"did not complete within its total timeout"):
+            await transport._with_retries(request, attempt)
+    finally:
+        del loop.time  # type: ignore[method-assign]
+
+
+async def test_a_retry_whose_wait_ends_exactly_at_the_deadline_is_made(
+    transport: Transport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop = asyncio.get_running_loop()
+    request = Request("GET", "/p", options={"timeout": Timeout(total=8), "max_retries": 1})
+    monkeypatch.setattr(RetryPolicy, "delay_for", lambda *_, **__: 0.015625)
+    attempts: list[float | None] = []
+
+    async def attempt(deadline: float | None) -> str:
+        attempts.append(deadline)
+        if len(attempts) == 1:
+            raise CozeConnectionError("GET /p failed")
+        return "ok"
+
+    fake_clock(loop, 100.0, 107.984375)  # the deadline, then now + wait == deadline
+    try:
+        assert await transport._with_retries(request, attempt) == "ok"
+    finally:
+        del loop.time  # type: ignore[method-assign]
+    assert attempts == [108.0, 108.0]
