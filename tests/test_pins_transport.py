@@ -588,3 +588,43 @@ async def test_a_retry_whose_wait_ends_exactly_at_the_deadline_is_made(
     finally:
         del loop.time  # type: ignore[method-assign]
     assert attempts == [108.0, 108.0]
+
+
+# --- construction ------------------------------------------------------------------------------
+
+
+def test_construction_defaults_and_argument_errors() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url="https://h/pathX/")
+    assert transport.base_url == "https://h/pathX"
+    assert transport.ssl is True
+    assert transport.closed is False
+    with pytest.raises(TypeError, match=r"^auth must be an Auth instance \(e\.g\. TokenAuth\), "):
+        Transport(auth="tok", base_url=BASE)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r", not <class 'str'>$"):
+        Transport(auth="tok", base_url=BASE)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^max_line_bytes must be positive, got 0$"):
+        Transport(auth=TokenAuth("tok"), base_url=BASE, max_line_bytes=0)
+    assert Transport(auth=TokenAuth("tok"), base_url=BASE, max_line_bytes=1).max_line_bytes == 1
+
+
+def test_plain_http_to_another_host_is_refused_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("COZE_ALLOW_INSECURE_HTTP", raising=False)
+    with pytest.raises(ValueError) as info:
+        Transport(auth=TokenAuth("tok"), base_url="http://coze.example")
+    assert str(info.value) == (
+        "refusing to send the access token over plain http to coze.example: use https, or pass "
+        "allow_insecure_http=True (or set COZE_ALLOW_INSECURE_HTTP=1), e.g. for a self-hosted "
+        "coze-studio on your network"
+    )
+
+
+def test_plain_http_and_unverified_tls_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="coze_async")
+    Transport(auth=TokenAuth("tok"), base_url="http://coze.example", allow_insecure_http=True)
+    Transport(auth=TokenAuth("tok"), base_url=BASE, ssl=False)
+    assert [r.getMessage() for r in caplog.records] == [
+        "sending the access token over plain http to coze.example",
+        "TLS certificate verification is disabled for api.test",
+    ]
