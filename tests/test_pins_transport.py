@@ -20,6 +20,7 @@ from typing import Any
 import aiohttp
 import pytest
 from multidict import CIMultiDict, CIMultiDictProxy
+from yarl import URL
 
 from coze_async import (
     CozeClientClosedError,
@@ -405,9 +406,19 @@ async def test_an_encoded_path_is_sent_as_encoded(transport: Transport) -> None:
     assert transport._url("/v1/a%3Ab").raw_path == "/v1/a%3Ab"
 
 
-def test_urls_are_built_once_and_at_most_1024_are_kept() -> None:
+def test_urls_are_built_once_and_at_most_1024_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     transport = Transport(auth=TokenAuth("tok"), base_url=BASE)
-    assert transport._url("/a") is transport._url("/a")
+    built: list[str] = []
+
+    def counting_url(value: str, **kwargs: Any) -> URL:
+        built.append(value)
+        return URL(value, **kwargs)
+
+    monkeypatch.setattr(_transport, "URL", counting_url)
+    first = transport._url("/a")
+    assert transport._url("/a") is first
+    assert built == [f"{BASE}/a"]  # yarl may cache too: count the builds
+    assert transport._urls["/a"] == URL(f"{BASE}/a")
     for n in range(1100):
         transport._url(f"/p{n}")
     assert len(transport._urls) == 1024
