@@ -6,9 +6,12 @@ and the options a stream is built with. HTTP is mocked with aioresponses or a fa
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import gc
+import logging
 import re
+import sys
 import warnings
 from collections.abc import AsyncIterator
 from types import SimpleNamespace
@@ -17,19 +20,24 @@ from typing import Any
 import aiohttp
 import pytest
 from multidict import CIMultiDict, CIMultiDictProxy
+from yarl import URL
 
 from coze_async import (
     CozeClientClosedError,
     CozeConnectionError,
+    CozeError,
     CozeInvalidResponseError,
     CozeStreamTruncatedError,
     CozeTimeoutError,
     Message,
+    Timeout,
     TokenAuth,
+    _transport,
 )
 from coze_async._pagination import NumberPaging
 from coze_async._request import Request
 from coze_async._response import HTTPResponse
+from coze_async._retry import RetryPolicy
 from coze_async._sse import ServerSentEvent, SSELineTooLongError
 from coze_async._transport import Transport, _connection_error, _read_body, structure_response
 from coze_async.models.bots import AddBotCollaboratorResp, BotVersionsPage
@@ -367,3 +375,267 @@ async def test_closing_the_transport_ends_an_open_stream_with_the_reason() -> No
 def test_plain_http_is_allowed_to_a_localhost_subdomain() -> None:
     transport = Transport(auth=TokenAuth("tok"), base_url="http://api.localhost:8080")
     assert transport.base_url == "http://api.localhost:8080"
+
+
+# --- request bodies, URLs, the session --------------------------------------------------------
+
+
+async def test_a_data_body_is_sent_as_given_or_built_per_attempt(transport: Transport) -> None:
+    bodies: list[Any] = []
+    with MockHTTP() as mocked:
+        for _ in range(2):
+            mocked.post(
+                f"{BASE}/u", payload=ok({}), callback=lambda url, **kw: bodies.append(kw["data"])
+            )
+        await transport.call_raw(Request("POST", "/u", data=b"raw bytes"))
+        await transport.call_raw(Request("POST", "/u", data=lambda: b"built"))
+    assert bodies == [b"raw bytes", b"built"]
+
+
+async def test_an_encoded_path_is_sent_as_encoded(transport: Transport) -> None:
+    # _paths.path() percent-encodes ids; requoting would turn "%3A" back into ":".
+    seen: list[Any] = []
+    with MockHTTP() as mocked:
+        mocked.get(
+            re.compile(r"^https://api\.test/v1/"),
+            payload=ok({}),
+            callback=lambda url, **_: seen.append(url),
+        )
+        await transport.call_raw(Request("GET", "/v1/a%3Ab%40c%21"))
+    assert seen[0].raw_path == "/v1/a%3Ab%40c%21"
+    assert transport._url("/v1/a%3Ab").raw_path == "/v1/a%3Ab"
+
+
+def test_urls_are_built_once_and_at_most_1024_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url=BASE)
+    built: list[str] = []
+
+    def counting_url(value: str, **kwargs: Any) -> URL:
+        built.append(value)
+        return URL(value, **kwargs)
+
+    monkeypatch.setattr(_transport, "URL", counting_url)
+    first = transport._url("/a")
+    assert transport._url("/a") is first
+    assert built == [f"{BASE}/a"]  # yarl may cache too: count the builds
+    assert transport._urls["/a"] == URL(f"{BASE}/a")
+    for n in range(1100):
+        transport._url(f"/p{n}")
+    assert len(transport._urls) == 1024
+    assert transport._url("/p1099") == transport._url("/p1099")  # not kept, still right
+
+
+async def test_the_session_gets_the_pool_limits_and_the_client_timeout(
+    transport: Transport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coze_async._config import KEEPALIVE_SECONDS, POOL_LIMIT
+
+    session = await transport._get_session()
+    assert session.connector is not None
+    assert session.connector.limit == POOL_LIMIT
+    assert session.connector._keepalive_timeout == KEEPALIVE_SECONDS  # type: ignore[attr-defined]
+    # Both equal aiohttp's defaults: other values show that they are passed at all.
+    monkeypatch.setattr(_transport, "POOL_LIMIT", 7)
+    monkeypatch.setattr(_transport, "KEEPALIVE_SECONDS", 3.5)
+    other = Transport(auth=TokenAuth("tok"), base_url=BASE)
+    try:
+        connector = (await other._get_session()).connector
+        assert connector is not None
+        assert connector.limit == 7
+        assert connector._keepalive_timeout == 3.5  # type: ignore[attr-defined]
+    finally:
+        await other.close()
+    assert session.timeout == transport._client_timeout
+    assert session.timeout.total is None
+
+
+async def test_a_closed_transport_says_so(transport: Transport) -> None:
+    await transport.close()
+    with pytest.raises(CozeClientClosedError, match=r"^this client is closed$"):
+        await transport.call_raw(Request("GET", "/p"))
+
+
+def test_another_running_loop_is_refused_and_a_dead_loops_session_is_retired() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url=BASE)
+
+    async def get() -> None:
+        with MockHTTP() as mocked:
+            mocked.get(f"{BASE}/p", payload=ok({}))
+            await transport.call_raw(Request("GET", "/p"))
+
+    first = asyncio.new_event_loop()
+    try:
+        first.run_until_complete(get())
+        old = transport._session
+        assert old is not None and old.connector is not None
+        connector = old.connector
+        with pytest.raises(CozeError) as info:
+            asyncio.run(get())  # the first loop is still open
+        assert str(info.value) == (
+            "this client is bound to another running event loop; create one client per loop"
+        )
+    finally:
+        first.close()
+    assert not connector.closed
+
+    async def get_and_close() -> None:
+        await get()
+        await transport.close()
+
+    asyncio.run(get_and_close())  # its loop is gone: the old session is retired
+    assert connector.closed
+    assert old.connector is None  # detached, so dropping it does not warn
+
+
+async def test_an_attempt_started_past_its_deadline_gets_a_tiny_budget(
+    transport: Transport,
+) -> None:
+    loop = asyncio.get_running_loop()
+    timeout = transport._attempt_timeout({}, False, loop.time() - 5)
+    assert timeout.total == 0.001
+
+
+def test_a_transport_whose_init_never_ran_is_dropped_silently(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # E.g. a subclass whose __init__ fails before calling Transport.__init__.
+    unraisable: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        transport = Transport.__new__(Transport)
+        del transport  # no cycle: __del__ runs here, not in the garbage collector
+    assert [str(w.message) for w in record] == []
+    assert unraisable == []
+
+
+async def test_a_failed_send_names_the_method_and_the_path(transport: Transport) -> None:
+    with MockHTTP() as mocked:
+        mocked.delete(f"{BASE}/p", exception=aiohttp.ServerDisconnectedError("gone"))
+        with pytest.raises(CozeConnectionError) as info:
+            await transport.call_raw(Request("DELETE", "/p"))
+    assert str(info.value) == "DELETE /p failed: ServerDisconnectedError: gone"
+
+
+async def test_each_response_is_logged_at_debug_with_its_time_and_logid(
+    transport: Transport, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def slow(url: Any, **_: Any) -> None:
+        await asyncio.sleep(0.05)
+
+    caplog.set_level(logging.DEBUG, logger="coze_async")
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/p", payload=ok({}), headers=LOGID, callback=slow)
+        mocked.post(f"{BASE}/q", payload=ok({}))
+        await transport.call_raw(Request("GET", "/p"))
+        await transport.call_raw(Request("POST", "/q"))
+    lines = [r.getMessage() for r in caplog.records if " -> " in r.getMessage()]
+    assert len(lines) == 2
+    first = re.fullmatch(r"GET /p -> 200 in (\d+\.\d) ms, logid=L", lines[0])
+    assert first is not None
+    assert 50 <= float(first.group(1)) < 60_000
+    assert re.fullmatch(r"POST /q -> 200 in \d+\.\d ms, logid=", lines[1])
+
+
+async def test_each_retry_is_logged_with_the_request_the_error_and_the_count(
+    transport: Transport, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="coze_async")
+    with MockHTTP() as mocked:
+        mocked.get(f"{BASE}/p", exception=aiohttp.ServerDisconnectedError("gone"))
+        mocked.get(f"{BASE}/p", payload=ok({}))
+        await transport.call_raw(Request("GET", "/p", options={"max_retries": 2}))
+    lines = [r.getMessage() for r in caplog.records if "retry" in r.getMessage()]
+    assert len(lines) == 1
+    assert re.fullmatch(
+        r"GET /p failed \(CozeConnectionError\), retry 1 of 2 in \d+\.\d\d s", lines[0]
+    ), lines
+
+
+# --- the call deadline at its boundary (a clock that gives chosen times, then the real one) ----
+
+
+def fake_clock(loop: asyncio.AbstractEventLoop, *times: float) -> None:
+    real = loop.time
+    given = list(times)
+    loop.time = lambda: given.pop(0) if given else real()  # type: ignore[method-assign]
+
+
+async def test_a_timeout_exactly_at_the_deadline_is_the_total_timeout(
+    transport: Transport,
+) -> None:
+    loop = asyncio.get_running_loop()
+    request = Request("GET", "/p", options={"timeout": Timeout(total=8)})
+
+    async def attempt(deadline: float | None) -> None:
+        assert deadline == 108.0
+        raise CozeTimeoutError("GET /p timed out", may_have_succeeded=True)
+
+    fake_clock(loop, 100.0, 108.0)  # the deadline, then the time of the check
+    try:
+        with pytest.raises(CozeTimeoutError, match=r"did not complete within its total timeout"):
+            await transport._with_retries(request, attempt)
+    finally:
+        del loop.time  # type: ignore[method-assign]
+
+
+async def test_a_retry_whose_wait_ends_exactly_at_the_deadline_is_made(
+    transport: Transport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop = asyncio.get_running_loop()
+    request = Request("GET", "/p", options={"timeout": Timeout(total=8), "max_retries": 1})
+    monkeypatch.setattr(RetryPolicy, "delay_for", lambda *_, **__: 0.015625)
+    attempts: list[float | None] = []
+
+    async def attempt(deadline: float | None) -> str:
+        attempts.append(deadline)
+        if len(attempts) == 1:
+            raise CozeConnectionError("GET /p failed")
+        return "ok"
+
+    fake_clock(loop, 100.0, 107.984375)  # the deadline, then now + wait == deadline
+    try:
+        assert await transport._with_retries(request, attempt) == "ok"
+    finally:
+        del loop.time  # type: ignore[method-assign]
+    assert attempts == [108.0, 108.0]
+
+
+# --- construction ------------------------------------------------------------------------------
+
+
+def test_construction_defaults_and_argument_errors() -> None:
+    transport = Transport(auth=TokenAuth("tok"), base_url="https://h/pathX/")
+    assert transport.base_url == "https://h/pathX"
+    assert transport.ssl is True
+    assert transport.closed is False
+    with pytest.raises(TypeError, match=r"^auth must be an Auth instance \(e\.g\. TokenAuth\), "):
+        Transport(auth="tok", base_url=BASE)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r", not <class 'str'>$"):
+        Transport(auth="tok", base_url=BASE)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^max_line_bytes must be positive, got 0$"):
+        Transport(auth=TokenAuth("tok"), base_url=BASE, max_line_bytes=0)
+    assert Transport(auth=TokenAuth("tok"), base_url=BASE, max_line_bytes=1).max_line_bytes == 1
+
+
+def test_plain_http_to_another_host_is_refused_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("COZE_ALLOW_INSECURE_HTTP", raising=False)
+    with pytest.raises(ValueError) as info:
+        Transport(auth=TokenAuth("tok"), base_url="http://coze.example")
+    assert str(info.value) == (
+        "refusing to send the access token over plain http to coze.example: use https, or pass "
+        "allow_insecure_http=True (or set COZE_ALLOW_INSECURE_HTTP=1), e.g. for a self-hosted "
+        "coze-studio on your network"
+    )
+
+
+def test_plain_http_and_unverified_tls_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="coze_async")
+    Transport(auth=TokenAuth("tok"), base_url="http://coze.example", allow_insecure_http=True)
+    Transport(auth=TokenAuth("tok"), base_url=BASE, ssl=False)
+    assert [r.getMessage() for r in caplog.records] == [
+        "sending the access token over plain http to coze.example",
+        "TLS certificate verification is disabled for api.test",
+    ]
