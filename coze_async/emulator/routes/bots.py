@@ -28,12 +28,14 @@ from .._state import STORE, Store
 from .._wire import (
     ApiError,
     add_collaborator,
+    bad_request,
     envelope,
     int_param,
     json_body,
     new_id,
     now,
     one_collaborator,
+    page_of,
     remove_collaborator,
     require,
 )
@@ -174,16 +176,12 @@ def add_routes(app: web.Application) -> None:
 # -- validation -----------------------------------------------------------------------------------
 
 
-def _bad(msg: str) -> ApiError:
-    return ApiError(4000, f"Request parameter error: {msg}")
-
-
 def _object(body: Mapping[str, Any], name: str) -> dict[str, Any] | None:
     value = body.get(name)
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise _bad(f"{name} must be an object")
+        raise bad_request(f"{name} must be an object")
     return value
 
 
@@ -192,14 +190,14 @@ def _string(obj: Mapping[str, Any], name: str, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _bad(f"{where}.{name} must be a string")
+        raise bad_request(f"{where}.{name} must be a string")
     return value
 
 
 def _required_string(obj: Mapping[str, Any], name: str, where: str) -> str:
     value = _string(obj, name, where)
     if not value:
-        raise _bad(f"{where}.{name} is required")
+        raise bad_request(f"{where}.{name} is required")
     return value
 
 
@@ -207,14 +205,14 @@ def _strings(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _bad(f"{where} must be a list of strings")
+        raise bad_request(f"{where} must be a list of strings")
     return list(value)
 
 
 def _enum(obj: Mapping[str, Any], name: str, where: str, allowed: frozenset[str]) -> str | None:
     value = _string(obj, name, where)
     if value is not None and value not in allowed:
-        raise _bad(f"{where}.{name} must be one of {', '.join(sorted(allowed))}")
+        raise bad_request(f"{where}.{name} must be one of {', '.join(sorted(allowed))}")
     return value
 
 
@@ -226,10 +224,10 @@ def _name(body: Mapping[str, Any], *, required: bool) -> str | None:
         if raw is None:
             return None
         if not isinstance(raw, str) or not raw:
-            raise _bad("name must be a non-empty string")
+            raise bad_request("name must be a non-empty string")
         name = raw
     if len(name) > _MAX_NAME:
-        raise _bad(f"name is at most {_MAX_NAME} characters")
+        raise bad_request(f"name is at most {_MAX_NAME} characters")
     return name
 
 
@@ -238,7 +236,7 @@ def _description(body: Mapping[str, Any]) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or len(value) > _MAX_DESCRIPTION:
-        raise _bad(f"description must be a string of at most {_MAX_DESCRIPTION} characters")
+        raise bad_request(f"description must be a string of at most {_MAX_DESCRIPTION} characters")
     return value
 
 
@@ -251,7 +249,7 @@ def _config(store: Store, body: Mapping[str, Any]) -> dict[str, Any]:
     icon_file_id = body.get("icon_file_id")
     if icon_file_id is not None:
         if not isinstance(icon_file_id, str) or icon_file_id not in store.files.records:
-            raise _bad(f"icon_file_id {icon_file_id!r} is not an uploaded file")
+            raise bad_request(f"icon_file_id {icon_file_id!r} is not an uploaded file")
         file_name = store.files.records[icon_file_id].get("file_name", "icon")
         fields["icon_url"] = f"https://coze-emulator.invalid/files/{icon_file_id}/{file_name}"
     prompt = _object(body, "prompt_info")
@@ -293,7 +291,7 @@ def _config(store: Store, body: Mapping[str, Any]) -> dict[str, Any]:
         dataset_ids = _strings(knowledge.get("dataset_ids"), "knowledge.dataset_ids")
         strategy = knowledge.get("search_strategy", 0)
         if isinstance(strategy, bool) or strategy not in (0, 1, 20):
-            raise _bad("knowledge.search_strategy must be 0, 1 or 20")
+            raise bad_request("knowledge.search_strategy must be 0, 1 or 20")
         fields["knowledge"] = {
             # cozepy reads the request's shape; the spec's BotInfo lists knowledge_infos.
             "dataset_ids": dataset_ids,
@@ -310,7 +308,7 @@ def _config(store: Store, body: Mapping[str, Any]) -> dict[str, Any]:
         if not isinstance(ids, list) or not all(
             isinstance(w, dict) and isinstance(w.get("id"), str) and w["id"] for w in ids
         ):
-            raise _bad("workflow_id_list.ids must be a list of {id}")
+            raise bad_request("workflow_id_list.ids must be a list of {id}")
         fields["workflow_info_list"] = [
             {"id": w["id"], "name": "", "description": "", "icon_url": ""} for w in ids
         ]
@@ -321,12 +319,12 @@ def _plugin_infos(id_list: Any) -> list[dict[str, Any]]:
     if id_list is None:
         return []
     if not isinstance(id_list, list):
-        raise _bad("plugin_id_list.id_list must be a list")
+        raise bad_request("plugin_id_list.id_list must be a list")
     plugins: dict[str, dict[str, Any]] = {}
     for i, item in enumerate(id_list):
         where = f"plugin_id_list.id_list[{i}]"
         if not isinstance(item, dict):
-            raise _bad(f"{where} must be an object")
+            raise bad_request(f"{where} must be an object")
         plugin_id = _required_string(item, "plugin_id", where)
         api_id = _required_string(item, "api_id", where)
         plugin = plugins.setdefault(
@@ -376,11 +374,6 @@ def _not_published(bot_id: str) -> ApiError:
 
 def _in_space(bot: Mapping[str, Any], space_id: str) -> bool:
     return bot.get("space_id") in (None, space_id)
-
-
-def _page(items: list[Any], page_num: int, page_size: int) -> list[Any]:
-    start = (page_num - 1) * page_size
-    return items[start : start + page_size]
 
 
 # -- handlers -------------------------------------------------------------------------------------
@@ -437,7 +430,7 @@ async def publish_bot(request: web.Request) -> web.Response:
         or not connector_ids
         or not all(isinstance(c, str) and c for c in connector_ids)
     ):
-        raise _bad("connector_ids must be a non-empty list of connector ids")
+        raise bad_request("connector_ids must be a non-empty list of connector ids")
     bot = store.bots.find(bot_id)
     history = _history(store, bot)
     connectors = bot_connectors(bot)
@@ -462,10 +455,10 @@ async def unpublish_bot(request: web.Request) -> web.Response:
     connector_id = require(body, "connector_id")
     reason = body.get("unpublish_reason")
     if reason is not None and (not isinstance(reason, str) or len(reason) > 1024):
-        raise _bad("unpublish_reason must be a string of at most 1024 characters")
+        raise bad_request("unpublish_reason must be a string of at most 1024 characters")
     connectors = bot_connectors(bot)
     if connector_id not in connectors:
-        raise _bad(f"the bot is not published to connector {connector_id}")
+        raise bad_request(f"the bot is not published to connector {connector_id}")
     connectors.remove(connector_id)
     bot["connector_ids"] = connectors
     bot["is_published"] = API_CONNECTOR in connectors
@@ -489,7 +482,7 @@ async def retrieve_bot(request: web.Request) -> web.Response:
     bot = store.bots.find(bot_id)
     raw = request.query.get("is_published", "true").lower()
     if raw not in ("true", "false", "1", "0"):
-        raise _bad("is_published must be true or false")
+        raise bad_request("is_published must be true or false")
     if raw in ("false", "0"):
         return envelope(request, _bot_info(bot))
     if not bot.get("is_published"):
@@ -510,7 +503,7 @@ async def list_published_bots(request: web.Request) -> web.Response:
         if _in_space(bot, space_id) and API_CONNECTOR in bot_connectors(bot)
     ]
     space_bots = []
-    for bot in _page(published, page_index, page_size):
+    for bot in page_of(published, page_index, page_size):
         online = _online(bot)
         space_bots.append(
             {
@@ -548,7 +541,7 @@ async def list_bots(request: web.Request) -> web.Response:
     workspace_id = require(params, "workspace_id")
     status = params.get("publish_status") or "published_online"
     if status not in _PUBLISH_STATUSES:
-        raise _bad(f"publish_status must be one of {', '.join(sorted(_PUBLISH_STATUSES))}")
+        raise bad_request(f"publish_status must be one of {', '.join(sorted(_PUBLISH_STATUSES))}")
     connector_id = params.get("connector_id") or API_CONNECTOR
     # The spec names the page number page_num; cozepy sends page_index.
     page_key = "page_num" if "page_num" in params else "page_index"
@@ -561,7 +554,7 @@ async def list_bots(request: web.Request) -> web.Response:
             if info is not None:
                 chosen.append((bot, info))
     items = []
-    for bot, info in _page(chosen, page_num, page_size):
+    for bot, info in page_of(chosen, page_num, page_size):
         item: dict[str, Any] = {
             "id": bot["bot_id"],
             "name": info.get("name", ""),
@@ -616,7 +609,7 @@ async def list_versions(request: web.Request) -> web.Response:
     params = request.query
     status = params.get("publish_status") or "published_online"
     if status not in _VERSION_STATUSES:
-        raise _bad(f"publish_status must be one of {', '.join(sorted(_VERSION_STATUSES))}")
+        raise bad_request(f"publish_status must be one of {', '.join(sorted(_VERSION_STATUSES))}")
     page_num = int_param(params, "page_num", 1)
     page_size = int_param(params, "page_size", 10, high=30)
     entries: list[dict[str, Any]]
@@ -631,7 +624,7 @@ async def list_versions(request: web.Request) -> web.Response:
         entries = [_version(DRAFT_VERSION, int(bot.get("update_time") or 0), status, [])]
     else:
         entries = []
-    page = _page(entries, page_num, page_size)
+    page = page_of(entries, page_num, page_size)
     items = [{k: copy.deepcopy(v) for k, v in e.items() if k != "connector_ids"} for e in page]
     has_more = page_num * page_size < len(entries)
     return envelope(request, {"items": items, "has_more": has_more, "total": len(entries)})
@@ -648,7 +641,9 @@ async def add_bot_collaborator(request: web.Request) -> web.Response:
     store.bots.find(bot_id)
     user_id = one_collaborator(await json_body(request))
     if store.bots.collaboration_modes.get(bot_id, "single") != "collaboration":
-        raise _bad(f"bot {bot_id} is not in collaboration mode: switch it to collaboration first")
+        raise bad_request(
+            f"bot {bot_id} is not in collaboration mode: switch it to collaboration first"
+        )
     add_collaborator(store.bots.collaborators, bot_id, user_id)
     return envelope(request)
 
@@ -671,8 +666,10 @@ async def update_collaboration_mode(request: web.Request) -> web.Response:
     body = await json_body(request)
     mode = _enum(body, "collaboration_mode", "body", _COLLABORATION_MODES)
     if mode is None:
-        raise _bad("collaboration_mode is required")
+        raise bad_request("collaboration_mode is required")
     if mode == "single" and store.bots.collaborators.get(bot_id):
-        raise _bad(f"bot {bot_id} still has collaborators: remove them before switching to single")
+        raise bad_request(
+            f"bot {bot_id} still has collaborators: remove them before switching to single"
+        )
     store.bots.collaboration_modes[bot_id] = mode
     return envelope(request)

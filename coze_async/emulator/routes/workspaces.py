@@ -17,7 +17,7 @@ import attrs
 from aiohttp import web
 
 from .._state import STORE, Store
-from .._wire import ApiError, envelope, int_param, json_body
+from .._wire import ApiError, bad_request, envelope, int_param, json_body, page_of
 
 __all__ = [
     "EMULATOR_USER_ID",
@@ -78,11 +78,7 @@ def find_workspace(store: Store, workspace_id: str) -> dict[str, Any]:
 def _page(items: list[dict[str, Any]], request: web.Request) -> list[dict[str, Any]]:
     page_num = int_param(request.query, "page_num", 1)
     page_size = int_param(request.query, "page_size", 20, high=50)
-    return items[(page_num - 1) * page_size : page_num * page_size]
-
-
-def _bad(msg: str) -> ApiError:
-    return ApiError(4000, f"Request parameter error: {msg}")
+    return page_of(items, page_num, page_size)
 
 
 def _user_ids(body: Mapping[str, Any], most: int) -> list[str]:
@@ -92,9 +88,9 @@ def _user_ids(body: Mapping[str, Any], most: int) -> list[str]:
         or not user_ids
         or not all(isinstance(u, str) and u for u in user_ids)
     ):
-        raise _bad("user_ids must be a non-empty list of user ids")
+        raise bad_request("user_ids must be a non-empty list of user ids")
     if len(user_ids) > most:
-        raise _bad(f"user_ids takes at most {most} users")
+        raise bad_request(f"user_ids takes at most {most} users")
     return user_ids
 
 
@@ -118,17 +114,18 @@ async def add_members(request: web.Request) -> web.Response:
     body = await json_body(request)
     users = body.get("users")
     if not isinstance(users, list) or not users:
-        raise _bad("users must be a non-empty list of {user_id, role_type}")
+        raise bad_request("users must be a non-empty list of {user_id, role_type}")
     if len(users) > _MAX_ADD:
-        raise _bad(f"users takes at most {_MAX_ADD} users")
+        raise bad_request(f"users takes at most {_MAX_ADD} users")
     wanted: list[tuple[str, str]] = []
     for i, user in enumerate(users):
         user_id = user.get("user_id") if isinstance(user, dict) else None
         role = user.get("role_type") if isinstance(user, dict) else None
         if not isinstance(user_id, str) or not user_id:
-            raise _bad(f"users[{i}].user_id is required")
+            raise bad_request(f"users[{i}].user_id is required")
         if role not in _MEMBER_ROLES:
-            raise _bad(f"users[{i}].role_type must be one of {', '.join(sorted(_MEMBER_ROLES))}")
+            roles = ", ".join(sorted(_MEMBER_ROLES))
+            raise bad_request(f"users[{i}].role_type must be one of {roles}")
         wanted.append((user_id, role))
     members: list[dict[str, Any]] = workspace["members"]
     joined = {m["user_id"] for m in members}
