@@ -31,6 +31,7 @@ from ._pagination import AsyncPaged
 from ._response import HTTPResponse
 from ._sse import ServerSentEvent
 from ._stream import AsyncStream
+from ._transport import is_loopback
 
 __all__ = ["Portal", "SubResource", "SyncPaged", "SyncResource", "SyncStream", "forward"]
 
@@ -84,6 +85,9 @@ class Portal:
         self._portal: BlockingPortal | None = None
         self._stopped = False
         self._base_url = base_url
+        url = URL(base_url)
+        #: The port of a loopback base URL: only such a server can run in the caller's loop.
+        self._loopback_port = url.port if url.host and is_loopback(url.host) else None
         self._anchor = anchor
 
     def _get(self) -> BlockingPortal:
@@ -106,7 +110,7 @@ class Portal:
         if threading.current_thread() is self._thread:
             raise CozeError("a sync call cannot be made from the client's own event-loop thread")
         if needs_server:
-            _refuse_self_deadlock(self._base_url)
+            _refuse_self_deadlock(self._loopback_port, self._base_url)
         try:
             future = portal.start_task_soon(func)
         except RuntimeError as exc:  # stopped between _get() and here
@@ -181,18 +185,17 @@ class Portal:
 _STOPPING: set[asyncio.Task[None]] = set()
 
 
-def _refuse_self_deadlock(base_url: str) -> None:
+def _refuse_self_deadlock(port: int | None, base_url: str) -> None:
     """Fail at once where a blocking call could never complete: the calling thread runs an
-    event loop that itself serves ``base_url`` (an emulator or app started in that loop, as in
-    a notebook), and blocking this thread stops that loop from answering."""
+    event loop that itself serves the client's loopback ``port`` (an emulator or app started in
+    that loop, as in a notebook), and blocking this thread stops that loop from answering."""
+    if port is None:
+        return
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return
-    url = URL(base_url)
-    if url.host not in ("127.0.0.1", "localhost", "::1", "[::1]") or url.port is None:
-        return
-    if url.port in _listening_ports(loop):
+    if port in _listening_ports(loop):
         raise CozeError(
             f"this sync call would wait forever: {base_url} is served by the event loop running "
             "in this thread, which the call blocks. Use AsyncCoze with 'await' here, or run the "

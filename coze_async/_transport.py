@@ -46,7 +46,13 @@ from ._stream import AsyncStream
 from ._timeout import DEFAULT_STREAM_READ_TIMEOUT, Timeout, TimeoutTypes, to_timeout
 from .models._base import CozeModel, ListResponse, attach_response
 
-__all__ = ["AsyncResource", "Transport", "invalid_response", "structure_response"]
+__all__ = [
+    "AsyncResource",
+    "Transport",
+    "invalid_response",
+    "is_loopback",
+    "structure_response",
+]
 
 log = logging.getLogger("coze_async")
 
@@ -81,7 +87,8 @@ def _proxy_configured() -> bool:
     return any(name.lower().endswith("_proxy") and value for name, value in os.environ.items())
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine (``localhost``, ``*.localhost``, a loopback IP)."""
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
@@ -133,7 +140,7 @@ class Transport:
         url = URL(base_url.rstrip("/"))
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(f"base_url must be an http(s) URL, not {base_url!r}")
-        if url.scheme == "http" and not _is_loopback(url.host):
+        if url.scheme == "http" and not is_loopback(url.host):
             if not (allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1"):
                 raise ValueError(
                     f"refusing to send the access token over plain http to {url.host}: use "
