@@ -133,8 +133,6 @@ class Transport:
         owner: str = "AsyncCoze",
     ) -> None:
         self._owner = owner
-        self._session: aiohttp.ClientSession | None = None
-        self._owns_session = False
         if not isinstance(auth, Auth):
             raise TypeError(f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}")
         url = URL(base_url.rstrip("/"))
@@ -163,7 +161,7 @@ class Transport:
         self._stream_client_timeout = _client_timeout(self.timeout, stream_read=stream_read)
         self.retry: RetryPolicy = RetryPolicy(max_retries)
         self._default_headers = {**client_headers(), **validate_headers(headers)}
-        self._session = http_client
+        self._session: aiohttp.ClientSession | None = http_client
         self._owns_session = http_client is None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._urls: dict[str, URL] = {}
