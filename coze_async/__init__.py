@@ -19,8 +19,10 @@ from ._version import __version__ as __version__
 # For type checkers only: the names of ``_EXPORTS`` below, from the same modules
 # (tests/test_package_exports.py checks it), as ``from x import Y as Y`` (an explicit re-export).
 if TYPE_CHECKING:
+    from ._auth import AsyncAuth as AsyncAuth
     from ._auth import AsyncTokenAuth as AsyncTokenAuth
     from ._auth import Auth as Auth
+    from ._auth import SyncAuth as SyncAuth
     from ._auth import TokenAuth as TokenAuth
     from ._client import AsyncCoze as AsyncCoze
     from ._config import COZE_CN_BASE_URL as COZE_CN_BASE_URL
@@ -34,12 +36,20 @@ if TYPE_CHECKING:
     from ._errors import CozeError as CozeError
     from ._errors import CozeInvalidEventError as CozeInvalidEventError
     from ._errors import CozeInvalidResponseError as CozeInvalidResponseError
+    from ._errors import CozePKCEAuthError as CozePKCEAuthError
+    from ._errors import CozePKCEAuthErrorType as CozePKCEAuthErrorType
     from ._errors import CozeStreamTruncatedError as CozeStreamTruncatedError
     from ._errors import CozeTimeoutError as CozeTimeoutError
     from ._errors import InternalServerError as InternalServerError
     from ._errors import NotFoundError as NotFoundError
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
+    from ._oauth import AsyncDeviceOAuthApp as AsyncDeviceOAuthApp
+    from ._oauth import AsyncJWTAuth as AsyncJWTAuth
+    from ._oauth import AsyncJWTOAuthApp as AsyncJWTOAuthApp
+    from ._oauth import AsyncPKCEOAuthApp as AsyncPKCEOAuthApp
+    from ._oauth import AsyncWebOAuthApp as AsyncWebOAuthApp
+    from ._oauth import OAuthApp as OAuthApp
     from ._pagination import AsyncPaged as AsyncPaged
     from ._request import RequestOptions as RequestOptions
     from ._response import HTTPResponse as HTTPResponse
@@ -48,6 +58,12 @@ if TYPE_CHECKING:
     from ._sync_client import Coze as Coze
     from ._sync_layer import SyncPaged as SyncPaged
     from ._sync_layer import SyncStream as SyncStream
+    from ._sync_oauth import DeviceOAuthApp as DeviceOAuthApp
+    from ._sync_oauth import JWTAuth as JWTAuth
+    from ._sync_oauth import JWTOAuthApp as JWTOAuthApp
+    from ._sync_oauth import PKCEOAuthApp as PKCEOAuthApp
+    from ._sync_oauth import WebOAuthApp as WebOAuthApp
+    from ._sync_oauth import load_oauth_app_from_config as load_oauth_app_from_config
     from ._timeout import Timeout as Timeout
     from .models._base import CozeModel as CozeModel
     from .models._base import DynamicIntEnum as DynamicIntEnum
@@ -57,6 +73,14 @@ if TYPE_CHECKING:
     from .models.apps import AppCollaborator as AppCollaborator
     from .models.apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
     from .models.apps import SimpleApp as SimpleApp
+    from .models.auth import DeviceAuthCode as DeviceAuthCode
+    from .models.auth import OAuthToken as OAuthToken
+    from .models.auth import Scope as Scope
+    from .models.auth import ScopeAccountPermission as ScopeAccountPermission
+    from .models.auth import ScopeAttributeConstraint as ScopeAttributeConstraint
+    from .models.auth import (
+        ScopeAttributeConstraintConnectorBotChatAttribute as ScopeAttributeConstraintConnectorBotChatAttribute,  # noqa: E501
+    )
     from .models.bots import AddBotCollaboratorResp as AddBotCollaboratorResp
     from .models.bots import BackgroundImageInfo as BackgroundImageInfo
     from .models.bots import Bot as Bot
@@ -181,10 +205,17 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AddAppCollaboratorResp": (".models.apps", "AddAppCollaboratorResp"),
     "AddBotCollaboratorResp": (".models.bots", "AddBotCollaboratorResp"),
     "AppCollaborator": (".models.apps", "AppCollaborator"),
+    "AsyncAuth": ("._auth", "AsyncAuth"),
     "AsyncCoze": ("._client", "AsyncCoze"),
+    "AsyncDeviceOAuthApp": ("._oauth", "AsyncDeviceOAuthApp"),
     "AsyncIteratorStream": ("._stream", "AsyncStream"),
+    "AsyncJWTAuth": ("._oauth", "AsyncJWTAuth"),
+    "AsyncJWTOAuthApp": ("._oauth", "AsyncJWTOAuthApp"),
+    "AsyncPKCEOAuthApp": ("._oauth", "AsyncPKCEOAuthApp"),
+    "AsyncPaged": ("._pagination", "AsyncPaged"),
     "AsyncStream": ("._stream", "AsyncStream"),
     "AsyncTokenAuth": ("._auth", "AsyncTokenAuth"),
+    "AsyncWebOAuthApp": ("._oauth", "AsyncWebOAuthApp"),
     "AuditStatus": (".models.connectors", "AuditStatus"),
     "Auth": ("._auth", "Auth"),
     "AuthenticationError": ("._errors", "AuthenticationError"),
@@ -234,11 +265,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Conversation": (".models.conversations", "Conversation"),
     "Coze": ("._sync_client", "Coze"),
     "CozeAPIError": ("._errors", "CozeAPIError"),
+    "CozeClientClosedError": ("._errors", "CozeClientClosedError"),
     "CozeConnectionError": ("._errors", "CozeConnectionError"),
     "CozeError": ("._errors", "CozeError"),
     "CozeInvalidEventError": ("._errors", "CozeInvalidEventError"),
     "CozeInvalidResponseError": ("._errors", "CozeInvalidResponseError"),
     "CozeModel": (".models._base", "CozeModel"),
+    "CozePKCEAuthError": ("._errors", "CozePKCEAuthError"),
+    "CozePKCEAuthErrorType": ("._errors", "CozePKCEAuthErrorType"),
     "CozeStreamTruncatedError": ("._errors", "CozeStreamTruncatedError"),
     "CozeTimeoutError": ("._errors", "CozeTimeoutError"),
     "CreateConversationMessageFeedbackResp": (
@@ -254,6 +288,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     ),
     "DeleteConversationResp": (".models.conversations", "DeleteConversationResp"),
     "DeleteWorkspaceMemberResp": (".models.workspaces", "DeleteWorkspaceMemberResp"),
+    "DeviceAuthCode": (".models.auth", "DeviceAuthCode"),
+    "DeviceOAuthApp": ("._sync_oauth", "DeviceOAuthApp"),
     "DynamicIntEnum": (".models._base", "DynamicIntEnum"),
     "DynamicStrEnum": (".models._base", "DynamicStrEnum"),
     "FeedbackType": (".models.conversations", "FeedbackType"),
@@ -264,6 +300,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "InsertedMessage": (".models.chat", "InsertedMessage"),
     "InstallConnectorResp": (".models.connectors", "InstallConnectorResp"),
     "InternalServerError": ("._errors", "InternalServerError"),
+    "JWTAuth": ("._sync_oauth", "JWTAuth"),
+    "JWTOAuthApp": ("._sync_oauth", "JWTOAuthApp"),
     "ListResponse": (".models._base", "ListResponse"),
     "Message": (".models.chat", "Message"),
     "MessageContentType": (".models.chat", "MessageContentType"),
@@ -272,6 +310,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "MessageRole": (".models.chat", "MessageRole"),
     "MessageType": (".models.chat", "MessageType"),
     "NotFoundError": ("._errors", "NotFoundError"),
+    "OAuthApp": ("._oauth", "OAuthApp"),
+    "OAuthToken": (".models.auth", "OAuthToken"),
+    "PKCEOAuthApp": ("._sync_oauth", "PKCEOAuthApp"),
     "PermissionDeniedError": ("._errors", "PermissionDeniedError"),
     "PluginIDList": (".models.bots", "PluginIDList"),
     "PublishStatus": (".models.bots", "PublishStatus"),
@@ -279,16 +320,22 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "RemoveAppCollaboratorResp": (".models.apps", "RemoveAppCollaboratorResp"),
     "RemoveWorkflowCollaboratorResp": (".models.workflows", "RemoveWorkflowCollaboratorResp"),
     "RequestOptions": ("._request", "RequestOptions"),
-    "AsyncPaged": ("._pagination", "AsyncPaged"),
-    "SyncPaged": ("._sync_layer", "SyncPaged"),
-    "CozeClientClosedError": ("._errors", "CozeClientClosedError"),
     "SSELineTooLongError": ("._sse", "SSELineTooLongError"),
+    "Scope": (".models.auth", "Scope"),
+    "ScopeAccountPermission": (".models.auth", "ScopeAccountPermission"),
+    "ScopeAttributeConstraint": (".models.auth", "ScopeAttributeConstraint"),
+    "ScopeAttributeConstraintConnectorBotChatAttribute": (
+        ".models.auth",
+        "ScopeAttributeConstraintConnectorBotChatAttribute",
+    ),
     "Section": (".models.conversations", "Section"),
     "SimpleApp": (".models.apps", "SimpleApp"),
     "SimpleBot": (".models.bots", "SimpleBot"),
     "SimpleFolder": (".models.folders", "SimpleFolder"),
     "Stream": ("._sync_layer", "SyncStream"),
     "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
+    "SyncAuth": ("._auth", "SyncAuth"),
+    "SyncPaged": ("._sync_layer", "SyncPaged"),
     "SyncStream": ("._sync_layer", "SyncStream"),
     "TemplateDuplicateResp": (".models.templates", "TemplateDuplicateResp"),
     "TemplateEntityType": (".models.templates", "TemplateEntityType"),
@@ -308,6 +355,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "VariableChannel": (".models.bots", "VariableChannel"),
     "VariableType": (".models.bots", "VariableType"),
     "VariableValue": (".models.variables", "VariableValue"),
+    "WebOAuthApp": ("._sync_oauth", "WebOAuthApp"),
     "WorkflowBasic": (".models.workflows", "WorkflowBasic"),
     "WorkflowEvent": (".models.workflows", "WorkflowEvent"),
     "WorkflowEventError": (".models.workflows", "WorkflowEventError"),
@@ -335,6 +383,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "WorkspaceMember": (".models.workspaces", "WorkspaceMember"),
     "WorkspaceRoleType": (".models.workspaces", "WorkspaceRoleType"),
     "WorkspaceType": (".models.workspaces", "WorkspaceType"),
+    "load_oauth_app_from_config": ("._sync_oauth", "load_oauth_app_from_config"),
 }
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import aiohttp
 
-from ._auth import Auth
+from ._auth import Auth, check_auth
 from ._config import COZE_COM_BASE_URL
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
@@ -79,6 +79,8 @@ class AsyncCoze:
         allow_insecure_http: bool = False,
         max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
+        check_auth(auth)
+        self._auth = auth
         self._transport = Transport(
             auth=auth,
             base_url=base_url,
@@ -100,7 +102,7 @@ class AsyncCoze:
     @property
     def auth(self) -> Auth:
         """The authentication in use."""
-        return self._transport.auth
+        return self._auth
 
     async def close(self) -> None:
         """Close the HTTP session (idempotent), ending the streams still open first (their

@@ -67,13 +67,18 @@ def decode_envelope(
     if not isinstance(text, str):
         text = parsed.get("error_message")
     msg = text if isinstance(text, str) else ""
-    if (code is not None and code != 0) or status >= 400:
-        if not msg and status >= 400:
-            msg = f"HTTP {status}: {excerpt(body)}"
+    # The OAuth endpoints name their errors: {"error_code": "invalid_grant", "error_message"}.
+    error_code = parsed.get("error_code")
+    if not isinstance(error_code, str) or not error_code:
+        error_code = None
+    if (code is not None and code != 0) or status >= 400 or error_code is not None:
+        if not msg and (error_code is not None or status >= 400):
+            msg = error_code or f"HTTP {status}: {excerpt(body)}"
         debug_url = parsed.get("debug_url") if isinstance(parsed.get("debug_url"), str) else None
-        raise _with_retry_after(
-            api_error(code, msg, logid=logid, debug_url=debug_url, status=status), headers
+        error = api_error(
+            code, msg, logid=logid, debug_url=debug_url, status=status, error_code=error_code
         )
+        raise _with_retry_after(error, headers)
     if data_field is None:
         return parsed, meta
     value: Any = parsed

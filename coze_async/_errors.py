@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 __all__ = [
     "AuthenticationError",
     "BadRequestError",
@@ -11,6 +13,8 @@ __all__ = [
     "CozeError",
     "CozeInvalidEventError",
     "CozeInvalidResponseError",
+    "CozePKCEAuthError",
+    "CozePKCEAuthErrorType",
     "CozeStreamTruncatedError",
     "CozeTimeoutError",
     "InternalServerError",
@@ -33,8 +37,12 @@ class CozeAPIError(CozeError):
 
     ``code`` is the Coze error code (``None`` when the body carried none), ``status`` the HTTP
     status (``None`` for errors delivered inside a stream), ``logid`` the request's log id to
-    quote to Coze support.
+    quote to Coze support. The OAuth endpoints name their errors instead: ``error_code`` holds
+    that name (e.g. ``"invalid_grant"``), ``None`` elsewhere.
     """
+
+    #: The OAuth error name (``invalid_grant``, ``invalid_client``, ...) of a token endpoint error.
+    error_code: str | None = None
 
     def __init__(
         self,
@@ -113,6 +121,45 @@ class CozeInvalidResponseError(CozeAPIError):
     """The service answered with a body this SDK cannot read (not JSON, or the wrong shape)."""
 
 
+class CozePKCEAuthErrorType(str, Enum):
+    """The OAuth error names a device-code or PKCE token request can end with (RFC 8628 §3.5)."""
+
+    AUTHORIZATION_PENDING = "authorization_pending"
+    SLOW_DOWN = "slow_down"
+    ACCESS_DENIED = "access_denied"
+    EXPIRED_TOKEN = "expired_token"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class CozePKCEAuthError(CozeAPIError):
+    """A token request answered with one of :class:`CozePKCEAuthErrorType` (``error``): the
+    user has not approved yet, polling is too fast, the user refused, or the code expired.
+    A :class:`CozeAPIError`, so one ``except CozeAPIError`` sees every failed call."""
+
+    def __init__(
+        self,
+        error: CozePKCEAuthErrorType,
+        logid: str | None = None,
+        *,
+        msg: str = "",
+        status: int | None = None,
+    ) -> None:
+        super().__init__(None, msg or f"pkce auth error: {error.value}", logid, None, status)
+        self.error = CozePKCEAuthErrorType(error)
+        self.error_code = self.error.value
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_pkce_error, (self.error, self.logid, self.msg, self.status))
+
+
+def _rebuild_pkce_error(
+    error: CozePKCEAuthErrorType, logid: str | None, msg: str, status: int | None
+) -> CozePKCEAuthError:
+    return CozePKCEAuthError(error, logid, msg=msg, status=status)
+
+
 _BY_CODE: dict[int, type[CozeAPIError]] = {
     4000: BadRequestError,
     4013: RateLimitError,
@@ -131,6 +178,9 @@ _BY_STATUS: dict[int, type[CozeAPIError]] = {
 }
 
 
+_PKCE_ERRORS = frozenset(member.value for member in CozePKCEAuthErrorType)
+
+
 def api_error(
     code: int | None,
     msg: str,
@@ -138,8 +188,18 @@ def api_error(
     logid: str | None = None,
     debug_url: str | None = None,
     status: int | None = None,
+    error_code: str | None = None,
 ) -> CozeAPIError:
-    """Build the most specific :class:`CozeAPIError` subclass for a Coze code and HTTP status."""
+    """Build the most specific :class:`CozeAPIError` subclass for a Coze code and HTTP status,
+    or for an OAuth ``error_code`` (a :class:`CozePKCEAuthError` for the device/PKCE ones)."""
+    if error_code is not None:
+        if error_code in _PKCE_ERRORS:
+            return CozePKCEAuthError(
+                CozePKCEAuthErrorType(error_code), logid, msg=msg, status=status
+            )
+        error = api_error(code, msg, logid=logid, debug_url=debug_url, status=status)
+        error.error_code = error_code
+        return error
     cls: type[CozeAPIError] | None = _BY_CODE.get(code) if code is not None else None
     if cls is None and status is not None:
         cls = _BY_STATUS.get(status) or (InternalServerError if status >= 500 else None)

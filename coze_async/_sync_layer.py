@@ -33,7 +33,15 @@ from ._sse import ServerSentEvent
 from ._stream import AsyncStream
 from ._transport import is_loopback
 
-__all__ = ["Portal", "SubResource", "SyncPaged", "SyncResource", "SyncStream", "forward"]
+__all__ = [
+    "Portal",
+    "SubResource",
+    "SyncPaged",
+    "SyncResource",
+    "SyncStream",
+    "direct",
+    "forward",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -227,7 +235,8 @@ def _listening_ports(loop: asyncio.AbstractEventLoop) -> set[int]:
 class SyncRoot(Protocol):
     """What a sync resource needs from the root client: its portal and its async twin."""
 
-    _portal: Portal
+    @property
+    def _portal(self) -> Portal: ...
 
     @property
     def _async(self) -> Any: ...
@@ -328,6 +337,20 @@ def forward(method: Callable[..., Any]) -> Callable[..., Any]:
         **method.__annotations__,
         "return": _sync_annotation(method.__annotations__.get("return")),
     }
+    sync_method._coze_forward = True  # type: ignore[attr-defined]
+    return sync_method
+
+
+def direct(method: Callable[Concatenate[A, P], R]) -> Callable[Concatenate[SyncResource[A], P], R]:
+    """Declare the sync twin of an async resource's plain (non-async) method: it runs in the
+    caller's thread, as it never waits."""
+    name = method.__name__
+
+    def sync_method(self: SyncResource[A], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        bound: Callable[P, R] = getattr(self._async, name)
+        return bound(*args, **kwargs)
+
+    functools.update_wrapper(sync_method, method)
     sync_method._coze_forward = True  # type: ignore[attr-defined]
     return sync_method
 

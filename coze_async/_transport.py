@@ -24,7 +24,7 @@ import attrs
 import orjson
 from yarl import URL
 
-from ._auth import Auth
+from ._auth import Auth, check_auth
 from ._config import KEEPALIVE_SECONDS, POOL_LIMIT
 from ._converter import structure
 from ._envelope import decode_envelope, excerpt
@@ -116,12 +116,14 @@ def _connection_error(exc: Exception, method: str, path: str) -> CozeConnectionE
 
 
 class Transport:
-    """Owns the HTTP session of one client and turns calls into requests and results."""
+    """Owns the HTTP session of one client and turns calls into requests and results.
+    ``auth`` gives each request its ``Authorization`` header; with ``None`` (the OAuth token
+    endpoints) a request carries only the one its options give."""
 
     def __init__(
         self,
         *,
-        auth: Auth,
+        auth: Auth | None,
         base_url: str,
         timeout: TimeoutTypes | None = None,
         http_client: aiohttp.ClientSession | None = None,
@@ -133,8 +135,8 @@ class Transport:
         owner: str = "AsyncCoze",
     ) -> None:
         self._owner = owner
-        if not isinstance(auth, Auth):
-            raise TypeError(f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}")
+        if auth is not None:
+            check_auth(auth)
         url = URL(base_url.rstrip("/"))
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(f"base_url must be an http(s) URL, not {base_url!r}")
@@ -251,7 +253,8 @@ class Transport:
         :class:`CozeConnectionError` / :class:`CozeTimeoutError`."""
         opts = request.options
         headers = dict(self._default_headers)
-        headers["Authorization"] = await self.auth.authorization()
+        if self.auth is not None:
+            headers["Authorization"] = await self.auth.authorization()
         data = request.data
         body = data() if callable(data) else data
         if request.json is not None:

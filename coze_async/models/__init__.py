@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from .apps import AppCollaborator as AppCollaborator
     from .apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
     from .apps import SimpleApp as SimpleApp
+    from .auth import DeviceAuthCode as DeviceAuthCode
+    from .auth import OAuthToken as OAuthToken
+    from .auth import Scope as Scope
+    from .auth import ScopeAccountPermission as ScopeAccountPermission
+    from .auth import ScopeAttributeConstraint as ScopeAttributeConstraint
+    from .auth import (
+        ScopeAttributeConstraintConnectorBotChatAttribute as ScopeAttributeConstraintConnectorBotChatAttribute,  # noqa: E501
+    )
     from .bots import AddBotCollaboratorResp as AddBotCollaboratorResp
     from .bots import BackgroundImageInfo as BackgroundImageInfo
     from .bots import Bot as Bot
@@ -142,6 +150,12 @@ _EXPORTS: dict[str, str] = {
     "DynamicIntEnum": "._base",
     "DynamicStrEnum": "._base",
     "ListResponse": "._base",
+    "DeviceAuthCode": ".auth",
+    "OAuthToken": ".auth",
+    "Scope": ".auth",
+    "ScopeAccountPermission": ".auth",
+    "ScopeAttributeConstraint": ".auth",
+    "ScopeAttributeConstraintConnectorBotChatAttribute": ".auth",
     "AddAppCollaboratorResp": ".apps",
     "AppCollaborator": ".apps",
     "RemoveAppCollaboratorResp": ".apps",
