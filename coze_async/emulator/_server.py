@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
@@ -27,6 +27,7 @@ from ._wire import (
     new_logid,
 )
 from .routes import add_all_routes, new_store
+from .routes.oauth import OAUTH_PATH_PREFIX, ClientType
 
 __all__ = ["DEFAULT_TOKEN", "Emulator"]
 
@@ -52,11 +53,19 @@ async def _coze_middleware(request: web.Request, handler: Handler) -> web.Stream
     return response
 
 
-async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
+def _authenticated(request: web.Request) -> bool:
+    """Whether the request carries the emulator's token or an unexpired one issued by its
+    OAuth endpoints (any token when the emulator was made with ``token=None``)."""
     token = request.app[_TOKEN]
-    header = request.headers.get("Authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme != "Bearer" or not given or (token is not None and given != token):
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme != "Bearer" or not given:
+        return False
+    return token is None or given == token or request.app[STORE].oauth.accepts(given)
+
+
+async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
+    # The OAuth endpoints hand out tokens: they authenticate their callers themselves.
+    if not request.path.startswith(OAUTH_PATH_PREFIX) and not _authenticated(request):
         return error_response(
             request, 4100, "authentication is invalid: check your access token", status=401
         )
@@ -88,7 +97,8 @@ class Emulator:
 
     ``async with Emulator() as emu:`` serves on ``emu.base_url`` (127.0.0.1, a free port) until
     the block ends; ``with Emulator.run_in_thread() as emu:`` does the same from sync code.
-    Requests must carry ``Authorization: Bearer <emu.token>`` (any token if ``token=None``).
+    Requests must carry ``Authorization: Bearer <emu.token>`` (any token if ``token=None``) or
+    an access token its OAuth endpoints issued (apps: :meth:`register_oauth_app`).
     Two bots exist from the start: ``ECHO_BOT_ID`` and ``TOOL_BOT_ID``.
     """
 
@@ -232,6 +242,47 @@ class Emulator:
     def clear_faults(self) -> None:
         """Remove every injected fault."""
         self.faults.clear()
+
+    def register_oauth_app(
+        self,
+        client_type: ClientType,
+        *,
+        client_id: str | None = None,
+        public_key: str | bytes | None = None,
+        public_key_id: str | None = None,
+        client_secret: str | None = None,
+        redirect_uris: Sequence[str] = (),
+    ) -> str:
+        """Register an OAuth app and return its client id (generated when ``None``).
+
+        A ``"jwt"`` app needs ``public_key`` (the PEM of its RSA public key; the cryptography
+        package) and ``public_key_id``; a ``"web"`` app gets a generated ``client_secret`` when
+        none is given (``emu.store.oauth.apps[client_id].client_secret``). ``redirect_uris``
+        restricts the authorization code flow to those URIs (any URI when empty).
+        """
+        app = self.store.oauth.register_app(
+            client_type,
+            client_id=client_id,
+            public_key=public_key,
+            public_key_id=public_key_id,
+            client_secret=client_secret,
+            redirect_uris=redirect_uris,
+        )
+        return app.client_id
+
+    def approve_device(self, user_code: str) -> None:
+        """Approve the device authorization showing ``user_code`` (KeyError if none waits)."""
+        self.store.oauth.decide_device(user_code, approve=True)
+
+    def deny_device(self, user_code: str) -> None:
+        """Deny the device authorization showing ``user_code`` (KeyError if none waits)."""
+        self.store.oauth.decide_device(user_code, approve=False)
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the clock that OAuth codes and tokens expire by ``seconds`` forward."""
+        if seconds < 0:
+            raise ValueError("the clock only moves forward")
+        self.store.oauth.clock_offset += seconds
 
     @property
     def open_connections(self) -> int:

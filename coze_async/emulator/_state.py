@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .routes.conversations import ConversationsState
     from .routes.files import FilesState
     from .routes.folders import FoldersState
+    from .routes.oauth import OAuthState
     from .routes.templates import TemplatesState
     from .routes.variables import VariablesState
     from .routes.workflows import WorkflowsState
@@ -42,6 +43,7 @@ class Store:
     folders: FoldersState
     apps: AppsState
     connectors: ConnectorsState
+    oauth: OAuthState
 
 
 #: The key under which handlers find the store on ``request.app``.

@@ -13,6 +13,7 @@ from . import (
     conversations,
     files,
     folders,
+    oauth,
     templates,
     users,
     variables,
@@ -27,7 +28,7 @@ def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
-        *(users, variables, templates, folders, apps, connectors),
+        *(users, variables, templates, folders, apps, connectors, oauth),
     )
     for family in families:
         family.add_routes(app)
@@ -48,4 +49,5 @@ def new_store() -> Store:
         folders=folders.FoldersState(),
         apps=apps.AppsState(),
         connectors=connectors.ConnectorsState(),
+        oauth=oauth.OAuthState(),
     )
