@@ -40,7 +40,7 @@ from coze_async import (
     WebOAuthApp,
     load_oauth_app_from_config,
 )
-from coze_async.emulator import Emulator
+from coze_async.emulator import PERSONAL_WORKSPACE_ID, Emulator
 
 TOKEN_PATH = "/api/permission/oauth2/token"
 REDIRECT = "https://app.example/callback"
@@ -187,7 +187,7 @@ async def test_web_flow_code_exchange_and_refresh(emu):
 async def test_web_flow_with_a_wrong_secret_is_refused(emu):
     client_id = emu.register_oauth_app("web", redirect_uris=[REDIRECT])
     app = AsyncWebOAuthApp(client_id, "not-the-secret", emu.base_url)
-    code, _ = await consent(app.get_oauth_url(REDIRECT, workspace_id="ws1"))
+    code, _ = await consent(app.get_oauth_url(REDIRECT, workspace_id=PERSONAL_WORKSPACE_ID))
     with pytest.raises(CozeAPIError) as info:
         await app.get_access_token(REDIRECT, code)
     assert info.value.status == 401
@@ -276,7 +276,7 @@ async def test_device_flow_polls_until_approved_without_blocking_the_loop(emu):
 async def test_device_flow_ends_on_denial_or_expiry(emu, outcome):
     emu.store.oauth.device_interval = 0
     app = AsyncDeviceOAuthApp(emu.register_oauth_app("device"), emu.base_url)
-    code = await app.get_device_code(workspace_id="ws-1")
+    code = await app.get_device_code(workspace_id=PERSONAL_WORKSPACE_ID)
     if outcome == "deny":
         emu.deny_device(code.user_code)
         expected = CozePKCEAuthErrorType.ACCESS_DENIED
@@ -289,24 +289,19 @@ async def test_device_flow_ends_on_denial_or_expiry(emu, outcome):
 
 
 async def test_device_poll_slows_down_when_told(emu, monkeypatch):
-    monkeypatch.setattr(oauth_module, "SLOW_DOWN_STEP_SECONDS", 0.3)
-    emu.store.oauth.device_interval = 0.2
+    monkeypatch.setattr(oauth_module, "SLOW_DOWN_STEP_SECONDS", 1.0)
+    emu.store.oauth.device_interval = 1
     app = AsyncDeviceOAuthApp(emu.register_oauth_app("device"), emu.base_url)
     code = await app.get_device_code()
-    await asyncio.get_running_loop().run_in_executor(None, lambda: None)
-
-    async def approve_later() -> None:
-        await asyncio.sleep(0.5)
-        emu.approve_device(code.user_code)
-
-    approver = asyncio.create_task(approve_later())
+    with pytest.raises(CozePKCEAuthError):
+        await app.get_access_token(code.device_code)  # pending
+    emu.approve_device(code.user_code)
     started = time.monotonic()
+    # Polling again at once is too soon: slow_down; the poll waits the extra step, then succeeds.
     token = await app.get_access_token(code.device_code, poll=True, interval=0)
-    await approver
     assert token.access_token
-    # interval 0 was too fast: the server said slow_down and the gap became 0.3 s and more.
-    assert emu.request_counts[TOKEN_PATH] <= 5
-    assert time.monotonic() - started >= 0.5
+    assert emu.request_counts[TOKEN_PATH] == 3
+    assert time.monotonic() - started >= 1.0
 
 
 def test_sync_device_flow(threaded_emu):
