@@ -54,7 +54,7 @@ async def test_token_auth_takes_a_token_or_a_sync_or_async_function():
 
     assert await AsyncTokenAuth(current).authorization() == "Bearer async-token"
     assert await AsyncTokenAuth(current).atoken == "async-token"
-    with pytest.raises(TypeError, match="await auth.atoken"):
+    with pytest.raises(TypeError, match=r"await auth\.atoken"):
         _ = TokenAuth(current).token
 
 
@@ -214,7 +214,9 @@ def test_the_jwt_is_rs256_with_kid_and_the_claims_coze_checks(rsa_key):
     token = signer.sign("api.coze.com", ttl=300, session_name="user-42")
     header = pyjwt.get_unverified_header(token)
     assert header == {"alg": "RS256", "typ": "JWT", "kid": "kid-1"}
-    claims = pyjwt.decode(token, rsa_key.public_key(), algorithms=["RS256"], audience="api.coze.com")
+    claims = pyjwt.decode(
+        token, rsa_key.public_key(), algorithms=["RS256"], audience="api.coze.com"
+    )
     assert claims["iss"] == "client-1"
     assert claims["exp"] - claims["iat"] == 300
     assert claims["session_name"] == "user-42"

@@ -179,7 +179,7 @@ async def test_web_flow_code_exchange_and_refresh(emu):
     assert info.value.error_code == "invalid_grant"
     renewed = await app.refresh_access_token(token.refresh_token)
     assert await me_with(emu, renewed.access_token)
-    with pytest.raises(CozeAPIError, match="invalid_grant|refresh") as info:
+    with pytest.raises(CozeAPIError, match=r"invalid_grant|refresh") as info:
         await app.refresh_access_token(token.refresh_token)  # rotated
     assert info.value.error_code == "invalid_grant"
 
@@ -335,8 +335,10 @@ def test_load_oauth_app_from_config(key_pair):
     ]
     assert [type(a) for a in apps] == [PKCEOAuthApp, DeviceOAuthApp, WebOAuthApp, JWTOAuthApp]
     assert all(a.base_url == "https://api.coze.cn" for a in apps)
-    assert apps[0].get_oauth_url(REDIRECT, "v" * 43).startswith(
-        "https://www.coze.cn/api/permission/oauth2/authorize?"
+    assert (
+        apps[0]
+        .get_oauth_url(REDIRECT, "v" * 43)
+        .startswith("https://www.coze.cn/api/permission/oauth2/authorize?")
     )
     with pytest.raises(ValueError, match="client_type"):
         load_oauth_app_from_config({**base, "client_type": "magic"})
