@@ -147,8 +147,8 @@ class CozePKCEAuthError(CozeAPIError):
         status: int | None = None,
     ) -> None:
         super().__init__(None, msg or f"pkce auth error: {error.value}", logid, None, status)
-        self.error = CozePKCEAuthErrorType(error)
-        self.error_code = self.error.value
+        self.error: CozePKCEAuthErrorType = CozePKCEAuthErrorType(error)
+        self.error_code: str | None = self.error.value
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_pkce_error, (self.error, self.logid, self.msg, self.status))
