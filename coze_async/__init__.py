@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from ._errors import CozeClientClosedError as CozeClientClosedError
     from ._errors import CozeConnectionError as CozeConnectionError
     from ._errors import CozeError as CozeError
+    from ._errors import CozeInvalidArgumentError as CozeInvalidArgumentError
+    from ._errors import CozeInvalidArgumentTypeError as CozeInvalidArgumentTypeError
     from ._errors import CozeInvalidEventError as CozeInvalidEventError
     from ._errors import CozeInvalidResponseError as CozeInvalidResponseError
     from ._errors import CozePKCEAuthError as CozePKCEAuthError
@@ -268,6 +270,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CozeClientClosedError": ("._errors", "CozeClientClosedError"),
     "CozeConnectionError": ("._errors", "CozeConnectionError"),
     "CozeError": ("._errors", "CozeError"),
+    "CozeInvalidArgumentError": ("._errors", "CozeInvalidArgumentError"),
+    "CozeInvalidArgumentTypeError": ("._errors", "CozeInvalidArgumentTypeError"),
     "CozeInvalidEventError": ("._errors", "CozeInvalidEventError"),
     "CozeInvalidResponseError": ("._errors", "CozeInvalidResponseError"),
     "CozeModel": (".models._base", "CozeModel"),

@@ -11,6 +11,8 @@ __all__ = [
     "CozeClientClosedError",
     "CozeConnectionError",
     "CozeError",
+    "CozeInvalidArgumentError",
+    "CozeInvalidArgumentTypeError",
     "CozeInvalidEventError",
     "CozeInvalidResponseError",
     "CozePKCEAuthError",
@@ -30,6 +32,15 @@ BODY_EXCERPT_CHARS = 512
 
 class CozeError(Exception):
     """Base class of every error raised by coze_async."""
+
+
+class CozeInvalidArgumentError(CozeError, ValueError):
+    """An argument was refused before anything was sent (an empty id, a bad value, an unknown
+    option). Also a ``ValueError``, so existing ``except ValueError`` code keeps working."""
+
+
+class CozeInvalidArgumentTypeError(CozeInvalidArgumentError, TypeError):
+    """An argument of the wrong type. Also a ``TypeError``."""
 
 
 class CozeAPIError(CozeError):
@@ -107,6 +118,12 @@ class RateLimitError(CozeAPIError):
     ) -> None:
         super().__init__(code, msg, logid, debug_url, status)
         self.retry_after = retry_after
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if self.retry_after is not None:
+            text += f", retry_after: {self.retry_after:g}"
+        return text
 
     def __reduce__(self) -> tuple[object, ...]:
         args = (self.code, self.msg, self.logid, self.debug_url, self.status, self.retry_after)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import orjson
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from ._version import __version__
 
 __all__ = ["check_header_value", "client_headers", "validate_headers"]
@@ -20,11 +21,13 @@ def check_header_value(name: str, value: str) -> None:
     """Raise ``ValueError`` if a header name or value could inject headers (CR, LF or NUL).
     The value itself is never quoted: it may be a secret."""
     if not isinstance(value, str):
-        raise TypeError(f"header {name!r} must be a str, not {type(value).__name__}")
+        raise CozeInvalidArgumentTypeError(
+            f"header {name!r} must be a str, not {type(value).__name__}"
+        )
     if any(c in name for c in _FORBIDDEN) or not name:
-        raise ValueError(f"invalid header name {name!r}")
+        raise CozeInvalidArgumentError(f"invalid header name {name!r}")
     if any(c in value for c in _FORBIDDEN):
-        raise ValueError(f"header {name!r} contains CR, LF or NUL")
+        raise CozeInvalidArgumentError(f"header {name!r} contains CR, LF or NUL")
 
 
 def validate_headers(headers: Mapping[str, str] | None) -> dict[str, str]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from ._errors import CozeError
+from ._errors import CozeError, CozeInvalidArgumentError
 from ._request import Request, positive
 from ._response import HTTPResponse
 from .models._base import attach_response
@@ -149,7 +149,9 @@ class CursorPaging:
 
     def __attrs_post_init__(self) -> None:
         if self.before_id and self.after_id:
-            raise ValueError(f"pass {self.before_param} or {self.after_param}, not both")
+            raise CozeInvalidArgumentError(
+                f"pass {self.before_param} or {self.after_param}, not both"
+            )
 
     @property
     def backward(self) -> bool:

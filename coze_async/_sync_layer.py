@@ -26,7 +26,7 @@ import anyio
 from anyio.from_thread import BlockingPortal
 from yarl import URL
 
-from ._errors import CozeClientClosedError, CozeError
+from ._errors import CozeClientClosedError, CozeError, CozeInvalidArgumentTypeError
 from ._pagination import AsyncPaged
 from ._response import HTTPResponse
 from ._sse import ServerSentEvent
@@ -365,7 +365,9 @@ async def _start(
         return await result
     if isinstance(result, AsyncStream):
         return result
-    raise TypeError(f"{method.__qualname__} returned {type(result).__name__}, not a stream or page")
+    raise CozeInvalidArgumentTypeError(
+        f"{method.__qualname__} returned {type(result).__name__}, not a stream or page"
+    )
 
 
 def _sync_annotation(annotation: Any) -> Any:

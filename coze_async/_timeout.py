@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+
 if TYPE_CHECKING:
     import aiohttp
 
@@ -45,9 +47,13 @@ def _check(name: str, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be seconds or a Timeout, not {type(value).__name__}")
+        raise CozeInvalidArgumentTypeError(
+            f"{name} must be seconds or a Timeout, not {type(value).__name__}"
+        )
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive number of seconds or None, not {value!r}")
+        raise CozeInvalidArgumentError(
+            f"{name} must be a positive number of seconds or None, not {value!r}"
+        )
 
 
 def _limit(name: str) -> Any:
@@ -122,7 +128,9 @@ def to_timeout(value: object) -> Timeout:
     if isinstance(value, Timeout):
         return value
     if isinstance(value, bool):
-        raise ValueError(f"timeout must be a positive number of seconds, not {value!r}")
+        raise CozeInvalidArgumentError(
+            f"timeout must be a positive number of seconds, not {value!r}"
+        )
     from_aiohttp = _from_client_timeout(value)
     if from_aiohttp is not None:
         return from_aiohttp

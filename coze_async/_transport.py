@@ -33,6 +33,7 @@ from ._errors import (
     CozeClientClosedError,
     CozeConnectionError,
     CozeError,
+    CozeInvalidArgumentError,
     CozeInvalidResponseError,
     CozeTimeoutError,
 )
@@ -139,10 +140,10 @@ class Transport:
             check_auth(auth)
         url = URL(base_url.rstrip("/"))
         if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(f"base_url must be an http(s) URL, not {base_url!r}")
+            raise CozeInvalidArgumentError(f"base_url must be an http(s) URL, not {base_url!r}")
         if url.scheme == "http" and not is_loopback(url.host):
             if not (allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1"):
-                raise ValueError(
+                raise CozeInvalidArgumentError(
                     f"refusing to send the access token over plain http to {url.host}: use "
                     "https, or pass allow_insecure_http=True (or set "
                     f"{INSECURE_HTTP_ENV}=1), e.g. for a self-hosted coze-studio on your network"
@@ -151,7 +152,7 @@ class Transport:
         if ssl is False:
             log.warning("TLS certificate verification is disabled for %s", url.host)
         if max_line_bytes <= 0:
-            raise ValueError(f"max_line_bytes must be positive, got {max_line_bytes}")
+            raise CozeInvalidArgumentError(f"max_line_bytes must be positive, got {max_line_bytes}")
         self.auth = auth
         self.ssl = ssl
         self.max_line_bytes = max_line_bytes

@@ -24,6 +24,8 @@ from typing import IO, Any
 import aiohttp
 from aiohttp.payload import AsyncIterablePayload, Payload
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+
 __all__ = [
     "DEFAULT_FILENAME",
     "MAX_UPLOAD_BYTES",
@@ -64,7 +66,7 @@ def _too_large(size: str, limit: int) -> str:
 def _check_size(size: int, what: str) -> None:
     limit = MAX_UPLOAD_BYTES
     if size > limit:
-        raise ValueError(f"{what}: " + _too_large(f"{size} bytes", limit))
+        raise CozeInvalidArgumentError(f"{what}: " + _too_large(f"{size} bytes", limit))
 
 
 def _kind(mode: int) -> str:
@@ -81,18 +83,22 @@ def _kind(mode: int) -> str:
 
 def _check_regular(st: os.stat_result, name: str) -> None:
     if not stat.S_ISREG(st.st_mode):
-        raise ValueError(f"cannot upload {name!r}: it is {_kind(st.st_mode)}, not a regular file")
+        raise CozeInvalidArgumentError(
+            f"cannot upload {name!r}: it is {_kind(st.st_mode)}, not a regular file"
+        )
 
 
 def _checked_filename(name: str) -> str:
     """The base name of ``name``, refused if it could break the multipart headers."""
     if not isinstance(name, str):
-        raise TypeError(f"the file name must be a str, not {type(name).__name__}")
+        raise CozeInvalidArgumentTypeError(
+            f"the file name must be a str, not {type(name).__name__}"
+        )
     base = ntpath.basename(name) if os.name == "nt" else os.path.basename(name)
     if not base:
-        raise ValueError(f"file name {name!r} has no base name")
+        raise CozeInvalidArgumentError(f"file name {name!r} has no base name")
     if '"' in base or any(ord(c) < 0x20 or ord(c) == 0x7F for c in base):
-        raise ValueError(
+        raise CozeInvalidArgumentError(
             f"file name {base!r} contains a double quote or a control character (CR, LF, ...); "
             "pass file=(name, content) to send another name"
         )
@@ -180,15 +186,15 @@ def _open_regular_file(name: str) -> tuple[IO[bytes], int]:
     try:
         st = os.stat(name)
     except FileNotFoundError as exc:
-        raise ValueError(f"file not found: {name!r}") from exc
+        raise CozeInvalidArgumentError(f"file not found: {name!r}") from exc
     except OSError as exc:
-        raise ValueError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
+        raise CozeInvalidArgumentError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
     _check_regular(st, name)
     _check_size(st.st_size, name)
     try:
         fd = os.open(name, _OPEN_FLAGS)
     except OSError as exc:
-        raise ValueError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
+        raise CozeInvalidArgumentError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
     try:
         file = os.fdopen(fd, "rb")
     except BaseException:
@@ -219,7 +225,9 @@ def _position_and_size(file: Any) -> tuple[int | None, int | None]:
         if not stat.S_ISREG(st.st_mode):
             if stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode):
                 return None, None
-            raise ValueError(f"cannot upload from a file object that is {_kind(st.st_mode)}")
+            raise CozeInvalidArgumentError(
+                f"cannot upload from a file object that is {_kind(st.st_mode)}"
+            )
     try:
         if not file.seekable():
             return None, None
@@ -246,17 +254,19 @@ def _prepare(file: FileTypes) -> UploadSource:
     content: Any = file
     if isinstance(file, tuple):
         if len(file) != 2:
-            raise TypeError("file=(filename, content) takes exactly two items")
+            raise CozeInvalidArgumentTypeError("file=(filename, content) takes exactly two items")
         filename, content = file
         if filename is not None and not isinstance(filename, str):
-            raise TypeError(f"the file name must be a str, not {type(filename).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"the file name must be a str, not {type(filename).__name__}"
+            )
         filename = filename or None
     if isinstance(content, str | os.PathLike):
         path = os.fspath(content)
         if isinstance(path, bytes):
             path = os.fsdecode(path)
         if not path:
-            raise ValueError("the file path is empty")
+            raise CozeInvalidArgumentError("the file path is empty")
         name = _checked_filename(filename or path)
         opened, file_size = _open_regular_file(path)
         return UploadSource(name, file=opened, start=0, size=file_size, owned=True)
@@ -265,14 +275,14 @@ def _prepare(file: FileTypes) -> UploadSource:
         _check_size(len(data), "bytes")
         return UploadSource(_checked_filename(filename or DEFAULT_FILENAME), data=data)
     if isinstance(content, io.TextIOBase):
-        raise TypeError("open the file in binary mode ('rb') to upload it")
+        raise CozeInvalidArgumentTypeError("open the file in binary mode ('rb') to upload it")
     if not callable(getattr(content, "read", None)):
-        raise TypeError(
+        raise CozeInvalidArgumentTypeError(
             "file must be a path (str or pathlib.Path), bytes, a binary file object, or a "
             f"(filename, content) pair, not {type(content).__name__}"
         )
     if getattr(content, "closed", False) is True:
-        raise ValueError("cannot upload from a closed file")
+        raise CozeInvalidArgumentError("cannot upload from a closed file")
     name = _checked_filename(filename or _name_of(content) or DEFAULT_FILENAME)
     start, size = _position_and_size(content)
     if size is not None:

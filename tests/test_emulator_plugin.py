@@ -136,3 +136,22 @@ def test_every_fault_field_is_explained_in_its_docstring() -> None:
     doc = Fault.__doc__ or ""
     for field in attrs.fields(Fault):
         assert f"``{field.name}``" in doc, field.name
+
+
+def test_client_helpers_give_clients_for_this_emulator() -> None:
+    import asyncio
+
+    from coze_async import AsyncCoze, Coze
+    from coze_async.emulator import Emulator
+
+    with Emulator.run_in_thread() as emu:
+        with emu.client(max_retries=0) as coze:
+            assert isinstance(coze, Coze) and coze.base_url == emu.base_url
+            assert coze.users.me().user_id
+
+        async def use() -> str:
+            async with emu.async_client() as client:
+                assert isinstance(client, AsyncCoze)
+                return (await client.users.me()).user_id
+
+        assert asyncio.run(use())
