@@ -45,6 +45,7 @@ from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent
 from ._stream import AsyncStream
 from ._timeout import DEFAULT_STREAM_READ_TIMEOUT, Timeout, TimeoutTypes, to_timeout
+from ._uploads import FileTypes, UploadProgress, multipart_body, prepare_upload
 from .models._base import CozeModel, ListResponse, attach_response
 
 __all__ = [
@@ -369,6 +370,39 @@ class Transport:
         result = structure_response(payload, cast, meta)
         attach_response(result, meta)
         return result
+
+    async def upload(
+        self,
+        request: Request,
+        file: FileTypes,
+        cast: type[T],
+        *,
+        field: str = "file",
+        form: Mapping[str, str] | None = None,
+        progress: UploadProgress | None = None,
+    ) -> T:
+        """Send ``request`` with ``file`` streamed as the multipart ``field`` (after the
+        ``form`` fields), and structure the result as ``cast``. Each attempt reads the file
+        again from its start; one that cannot be rewound (a pipe) is sent once. A failure
+        while reading the file raises that failure, not the connection error it caused."""
+        source = await prepare_upload(file, progress)
+        try:
+            options = request.options
+            if not source.rewindable:
+                options = {**options, "max_retries": 0}
+            upload = attrs.evolve(
+                request,
+                data=lambda: multipart_body(source, field=field, form=form),
+                options=options,
+            )
+            try:
+                return await self.call(upload, cast)
+            except CozeConnectionError as exc:
+                if source.error is not None:
+                    raise source.error from exc
+                raise
+        finally:
+            source.close()
 
     async def call_empty(self, request: Request, cls: type[M]) -> M:
         """Send a request whose envelope carries no result; an empty ``cls`` linked to the

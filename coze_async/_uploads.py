@@ -19,6 +19,7 @@ import ntpath
 import os
 import stat
 import threading
+from collections.abc import Callable, Mapping
 from typing import IO, Any
 
 import aiohttp
@@ -31,6 +32,7 @@ __all__ = [
     "MAX_UPLOAD_BYTES",
     "FileContent",
     "FileTypes",
+    "UploadProgress",
     "UploadSource",
     "multipart_body",
     "prepare_upload",
@@ -45,6 +47,10 @@ DEFAULT_FILENAME = "upload"
 FileContent = IO[bytes] | bytes | bytearray | memoryview | str | os.PathLike[str]
 #: ``file=`` of :meth:`AsyncFilesClient.upload`: content, or ``(filename, content)``.
 FileTypes = FileContent | tuple[str | None, FileContent]
+
+#: Called as ``progress(sent, total)`` after each chunk of an upload is handed to the network
+#: (``total`` is ``None`` when the size cannot be known); a retry starts again from 0.
+UploadProgress = Callable[[int, "int | None"], object]
 
 _READ_CHUNK = 1 << 16
 _OPEN_FLAGS = (
@@ -121,6 +127,7 @@ class UploadSource:
         "filename",
         "lock",
         "owned",
+        "progress",
         "size",
         "start",
     )
@@ -136,6 +143,7 @@ class UploadSource:
         owned: bool = False,
     ) -> None:
         self.filename = filename
+        self.progress: UploadProgress | None = None
         self.content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         #: In-memory content (``bytes`` given).
         self.data = data
@@ -296,14 +304,17 @@ def _release(future: asyncio.Future[UploadSource]) -> None:
         future.result().close()
 
 
-async def prepare_upload(file: FileTypes) -> UploadSource:
+async def prepare_upload(file: FileTypes, progress: UploadProgress | None = None) -> UploadSource:
+    """Check and open ``file`` in a worker thread (cancel-safe: nothing opened is lost)."""
     future = asyncio.get_running_loop().run_in_executor(None, _prepare, file)
     try:
         # Shielded: a cancelled caller must not lose the file the thread is opening.
-        return await asyncio.shield(future)
+        source = await asyncio.shield(future)
     except asyncio.CancelledError:
         future.add_done_callback(_release)
         raise
+    source.progress = progress
+    return source
 
 
 # -- the request body --------------------------------------------------------------------------
@@ -340,13 +351,17 @@ class _Chunks:
             if chunk is None and self._attempt != source.attempt:
                 raise StopAsyncIteration  # this attempt was abandoned
         if chunk is None:  # a non-blocking file with nothing to read now
-            raise self._fail(ValueError("the file object returned None: use a blocking file"))
+            raise self._fail(
+                CozeInvalidArgumentError("the file object returned None: use a blocking file")
+            )
         if not isinstance(chunk, bytes | bytearray | memoryview):
-            raise self._fail(TypeError("open the file in binary mode ('rb') to upload it"))
+            raise self._fail(
+                CozeInvalidArgumentTypeError("open the file in binary mode ('rb') to upload it")
+            )
         if not chunk:
             if size is not None:
                 raise self._fail(
-                    ValueError(
+                    CozeInvalidArgumentError(
                         f"the file ended after {self._sent} of {size} bytes: "
                         "it changed during the upload"
                     )
@@ -355,7 +370,11 @@ class _Chunks:
         self._sent += len(chunk)
         if size is None and self._sent > MAX_UPLOAD_BYTES:
             limit = MAX_UPLOAD_BYTES
-            raise self._fail(ValueError(_too_large(f"more than {limit} bytes", limit)))
+            raise self._fail(
+                CozeInvalidArgumentError(_too_large(f"more than {limit} bytes", limit))
+            )
+        if source.progress is not None:
+            source.progress(self._sent, size)
         return bytes(chunk)
 
 
@@ -369,14 +388,19 @@ class _FilePart(AsyncIterablePayload):
             self._size = source.size
 
 
-def multipart_body(source: UploadSource) -> aiohttp.MultipartWriter:
-    """A fresh request body for one attempt, reading the file again from its start."""
+def multipart_body(
+    source: UploadSource, *, field: str = "file", form: Mapping[str, str] | None = None
+) -> aiohttp.MultipartWriter:
+    """A fresh request body for one attempt: the ``form`` fields, then the file as ``field``,
+    read again from its start."""
     if source.error is not None:
         raise source.error
+    body = aiohttp.MultipartWriter("form-data")
+    for name, value in (form or {}).items():
+        body.append(value).set_content_disposition("form-data", name=name)
     part: Payload = _FilePart(source)
     part.set_content_disposition(
-        "form-data", quote_fields=False, name="file", filename=source.filename
+        "form-data", quote_fields=False, name=field, filename=source.filename
     )
-    body = aiohttp.MultipartWriter("form-data")
     body.append_payload(part)
     return body
