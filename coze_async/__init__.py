@@ -169,6 +169,109 @@ if TYPE_CHECKING:
     from .models.users import User as User
     from .models.variables import UpdateVariableResp as UpdateVariableResp
     from .models.variables import VariableValue as VariableValue
+    from .models.websockets import InputAudio as InputAudio
+    from .models.websockets import LimitConfig as LimitConfig
+    from .models.websockets import OpusConfig as OpusConfig
+    from .models.websockets import OutputAudio as OutputAudio
+    from .models.websockets import PCMConfig as PCMConfig
+    from .models.websockets import WebsocketsErrorEvent as WebsocketsErrorEvent
+    from .models.websockets import WebsocketsEvent as WebsocketsEvent
+    from .models.websockets import WebsocketsEventType as WebsocketsEventType
+    from .models.websockets import WebsocketsUnknownEvent as WebsocketsUnknownEvent
+    from .models.websockets_chat import ChatCreatedEvent as ChatCreatedEvent
+    from .models.websockets_chat import ChatUpdatedEvent as ChatUpdatedEvent
+    from .models.websockets_chat import ChatUpdateEvent as ChatUpdateEvent
+    from .models.websockets_chat import (
+        ConversationAudioCompletedEvent as ConversationAudioCompletedEvent,
+    )
+    from .models.websockets_chat import ConversationAudioDeltaEvent as ConversationAudioDeltaEvent
+    from .models.websockets_chat import (
+        ConversationAudioSentenceStartEvent as ConversationAudioSentenceStartEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationAudioTranscriptCompletedEvent as ConversationAudioTranscriptCompletedEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationAudioTranscriptUpdateEvent as ConversationAudioTranscriptUpdateEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationChatCanceledEvent as ConversationChatCanceledEvent,
+    )
+    from .models.websockets_chat import ConversationChatCancelEvent as ConversationChatCancelEvent
+    from .models.websockets_chat import (
+        ConversationChatCompletedEvent as ConversationChatCompletedEvent,
+    )
+    from .models.websockets_chat import ConversationChatCreatedEvent as ConversationChatCreatedEvent
+    from .models.websockets_chat import ConversationChatFailedEvent as ConversationChatFailedEvent
+    from .models.websockets_chat import (
+        ConversationChatInProgressEvent as ConversationChatInProgressEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationChatRequiresActionEvent as ConversationChatRequiresActionEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationChatSubmitToolOutputsEvent as ConversationChatSubmitToolOutputsEvent,
+    )
+    from .models.websockets_chat import ConversationClear as ConversationClear
+    from .models.websockets_chat import ConversationClearedEvent as ConversationClearedEvent
+    from .models.websockets_chat import (
+        ConversationMessageCompletedEvent as ConversationMessageCompletedEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationMessageCreateEvent as ConversationMessageCreateEvent,
+    )
+    from .models.websockets_chat import (
+        ConversationMessageDeltaEvent as ConversationMessageDeltaEvent,
+    )
+    from .models.websockets_chat import (
+        InputAudioBufferSpeechStartedEvent as InputAudioBufferSpeechStartedEvent,
+    )
+    from .models.websockets_chat import (
+        InputAudioBufferSpeechStoppedEvent as InputAudioBufferSpeechStoppedEvent,
+    )
+    from .models.websockets_chat import InputTextGenerateAudioEvent as InputTextGenerateAudioEvent
+    from .models.websockets_speech import InputTextBufferAppendEvent as InputTextBufferAppendEvent
+    from .models.websockets_speech import (
+        InputTextBufferCompletedEvent as InputTextBufferCompletedEvent,
+    )
+    from .models.websockets_speech import (
+        InputTextBufferCompleteEvent as InputTextBufferCompleteEvent,
+    )
+    from .models.websockets_speech import SpeechAudioCompletedEvent as SpeechAudioCompletedEvent
+    from .models.websockets_speech import SpeechAudioUpdateEvent as SpeechAudioUpdateEvent
+    from .models.websockets_speech import SpeechCreatedEvent as SpeechCreatedEvent
+    from .models.websockets_speech import SpeechUpdatedEvent as SpeechUpdatedEvent
+    from .models.websockets_speech import SpeechUpdateEvent as SpeechUpdateEvent
+    from .models.websockets_transcriptions import (
+        InputAudioBufferAppendEvent as InputAudioBufferAppendEvent,
+    )
+    from .models.websockets_transcriptions import (
+        InputAudioBufferClearedEvent as InputAudioBufferClearedEvent,
+    )
+    from .models.websockets_transcriptions import (
+        InputAudioBufferClearEvent as InputAudioBufferClearEvent,
+    )
+    from .models.websockets_transcriptions import (
+        InputAudioBufferCompletedEvent as InputAudioBufferCompletedEvent,
+    )
+    from .models.websockets_transcriptions import (
+        InputAudioBufferCompleteEvent as InputAudioBufferCompleteEvent,
+    )
+    from .models.websockets_transcriptions import (
+        TranscriptionsCreatedEvent as TranscriptionsCreatedEvent,
+    )
+    from .models.websockets_transcriptions import (
+        TranscriptionsMessageCompletedEvent as TranscriptionsMessageCompletedEvent,
+    )
+    from .models.websockets_transcriptions import (
+        TranscriptionsMessageUpdateEvent as TranscriptionsMessageUpdateEvent,
+    )
+    from .models.websockets_transcriptions import (
+        TranscriptionsUpdatedEvent as TranscriptionsUpdatedEvent,
+    )
+    from .models.websockets_transcriptions import (
+        TranscriptionsUpdateEvent as TranscriptionsUpdateEvent,
+    )
     from .models.workflows import RemoveWorkflowCollaboratorResp as RemoveWorkflowCollaboratorResp
     from .models.workflows import WorkflowBasic as WorkflowBasic
     from .models.workflows import WorkflowEvent as WorkflowEvent
@@ -252,6 +355,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "COZE_COM_BASE_URL": ("._config", "COZE_COM_BASE_URL"),
     "CanvasPosition": (".models.bots", "CanvasPosition"),
     "Chat": (".models.chat", "Chat"),
+    "ChatCreatedEvent": (".models.websockets_chat", "ChatCreatedEvent"),
     "ChatError": (".models.chat", "ChatError"),
     "ChatEvent": (".models.chat", "ChatEvent"),
     "ChatEventType": (".models.chat", "ChatEventType"),
@@ -263,8 +367,52 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ChatToolCall": (".models.chat", "ChatToolCall"),
     "ChatToolCallFunction": (".models.chat", "ChatToolCallFunction"),
     "ChatToolCallType": (".models.chat", "ChatToolCallType"),
+    "ChatUpdateEvent": (".models.websockets_chat", "ChatUpdateEvent"),
+    "ChatUpdatedEvent": (".models.websockets_chat", "ChatUpdatedEvent"),
     "ChatUsage": (".models.chat", "ChatUsage"),
     "Conversation": (".models.conversations", "Conversation"),
+    "ConversationAudioCompletedEvent": (
+        ".models.websockets_chat",
+        "ConversationAudioCompletedEvent",
+    ),
+    "ConversationAudioDeltaEvent": (".models.websockets_chat", "ConversationAudioDeltaEvent"),
+    "ConversationAudioSentenceStartEvent": (
+        ".models.websockets_chat",
+        "ConversationAudioSentenceStartEvent",
+    ),
+    "ConversationAudioTranscriptCompletedEvent": (
+        ".models.websockets_chat",
+        "ConversationAudioTranscriptCompletedEvent",
+    ),
+    "ConversationAudioTranscriptUpdateEvent": (
+        ".models.websockets_chat",
+        "ConversationAudioTranscriptUpdateEvent",
+    ),
+    "ConversationChatCancelEvent": (".models.websockets_chat", "ConversationChatCancelEvent"),
+    "ConversationChatCanceledEvent": (".models.websockets_chat", "ConversationChatCanceledEvent"),
+    "ConversationChatCompletedEvent": (".models.websockets_chat", "ConversationChatCompletedEvent"),
+    "ConversationChatCreatedEvent": (".models.websockets_chat", "ConversationChatCreatedEvent"),
+    "ConversationChatFailedEvent": (".models.websockets_chat", "ConversationChatFailedEvent"),
+    "ConversationChatInProgressEvent": (
+        ".models.websockets_chat",
+        "ConversationChatInProgressEvent",
+    ),
+    "ConversationChatRequiresActionEvent": (
+        ".models.websockets_chat",
+        "ConversationChatRequiresActionEvent",
+    ),
+    "ConversationChatSubmitToolOutputsEvent": (
+        ".models.websockets_chat",
+        "ConversationChatSubmitToolOutputsEvent",
+    ),
+    "ConversationClear": (".models.websockets_chat", "ConversationClear"),
+    "ConversationClearedEvent": (".models.websockets_chat", "ConversationClearedEvent"),
+    "ConversationMessageCompletedEvent": (
+        ".models.websockets_chat",
+        "ConversationMessageCompletedEvent",
+    ),
+    "ConversationMessageCreateEvent": (".models.websockets_chat", "ConversationMessageCreateEvent"),
+    "ConversationMessageDeltaEvent": (".models.websockets_chat", "ConversationMessageDeltaEvent"),
     "Coze": ("._sync_client", "Coze"),
     "CozeAPIError": ("._errors", "CozeAPIError"),
     "CozeClientClosedError": ("._errors", "CozeClientClosedError"),
@@ -301,11 +449,45 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "FolderType": (".models.folders", "FolderType"),
     "GradientPosition": (".models.bots", "GradientPosition"),
     "HTTPResponse": ("._response", "HTTPResponse"),
+    "InputAudio": (".models.websockets", "InputAudio"),
+    "InputAudioBufferAppendEvent": (
+        ".models.websockets_transcriptions",
+        "InputAudioBufferAppendEvent",
+    ),
+    "InputAudioBufferClearEvent": (
+        ".models.websockets_transcriptions",
+        "InputAudioBufferClearEvent",
+    ),
+    "InputAudioBufferClearedEvent": (
+        ".models.websockets_transcriptions",
+        "InputAudioBufferClearedEvent",
+    ),
+    "InputAudioBufferCompleteEvent": (
+        ".models.websockets_transcriptions",
+        "InputAudioBufferCompleteEvent",
+    ),
+    "InputAudioBufferCompletedEvent": (
+        ".models.websockets_transcriptions",
+        "InputAudioBufferCompletedEvent",
+    ),
+    "InputAudioBufferSpeechStartedEvent": (
+        ".models.websockets_chat",
+        "InputAudioBufferSpeechStartedEvent",
+    ),
+    "InputAudioBufferSpeechStoppedEvent": (
+        ".models.websockets_chat",
+        "InputAudioBufferSpeechStoppedEvent",
+    ),
+    "InputTextBufferAppendEvent": (".models.websockets_speech", "InputTextBufferAppendEvent"),
+    "InputTextBufferCompleteEvent": (".models.websockets_speech", "InputTextBufferCompleteEvent"),
+    "InputTextBufferCompletedEvent": (".models.websockets_speech", "InputTextBufferCompletedEvent"),
+    "InputTextGenerateAudioEvent": (".models.websockets_chat", "InputTextGenerateAudioEvent"),
     "InsertedMessage": (".models.chat", "InsertedMessage"),
     "InstallConnectorResp": (".models.connectors", "InstallConnectorResp"),
     "InternalServerError": ("._errors", "InternalServerError"),
     "JWTAuth": ("._sync_oauth", "JWTAuth"),
     "JWTOAuthApp": ("._sync_oauth", "JWTOAuthApp"),
+    "LimitConfig": (".models.websockets", "LimitConfig"),
     "ListResponse": (".models._base", "ListResponse"),
     "Message": (".models.chat", "Message"),
     "MessageContentType": (".models.chat", "MessageContentType"),
@@ -316,6 +498,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "NotFoundError": ("._errors", "NotFoundError"),
     "OAuthApp": ("._oauth", "OAuthApp"),
     "OAuthToken": (".models.auth", "OAuthToken"),
+    "OpusConfig": (".models.websockets", "OpusConfig"),
+    "OutputAudio": (".models.websockets", "OutputAudio"),
+    "PCMConfig": (".models.websockets", "PCMConfig"),
     "PKCEOAuthApp": ("._sync_oauth", "PKCEOAuthApp"),
     "PermissionDeniedError": ("._errors", "PermissionDeniedError"),
     "PluginIDList": (".models.bots", "PluginIDList"),
@@ -336,6 +521,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "SimpleApp": (".models.apps", "SimpleApp"),
     "SimpleBot": (".models.bots", "SimpleBot"),
     "SimpleFolder": (".models.folders", "SimpleFolder"),
+    "SpeechAudioCompletedEvent": (".models.websockets_speech", "SpeechAudioCompletedEvent"),
+    "SpeechAudioUpdateEvent": (".models.websockets_speech", "SpeechAudioUpdateEvent"),
+    "SpeechCreatedEvent": (".models.websockets_speech", "SpeechCreatedEvent"),
+    "SpeechUpdateEvent": (".models.websockets_speech", "SpeechUpdateEvent"),
+    "SpeechUpdatedEvent": (".models.websockets_speech", "SpeechUpdatedEvent"),
     "Stream": ("._sync_layer", "SyncStream"),
     "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
     "SyncAuth": ("._auth", "SyncAuth"),
@@ -346,6 +536,23 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Timeout": ("._timeout", "Timeout"),
     "TokenAuth": ("._auth", "TokenAuth"),
     "ToolOutput": (".models.chat", "ToolOutput"),
+    "TranscriptionsCreatedEvent": (
+        ".models.websockets_transcriptions",
+        "TranscriptionsCreatedEvent",
+    ),
+    "TranscriptionsMessageCompletedEvent": (
+        ".models.websockets_transcriptions",
+        "TranscriptionsMessageCompletedEvent",
+    ),
+    "TranscriptionsMessageUpdateEvent": (
+        ".models.websockets_transcriptions",
+        "TranscriptionsMessageUpdateEvent",
+    ),
+    "TranscriptionsUpdateEvent": (".models.websockets_transcriptions", "TranscriptionsUpdateEvent"),
+    "TranscriptionsUpdatedEvent": (
+        ".models.websockets_transcriptions",
+        "TranscriptionsUpdatedEvent",
+    ),
     "UnpublishBotResp": (".models.bots", "UnpublishBotResp"),
     "UpdateBotCollaborationModeResp": (".models.bots", "UpdateBotCollaborationModeResp"),
     "UpdateBotResp": (".models.bots", "UpdateBotResp"),
@@ -360,6 +567,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "VariableType": (".models.bots", "VariableType"),
     "VariableValue": (".models.variables", "VariableValue"),
     "WebOAuthApp": ("._sync_oauth", "WebOAuthApp"),
+    "WebsocketsErrorEvent": (".models.websockets", "WebsocketsErrorEvent"),
+    "WebsocketsEvent": (".models.websockets", "WebsocketsEvent"),
+    "WebsocketsEventType": (".models.websockets", "WebsocketsEventType"),
+    "WebsocketsUnknownEvent": (".models.websockets", "WebsocketsUnknownEvent"),
     "WorkflowBasic": (".models.workflows", "WorkflowBasic"),
     "WorkflowEvent": (".models.workflows", "WorkflowEvent"),
     "WorkflowEventError": (".models.workflows", "WorkflowEventError"),

@@ -19,6 +19,7 @@ Field type    Accepted (anything else raises :class:`StructureError`)
               come as strings). Not a float, not other text.
 ``int|None``  as ``int``, and ``""`` means ``None`` (the service sends ``""`` for "no number").
 ``float``     an integer or float (not a boolean); text of a finite JSON number.
+``bytes``     bytes; a string is base64 (as audio travels in JSON). Bytes go out as base64.
 enum          a value of the enum's own type (str or int, not a boolean); unknown values of that
               type become dynamic members.
 ``X | None``  ``null`` is ``None``; anything else as ``X``.
@@ -32,6 +33,8 @@ null``. The transport wraps them (like any structuring error) in ``CozeInvalidRe
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 import typing
@@ -143,6 +146,19 @@ def _structure_float(value: Any, _: Any) -> float:
     raise _wrong("a number", value)
 
 
+def _structure_bytes(value: Any, _: Any) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str):
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            pass
+    raise _wrong("base64 text", value)
+
+
 def _structure_enum(value: Any, cl: Any) -> Any:
     kind, word = (int, "an integer") if issubclass(cl, int) else (str, "a string")
     if not issubclass(cl, (int, str)) or (isinstance(value, kind) and not isinstance(value, bool)):
@@ -159,6 +175,7 @@ converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(bool, _structure_bool)
 converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(float, _structure_float)
+converter.register_structure_hook(bytes, _structure_bytes)
 converter.register_structure_hook(Enum, _structure_enum)
 converter.register_structure_hook(DynamicStrEnum, _structure_enum)
 converter.register_structure_hook(DynamicIntEnum, _structure_enum)
@@ -268,10 +285,18 @@ def _is_list_response(t: Any) -> bool:
 
 
 converter.register_structure_hook_factory(_is_list_response, _list_response_hook)
-converter.register_unstructure_hook(Enum, lambda member: member.value)
+
+
+def _enum_value(member: Any) -> Any:
+    # A plain value where the field's type is an enum (``"text"`` for ``Mode.TEXT``) goes as is.
+    return member.value if isinstance(member, Enum) else member
+
+
+converter.register_unstructure_hook(Enum, _enum_value)
 # Open string enums are str subclasses: name them too, so str's identity hook does not win.
-converter.register_unstructure_hook(DynamicStrEnum, lambda member: member.value)
-converter.register_unstructure_hook(DynamicIntEnum, lambda member: member.value)
+converter.register_unstructure_hook(DynamicStrEnum, _enum_value)
+converter.register_unstructure_hook(DynamicIntEnum, _enum_value)
+converter.register_unstructure_hook(bytes, lambda value: base64.b64encode(value).decode("ascii"))
 
 
 def structure(data: Any, cls: type[T]) -> T:

@@ -19,6 +19,7 @@ __all__ = [
     "CozePKCEAuthErrorType",
     "CozeStreamTruncatedError",
     "CozeTimeoutError",
+    "CozeWebsocketClosedError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -275,6 +276,47 @@ class CozeConnectionError(CozeError):
 
 class CozeTimeoutError(CozeConnectionError):
     """The request (or a stream waiting for its next bytes) exceeded its time limit."""
+
+
+class CozeWebsocketClosedError(CozeConnectionError):
+    """A websocket session ended other than by its own ``close()`` (the service closed it with
+    ``close_code``, or the connection dropped: 1006), or was used after it ended. ``logid`` is
+    the log id of its handshake; ``unsent`` holds the events queued but never sent."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        close_code: int | None = None,
+        reason: str = "",
+        logid: str | None = None,
+        unsent: tuple[object, ...] = (),
+    ) -> None:
+        details = [f"close code: {close_code}"] if close_code is not None else []
+        if reason:
+            details.append(f"reason: {reason}")
+        if logid:
+            details.append(f"logid: {logid}")
+        super().__init__(f"{message} ({', '.join(details)})" if details else message)
+        self.close_code = close_code
+        self.reason = reason
+        self.logid = logid
+        self.unsent = unsent
+        self._message = message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_websocket_error,
+            (self._message, self.close_code, self.reason, self.logid, self.unsent),
+        )
+
+
+def _rebuild_websocket_error(
+    message: str, close_code: int | None, reason: str, logid: str | None, unsent: tuple[object, ...]
+) -> CozeWebsocketClosedError:
+    return CozeWebsocketClosedError(
+        message, close_code=close_code, reason=reason, logid=logid, unsent=unsent
+    )
 
 
 def _rebuild_connection_error(

@@ -4,6 +4,7 @@ attrs model in ``coze_async.models``, with inputs generated from each class's fi
 
 from __future__ import annotations
 
+import base64
 import enum
 import importlib
 import pkgutil
@@ -82,6 +83,11 @@ SCALAR_VALID: dict[Any, st.SearchStrategy[Any]] = {
         | st.sampled_from(["0.5", "-2", "3e2", "1e400"])
     ),
     bool: st.booleans() | st.sampled_from(["true", "false", "True", "FALSE"]),
+    bytes: (
+        st.binary(max_size=8)
+        | st.binary(max_size=8).map(lambda b: base64.b64encode(b).decode())
+        | st.sampled_from(["not base64!", "YQ", "YQ=="])
+    ),
 }
 
 
@@ -191,7 +197,7 @@ def exact_payload(cls: type) -> dict[str, Any]:
 def exact_value(hint: Any) -> Any:
     inner = optional_inner(hint)
     hint = inner if inner is not None else hint
-    samples = {str: "s", int: 7, float: 0.5, bool: False}
+    samples = {str: "s", int: 7, float: 0.5, bool: False, bytes: b"\x00pcm"}
     if hint in samples:
         return samples[hint]
     if hint is Any:

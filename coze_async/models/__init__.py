@@ -115,6 +115,85 @@ if TYPE_CHECKING:
     from .users import User as User
     from .variables import UpdateVariableResp as UpdateVariableResp
     from .variables import VariableValue as VariableValue
+    from .websockets import InputAudio as InputAudio
+    from .websockets import LimitConfig as LimitConfig
+    from .websockets import OpusConfig as OpusConfig
+    from .websockets import OutputAudio as OutputAudio
+    from .websockets import PCMConfig as PCMConfig
+    from .websockets import WebsocketsErrorEvent as WebsocketsErrorEvent
+    from .websockets import WebsocketsEvent as WebsocketsEvent
+    from .websockets import WebsocketsEventType as WebsocketsEventType
+    from .websockets import WebsocketsUnknownEvent as WebsocketsUnknownEvent
+    from .websockets_chat import ChatCreatedEvent as ChatCreatedEvent
+    from .websockets_chat import ChatUpdatedEvent as ChatUpdatedEvent
+    from .websockets_chat import ChatUpdateEvent as ChatUpdateEvent
+    from .websockets_chat import ConversationAudioCompletedEvent as ConversationAudioCompletedEvent
+    from .websockets_chat import ConversationAudioDeltaEvent as ConversationAudioDeltaEvent
+    from .websockets_chat import (
+        ConversationAudioSentenceStartEvent as ConversationAudioSentenceStartEvent,
+    )
+    from .websockets_chat import (
+        ConversationAudioTranscriptCompletedEvent as ConversationAudioTranscriptCompletedEvent,
+    )
+    from .websockets_chat import (
+        ConversationAudioTranscriptUpdateEvent as ConversationAudioTranscriptUpdateEvent,
+    )
+    from .websockets_chat import ConversationChatCanceledEvent as ConversationChatCanceledEvent
+    from .websockets_chat import ConversationChatCancelEvent as ConversationChatCancelEvent
+    from .websockets_chat import ConversationChatCompletedEvent as ConversationChatCompletedEvent
+    from .websockets_chat import ConversationChatCreatedEvent as ConversationChatCreatedEvent
+    from .websockets_chat import ConversationChatFailedEvent as ConversationChatFailedEvent
+    from .websockets_chat import ConversationChatInProgressEvent as ConversationChatInProgressEvent
+    from .websockets_chat import (
+        ConversationChatRequiresActionEvent as ConversationChatRequiresActionEvent,
+    )
+    from .websockets_chat import (
+        ConversationChatSubmitToolOutputsEvent as ConversationChatSubmitToolOutputsEvent,
+    )
+    from .websockets_chat import ConversationClear as ConversationClear
+    from .websockets_chat import ConversationClearedEvent as ConversationClearedEvent
+    from .websockets_chat import (
+        ConversationMessageCompletedEvent as ConversationMessageCompletedEvent,
+    )
+    from .websockets_chat import ConversationMessageCreateEvent as ConversationMessageCreateEvent
+    from .websockets_chat import ConversationMessageDeltaEvent as ConversationMessageDeltaEvent
+    from .websockets_chat import (
+        InputAudioBufferSpeechStartedEvent as InputAudioBufferSpeechStartedEvent,
+    )
+    from .websockets_chat import (
+        InputAudioBufferSpeechStoppedEvent as InputAudioBufferSpeechStoppedEvent,
+    )
+    from .websockets_chat import InputTextGenerateAudioEvent as InputTextGenerateAudioEvent
+    from .websockets_speech import InputTextBufferAppendEvent as InputTextBufferAppendEvent
+    from .websockets_speech import InputTextBufferCompletedEvent as InputTextBufferCompletedEvent
+    from .websockets_speech import InputTextBufferCompleteEvent as InputTextBufferCompleteEvent
+    from .websockets_speech import SpeechAudioCompletedEvent as SpeechAudioCompletedEvent
+    from .websockets_speech import SpeechAudioUpdateEvent as SpeechAudioUpdateEvent
+    from .websockets_speech import SpeechCreatedEvent as SpeechCreatedEvent
+    from .websockets_speech import SpeechUpdatedEvent as SpeechUpdatedEvent
+    from .websockets_speech import SpeechUpdateEvent as SpeechUpdateEvent
+    from .websockets_transcriptions import (
+        InputAudioBufferAppendEvent as InputAudioBufferAppendEvent,
+    )
+    from .websockets_transcriptions import (
+        InputAudioBufferClearedEvent as InputAudioBufferClearedEvent,
+    )
+    from .websockets_transcriptions import InputAudioBufferClearEvent as InputAudioBufferClearEvent
+    from .websockets_transcriptions import (
+        InputAudioBufferCompletedEvent as InputAudioBufferCompletedEvent,
+    )
+    from .websockets_transcriptions import (
+        InputAudioBufferCompleteEvent as InputAudioBufferCompleteEvent,
+    )
+    from .websockets_transcriptions import TranscriptionsCreatedEvent as TranscriptionsCreatedEvent
+    from .websockets_transcriptions import (
+        TranscriptionsMessageCompletedEvent as TranscriptionsMessageCompletedEvent,
+    )
+    from .websockets_transcriptions import (
+        TranscriptionsMessageUpdateEvent as TranscriptionsMessageUpdateEvent,
+    )
+    from .websockets_transcriptions import TranscriptionsUpdatedEvent as TranscriptionsUpdatedEvent
+    from .websockets_transcriptions import TranscriptionsUpdateEvent as TranscriptionsUpdateEvent
     from .workflows import RemoveWorkflowCollaboratorResp as RemoveWorkflowCollaboratorResp
     from .workflows import WorkflowBasic as WorkflowBasic
     from .workflows import WorkflowEvent as WorkflowEvent
@@ -268,6 +347,57 @@ _EXPORTS: dict[str, str] = {
     "WorkspaceMember": ".workspaces",
     "WorkspaceRoleType": ".workspaces",
     "WorkspaceType": ".workspaces",
+    "InputAudio": ".websockets",
+    "LimitConfig": ".websockets",
+    "OpusConfig": ".websockets",
+    "OutputAudio": ".websockets",
+    "PCMConfig": ".websockets",
+    "WebsocketsErrorEvent": ".websockets",
+    "WebsocketsEvent": ".websockets",
+    "WebsocketsEventType": ".websockets",
+    "WebsocketsUnknownEvent": ".websockets",
+    "ChatCreatedEvent": ".websockets_chat",
+    "ChatUpdateEvent": ".websockets_chat",
+    "ChatUpdatedEvent": ".websockets_chat",
+    "ConversationAudioCompletedEvent": ".websockets_chat",
+    "ConversationAudioDeltaEvent": ".websockets_chat",
+    "ConversationAudioSentenceStartEvent": ".websockets_chat",
+    "ConversationAudioTranscriptCompletedEvent": ".websockets_chat",
+    "ConversationAudioTranscriptUpdateEvent": ".websockets_chat",
+    "ConversationChatCancelEvent": ".websockets_chat",
+    "ConversationChatCanceledEvent": ".websockets_chat",
+    "ConversationChatCompletedEvent": ".websockets_chat",
+    "ConversationChatCreatedEvent": ".websockets_chat",
+    "ConversationChatFailedEvent": ".websockets_chat",
+    "ConversationChatInProgressEvent": ".websockets_chat",
+    "ConversationChatRequiresActionEvent": ".websockets_chat",
+    "ConversationChatSubmitToolOutputsEvent": ".websockets_chat",
+    "ConversationClear": ".websockets_chat",
+    "ConversationClearedEvent": ".websockets_chat",
+    "ConversationMessageCompletedEvent": ".websockets_chat",
+    "ConversationMessageCreateEvent": ".websockets_chat",
+    "ConversationMessageDeltaEvent": ".websockets_chat",
+    "InputAudioBufferSpeechStartedEvent": ".websockets_chat",
+    "InputAudioBufferSpeechStoppedEvent": ".websockets_chat",
+    "InputTextGenerateAudioEvent": ".websockets_chat",
+    "InputTextBufferAppendEvent": ".websockets_speech",
+    "InputTextBufferCompleteEvent": ".websockets_speech",
+    "InputTextBufferCompletedEvent": ".websockets_speech",
+    "SpeechAudioCompletedEvent": ".websockets_speech",
+    "SpeechAudioUpdateEvent": ".websockets_speech",
+    "SpeechCreatedEvent": ".websockets_speech",
+    "SpeechUpdateEvent": ".websockets_speech",
+    "SpeechUpdatedEvent": ".websockets_speech",
+    "InputAudioBufferAppendEvent": ".websockets_transcriptions",
+    "InputAudioBufferClearEvent": ".websockets_transcriptions",
+    "InputAudioBufferClearedEvent": ".websockets_transcriptions",
+    "InputAudioBufferCompleteEvent": ".websockets_transcriptions",
+    "InputAudioBufferCompletedEvent": ".websockets_transcriptions",
+    "TranscriptionsCreatedEvent": ".websockets_transcriptions",
+    "TranscriptionsMessageCompletedEvent": ".websockets_transcriptions",
+    "TranscriptionsMessageUpdateEvent": ".websockets_transcriptions",
+    "TranscriptionsUpdateEvent": ".websockets_transcriptions",
+    "TranscriptionsUpdatedEvent": ".websockets_transcriptions",
 }
 
 

@@ -17,6 +17,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+M = TypeVar("M", bound="CozeModel")
 
 #: How many unknown values one enum remembers (so a misbehaving server cannot grow it forever).
 _MAX_DYNAMIC_MEMBERS = 256
@@ -32,6 +33,16 @@ class CozeModel:
     def response(self) -> HTTPResponse:
         """The HTTP response this object came from (status 0 and empty logid if built locally)."""
         return getattr(self, "_response", NO_RESPONSE)
+
+    @classmethod
+    def model_validate(cls: type[M], obj: Any) -> M:
+        """Build this model from a dict (models, enums and bytes inside it are taken too), or
+        return ``obj`` if it already is one: cozepy's (pydantic's) constructor from data."""
+        if isinstance(obj, cls):
+            return obj
+        from .._converter import structure, unstructure
+
+        return structure(unstructure(obj), cls)
 
 
 def attach_response(obj: object, response: HTTPResponse) -> None:
