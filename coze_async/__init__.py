@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._errors import CozePKCEAuthErrorType as CozePKCEAuthErrorType
     from ._errors import CozeStreamTruncatedError as CozeStreamTruncatedError
     from ._errors import CozeTimeoutError as CozeTimeoutError
+    from ._errors import CozeWebsocketClosedError as CozeWebsocketClosedError
     from ._errors import InternalServerError as InternalServerError
     from ._errors import NotFoundError as NotFoundError
     from ._errors import PermissionDeniedError as PermissionDeniedError
@@ -66,7 +67,9 @@ if TYPE_CHECKING:
     from ._sync_oauth import PKCEOAuthApp as PKCEOAuthApp
     from ._sync_oauth import WebOAuthApp as WebOAuthApp
     from ._sync_oauth import load_oauth_app_from_config as load_oauth_app_from_config
+    from ._sync_websocket import WebsocketSession as WebsocketSession
     from ._timeout import Timeout as Timeout
+    from ._websocket import AsyncWebsocketSession as AsyncWebsocketSession
     from .models._base import CozeModel as CozeModel
     from .models._base import DynamicIntEnum as DynamicIntEnum
     from .models._base import DynamicStrEnum as DynamicStrEnum
@@ -300,6 +303,36 @@ if TYPE_CHECKING:
     from .models.workspaces import WorkspaceMember as WorkspaceMember
     from .models.workspaces import WorkspaceRoleType as WorkspaceRoleType
     from .models.workspaces import WorkspaceType as WorkspaceType
+    from .resources.websockets.chat import AsyncWebsocketsChatClient as AsyncWebsocketsChatClient
+    from .resources.websockets.chat import (
+        AsyncWebsocketsChatEventHandler as AsyncWebsocketsChatEventHandler,
+    )
+    from .resources.websockets.chat import WebsocketsChatClient as WebsocketsChatClient
+    from .resources.websockets.chat import WebsocketsChatEventHandler as WebsocketsChatEventHandler
+    from .resources.websockets.speech import (
+        AsyncWebsocketsAudioSpeechClient as AsyncWebsocketsAudioSpeechClient,
+    )
+    from .resources.websockets.speech import (
+        AsyncWebsocketsAudioSpeechEventHandler as AsyncWebsocketsAudioSpeechEventHandler,
+    )
+    from .resources.websockets.speech import (
+        WebsocketsAudioSpeechClient as WebsocketsAudioSpeechClient,
+    )
+    from .resources.websockets.speech import (
+        WebsocketsAudioSpeechEventHandler as WebsocketsAudioSpeechEventHandler,
+    )
+    from .resources.websockets.transcriptions import (
+        AsyncWebsocketsAudioTranscriptionsClient as AsyncWebsocketsAudioTranscriptionsClient,
+    )
+    from .resources.websockets.transcriptions import (
+        AsyncWebsocketsAudioTranscriptionsEventHandler as AsyncWebsocketsAudioTranscriptionsEventHandler,  # noqa: E501
+    )
+    from .resources.websockets.transcriptions import (
+        WebsocketsAudioTranscriptionsClient as WebsocketsAudioTranscriptionsClient,
+    )
+    from .resources.websockets.transcriptions import (
+        WebsocketsAudioTranscriptionsEventHandler as WebsocketsAudioTranscriptionsEventHandler,
+    )
 
     AsyncIteratorStream = AsyncStream
     Stream = SyncStream
@@ -321,6 +354,28 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AsyncStream": ("._stream", "AsyncStream"),
     "AsyncTokenAuth": ("._auth", "AsyncTokenAuth"),
     "AsyncWebOAuthApp": ("._oauth", "AsyncWebOAuthApp"),
+    "AsyncWebsocketSession": ("._websocket", "AsyncWebsocketSession"),
+    "AsyncWebsocketsAudioSpeechClient": (
+        ".resources.websockets.speech",
+        "AsyncWebsocketsAudioSpeechClient",
+    ),
+    "AsyncWebsocketsAudioSpeechEventHandler": (
+        ".resources.websockets.speech",
+        "AsyncWebsocketsAudioSpeechEventHandler",
+    ),
+    "AsyncWebsocketsAudioTranscriptionsClient": (
+        ".resources.websockets.transcriptions",
+        "AsyncWebsocketsAudioTranscriptionsClient",
+    ),
+    "AsyncWebsocketsAudioTranscriptionsEventHandler": (
+        ".resources.websockets.transcriptions",
+        "AsyncWebsocketsAudioTranscriptionsEventHandler",
+    ),
+    "AsyncWebsocketsChatClient": (".resources.websockets.chat", "AsyncWebsocketsChatClient"),
+    "AsyncWebsocketsChatEventHandler": (
+        ".resources.websockets.chat",
+        "AsyncWebsocketsChatEventHandler",
+    ),
     "AuditStatus": (".models.connectors", "AuditStatus"),
     "Auth": ("._auth", "Auth"),
     "AuthenticationError": ("._errors", "AuthenticationError"),
@@ -427,6 +482,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CozePKCEAuthErrorType": ("._errors", "CozePKCEAuthErrorType"),
     "CozeStreamTruncatedError": ("._errors", "CozeStreamTruncatedError"),
     "CozeTimeoutError": ("._errors", "CozeTimeoutError"),
+    "CozeWebsocketClosedError": ("._errors", "CozeWebsocketClosedError"),
     "CreateConversationMessageFeedbackResp": (
         ".models.conversations",
         "CreateConversationMessageFeedbackResp",
@@ -567,6 +623,22 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "VariableType": (".models.bots", "VariableType"),
     "VariableValue": (".models.variables", "VariableValue"),
     "WebOAuthApp": ("._sync_oauth", "WebOAuthApp"),
+    "WebsocketSession": ("._sync_websocket", "WebsocketSession"),
+    "WebsocketsAudioSpeechClient": (".resources.websockets.speech", "WebsocketsAudioSpeechClient"),
+    "WebsocketsAudioSpeechEventHandler": (
+        ".resources.websockets.speech",
+        "WebsocketsAudioSpeechEventHandler",
+    ),
+    "WebsocketsAudioTranscriptionsClient": (
+        ".resources.websockets.transcriptions",
+        "WebsocketsAudioTranscriptionsClient",
+    ),
+    "WebsocketsAudioTranscriptionsEventHandler": (
+        ".resources.websockets.transcriptions",
+        "WebsocketsAudioTranscriptionsEventHandler",
+    ),
+    "WebsocketsChatClient": (".resources.websockets.chat", "WebsocketsChatClient"),
+    "WebsocketsChatEventHandler": (".resources.websockets.chat", "WebsocketsChatEventHandler"),
     "WebsocketsErrorEvent": (".models.websockets", "WebsocketsErrorEvent"),
     "WebsocketsEvent": (".models.websockets", "WebsocketsEvent"),
     "WebsocketsEventType": (".models.websockets", "WebsocketsEventType"),

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .resources.templates import AsyncTemplatesClient
     from .resources.users import AsyncUsersClient
     from .resources.variables import AsyncVariablesClient
+    from .resources.websockets import AsyncWebsocketsClient
     from .resources.workflows import AsyncWorkflowsClient
     from .resources.workspaces import AsyncWorkspacesClient
 
@@ -65,6 +66,7 @@ class AsyncCoze:
         folders: AsyncFoldersClient
         apps: AsyncAppsClient
         connectors: AsyncConnectorsClient
+        websockets: AsyncWebsocketsClient
 
     def __init__(
         self,

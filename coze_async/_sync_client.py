@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .resources.templates import TemplatesClient
     from .resources.users import UsersClient
     from .resources.variables import VariablesClient
+    from .resources.websockets import WebsocketsClient
     from .resources.workflows import WorkflowsClient
     from .resources.workspaces import WorkspacesClient
 
@@ -73,6 +74,7 @@ class Coze:
         folders: FoldersClient
         apps: AppsClient
         connectors: ConnectorsClient
+        websockets: WebsocketsClient
 
     def __init__(
         self,

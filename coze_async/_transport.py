@@ -36,6 +36,7 @@ from ._errors import (
     CozeInvalidArgumentError,
     CozeInvalidResponseError,
     CozeTimeoutError,
+    api_error,
 )
 from ._headers import client_headers, validate_headers
 from ._pagination import AsyncPaged, PageData, Paging
@@ -54,6 +55,7 @@ __all__ = [
     "invalid_response",
     "is_loopback",
     "structure_response",
+    "websocket_url",
 ]
 
 log = logging.getLogger("coze_async")
@@ -97,6 +99,20 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def websocket_url(base_url: str) -> str:
+    """The websocket address matching an HTTP base URL, as the service pairs them: ``https://``
+    becomes ``wss://`` and ``http://`` ``ws://``; a first host label ``api`` becomes ``ws``
+    (``api.coze.com`` -> ``ws.coze.com``, ``api-xx.coze.cn`` -> ``ws-xx.coze.cn``); any other
+    host (an emulator, a self-hosted service) is kept, and so are the port and path."""
+    url = URL(base_url)
+    host = url.host or ""
+    for prefix, replacement in (("api.", "ws."), ("api-", "ws-")):
+        if host.startswith(prefix):
+            url = url.with_host(replacement + host[len(prefix) :])
+            break
+    return str(url.with_scheme("wss" if url.scheme == "https" else "ws")).rstrip("/")
 
 
 def _connection_error(exc: Exception, method: str, path: str) -> CozeConnectionError:
@@ -171,6 +187,11 @@ class Transport:
         self._urls: dict[str, URL] = {}
         self._closed = False
         self._streams: weakref.WeakSet[AsyncStream[Any]] = weakref.WeakSet()
+        self.websocket_base_url = websocket_url(self.base_url)
+        #: Open websocket sessions, each with the coroutine function that ends it.
+        self._websockets: weakref.WeakKeyDictionary[object, Callable[[], Awaitable[None]]] = (
+            weakref.WeakKeyDictionary()
+        )
 
     # -- session lifecycle -------------------------------------------------------------------
 
@@ -208,12 +229,14 @@ class Transport:
         return self._session
 
     async def close(self) -> None:
-        """End the streams still open (a reader blocked on the network wakes with
-        :class:`CozeClientClosedError`), then close the session this client created (a
-        caller-supplied session is left open). Idempotent."""
+        """End the streams and websocket sessions still open (a reader blocked on the network
+        wakes with :class:`CozeClientClosedError`), then close the session this client created
+        (a caller-supplied session is left open). Idempotent."""
         self._closed = True
         for stream in list(self._streams):
             stream.close(CozeClientClosedError("the client was closed while this stream was open"))
+        for end in list(self._websockets.values()):
+            await end()
         session, self._session = self._session, None
         if session is not None and self._owns_session and not session.closed:
             await session.close()
@@ -470,6 +493,83 @@ class Transport:
         )
         self._streams.add(stream)
         return stream
+
+    # -- websockets ------------------------------------------------------------------------------
+
+    async def ws_connect(
+        self,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+        heartbeat: float | None = None,
+        max_msg_size: int = 0,
+    ) -> tuple[aiohttp.ClientWebSocketResponse[bool], HTTPResponse]:
+        """Open a websocket to ``path`` of the service's websocket host, with the client's
+        headers, token and TLS settings, on its session; return it and its handshake response.
+        A refused handshake raises the typed error of its status; the handshake (nothing sent
+        yet) is retried like any idempotent request. ``heartbeat``: seconds between pings (a
+        missing pong ends the connection); ``max_msg_size`` 0: no limit on a message's size."""
+        options = {"headers": headers} if headers else {}
+        request = Request("GET", path, params=params, options=options, idempotent=True)
+        url = URL(self.websocket_base_url + path, encoded=True)
+
+        async def attempt(
+            deadline: float | None,
+        ) -> tuple[aiohttp.ClientWebSocketResponse[bool], HTTPResponse]:
+            sent = dict(self._default_headers)
+            if self.auth is not None:
+                sent["Authorization"] = await self.auth.authorization()
+            if headers:
+                sent.update(validate_headers(headers))
+            session = await self._get_session()
+            remaining = None if deadline is None else deadline - asyncio.get_running_loop().time()
+            connecting = session.ws_connect(
+                url,
+                params=_query(params),
+                headers=sent,
+                heartbeat=heartbeat,
+                ssl=self.ssl,
+                max_msg_size=max_msg_size,
+                timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=_WS_CLOSE_SECONDS),
+            )
+            try:
+                if remaining is None:
+                    ws = await connecting
+                else:
+                    ws = await asyncio.wait_for(connecting, max(remaining, 0.001))
+            except aiohttp.WSServerHandshakeError as exc:
+                logid = exc.headers.get(LOGID_HEADER) if exc.headers else None
+                raise api_error(
+                    None,
+                    f"websocket handshake for {path} refused: {exc.message}",
+                    logid=logid,
+                    status=exc.status,
+                ) from exc
+            except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
+                raise _connection_error(exc, "GET", path) from exc
+            raw = getattr(ws, "_response", None)  # the handshake's response (no public name)
+            meta = (
+                HTTPResponse(raw.status, raw.headers) if raw is not None else HTTPResponse(101, {})
+            )
+            log.debug("websocket %s open, logid=%s", path, meta.logid)
+            return ws, meta
+
+        return await self._with_retries(request, attempt)
+
+    def track_websocket(self, session: object, end: Callable[[], Awaitable[None]]) -> None:
+        """Have :meth:`close` await ``end()`` first while ``session`` is open (and alive)."""
+        if self._closed:
+            raise CozeClientClosedError("this client is closed")
+        self._websockets[session] = end
+
+    def untrack_websocket(self, session: object) -> None:
+        """``session`` ended: :meth:`close` no longer needs to end it."""
+        self._websockets.pop(session, None)
+
+
+#: Seconds closing a websocket waits for the service's close frame.
+_WS_CLOSE_SECONDS = 5.0
 
 
 def _total_exceeded(request: Request, total: float | None) -> CozeTimeoutError:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .routes.oauth import OAuthState
     from .routes.templates import TemplatesState
     from .routes.variables import VariablesState
+    from .routes.websockets import WebsocketsState
     from .routes.workflows import WorkflowsState
     from .routes.workspaces import WorkspacesState
 
@@ -44,6 +45,7 @@ class Store:
     apps: AppsState
     connectors: ConnectorsState
     oauth: OAuthState
+    websockets: WebsocketsState
 
 
 #: The key under which handlers find the store on ``request.app``.

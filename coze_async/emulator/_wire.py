@@ -186,7 +186,10 @@ class Fault:
     - ``retry_after``: the ``Retry-After`` header (seconds) sent with that answer.
     - ``latency``: seconds to wait before answering (before the first event of a stream).
     - ``event_delay``: seconds to wait before each stream event (a slow stream).
-    - ``drop_after``: close the connection after this many stream events (a cut stream).
+    - ``drop_after``: close the connection after this many stream events (a cut stream); on a
+      websocket, after this many events sent (0: right after the handshake).
+    - ``close_code``: on a websocket, close with this code at ``drop_after`` (e.g. 1011)
+      instead of dropping the connection.
     - ``malformed_after``: send one malformed frame after this many stream events, then go on.
     - ``times``: how many requests it hits (every matching one when ``None``).
     - ``probability``: the chance that a matching request is hit (1.0: every one; for soak tests).
@@ -209,6 +212,8 @@ class Fault:
     event_delay: float = 0.0
     #: Close the connection after this many stream events.
     drop_after: int | None = None
+    #: On a websocket: close with this code at ``drop_after`` (instead of dropping).
+    close_code: int | None = None
     #: Send a malformed frame after this many stream events (then go on).
     malformed_after: int | None = None
     #: How many requests it hits (every matching one when ``None``).

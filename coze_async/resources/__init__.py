@@ -30,6 +30,11 @@ ROOT_RESOURCES: dict[str, tuple[str, str, str]] = {
     "folders": ("AsyncFoldersClient", "FoldersClient", "Folders."),
     "apps": ("AsyncAppsClient", "AppsClient", "Apps and their collaborators."),
     "connectors": ("AsyncConnectorsClient", "ConnectorsClient", "Connectors."),
+    "websockets": (
+        "AsyncWebsocketsClient",
+        "WebsocketsClient",
+        "Realtime sessions over websockets: voice chat, speech synthesis, recognition.",
+    ),
 }
 
 

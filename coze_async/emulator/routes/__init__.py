@@ -17,6 +17,7 @@ from . import (
     templates,
     users,
     variables,
+    websockets,
     workflows,
     workspaces,
 )
@@ -28,7 +29,7 @@ def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
-        *(users, variables, templates, folders, apps, connectors, oauth),
+        *(users, variables, templates, folders, apps, connectors, oauth, websockets),
     )
     for family in families:
         family.add_routes(app)
@@ -50,4 +51,5 @@ def new_store() -> Store:
         apps=apps.AppsState(),
         connectors=connectors.ConnectorsState(),
         oauth=oauth.OAuthState(),
+        websockets=websockets.WebsocketsState(),
     )
