@@ -92,6 +92,14 @@ def _has_data(cls: type[WebsocketsEvent]) -> bool:
     return has
 
 
+def _abort(ws: aiohttp.ClientWebSocketResponse[bool]) -> None:
+    """Close the connection under ``ws`` at once (aiohttp does the same when its own close is
+    cancelled after the close frame; before it, the connection would stay open)."""
+    response = getattr(ws, "_response", None)
+    if response is not None:
+        response.close()
+
+
 def _text(message: Mapping[str, Any]) -> str:
     try:
         return orjson.dumps(message).decode()
@@ -215,6 +223,9 @@ class AsyncWebsocketSession:
         if ws is not None and not ws.closed:
             try:
                 await ws.close()
+            except asyncio.CancelledError:
+                _abort(ws)  # cancelled while waiting for the service: drop the connection
+                raise
             except Exception as exc:  # the connection is gone either way
                 log.debug("websocket %s: closing failed: %r", self._path, exc)
 
@@ -368,12 +379,13 @@ class AsyncWebsocketSession:
                 logid=self.logid,
             )
         else:
-            failure = failure or ws.exception()
+            if failure is None and isinstance(ws.exception(), aiohttp.ServerTimeoutError):
+                failure = ws.exception()  # a missed pong while nobody was reading
             if peer is not None:
                 code, reason = peer
             else:
                 code = _ABNORMAL_CLOSURE
-                reason = str(failure) if failure else "the connection dropped"
+                reason = str(failure) if failure else "the connection dropped without a close"
             self._ending = CozeWebsocketClosedError(
                 "the websocket session ended abnormally",
                 close_code=code,
