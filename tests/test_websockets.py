@@ -3,7 +3,6 @@ the three channels in both styles (async iterator, cozepy's handlers as objects 
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
