@@ -187,7 +187,7 @@ class Transport:
         self._urls: dict[str, URL] = {}
         self._closed = False
         self._streams: weakref.WeakSet[AsyncStream[Any]] = weakref.WeakSet()
-        self.websocket_base_url = websocket_url(self.base_url)
+        self.websocket_base_url: str = websocket_url(self.base_url)
         #: Open websocket sessions, each with the coroutine function that ends it.
         self._websockets: weakref.WeakKeyDictionary[object, Callable[[], Awaitable[None]]] = (
             weakref.WeakKeyDictionary()
