@@ -188,10 +188,8 @@ class Transport:
         self._closed = False
         self._streams: weakref.WeakSet[AsyncStream[Any]] = weakref.WeakSet()
         self.websocket_base_url: str = websocket_url(self.base_url)
-        #: Open websocket sessions, each with the coroutine function that ends it.
-        self._websockets: weakref.WeakKeyDictionary[object, Callable[[], Awaitable[None]]] = (
-            weakref.WeakKeyDictionary()
-        )
+        #: Open websocket sessions (held until they end), each with what ends it.
+        self._websockets: dict[object, Callable[[], Awaitable[None]]] = {}
 
     # -- session lifecycle -------------------------------------------------------------------
 
@@ -503,13 +501,13 @@ class Transport:
         *,
         headers: Mapping[str, str] | None = None,
         heartbeat: float | None = None,
-        max_msg_size: int = 0,
     ) -> tuple[aiohttp.ClientWebSocketResponse[bool], HTTPResponse]:
         """Open a websocket to ``path`` of the service's websocket host, with the client's
         headers, token and TLS settings, on its session; return it and its handshake response.
         A refused handshake raises the typed error of its status; the handshake (nothing sent
         yet) is retried like any idempotent request. ``heartbeat``: seconds between pings (a
-        missing pong ends the connection); ``max_msg_size`` 0: no limit on a message's size."""
+        missing pong ends the connection). A message is limited to ``max_line_bytes``, as a
+        stream's line is."""
         options = {"headers": headers} if headers else {}
         request = Request("GET", path, params=params, options=options, idempotent=True)
         url = URL(self.websocket_base_url + path, encoded=True)
@@ -530,7 +528,7 @@ class Transport:
                 headers=sent,
                 heartbeat=heartbeat,
                 ssl=self.ssl,
-                max_msg_size=max_msg_size,
+                max_msg_size=self.max_line_bytes,
                 timeout=aiohttp.ClientWSTimeout(ws_receive=None, ws_close=_WS_CLOSE_SECONDS),
             )
             try:
@@ -558,7 +556,7 @@ class Transport:
         return await self._with_retries(request, attempt)
 
     def track_websocket(self, session: object, end: Callable[[], Awaitable[None]]) -> None:
-        """Have :meth:`close` await ``end()`` first while ``session`` is open (and alive)."""
+        """Have :meth:`close` await ``end()`` first while ``session`` is open."""
         if self._closed:
             raise CozeClientClosedError("this client is closed")
         self._websockets[session] = end

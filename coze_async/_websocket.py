@@ -21,7 +21,7 @@ import asyncio
 import collections
 import contextlib
 import logging
-from collections.abc import Generator, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -140,6 +140,8 @@ class AsyncWebsocketSession:
         #: Why the session ended, when the service ended it (raised by reads and sends).
         self._ending: CozeWebsocketClosedError | None = None
         self._read_done = False
+        #: Awaited after the client closed this session (a handler client joins its reader).
+        self._after_client_close: Callable[[], Awaitable[None]] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -215,6 +217,8 @@ class AsyncWebsocketSession:
             await self.close()
         except CozeError as error:
             log.warning("websocket %s: %s", self._path, error)
+        if self._after_client_close is not None:
+            await self._after_client_close()
 
     async def _shut(self) -> None:
         self._state = _CLOSED
@@ -383,8 +387,9 @@ class AsyncWebsocketSession:
                 failure = ws.exception()  # a missed pong while nobody was reading
             if peer is not None:
                 code, reason = peer
-            else:
-                code = _ABNORMAL_CLOSURE
+            else:  # a protocol error has its code (1009: too big), anything else is a drop
+                protocol_code = getattr(failure, "code", None)
+                code = protocol_code if isinstance(protocol_code, int) else _ABNORMAL_CLOSURE
                 reason = str(failure) if failure else "the connection dropped without a close"
             self._ending = CozeWebsocketClosedError(
                 "the websocket session ended abnormally",

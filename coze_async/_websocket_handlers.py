@@ -26,8 +26,10 @@ from enum import Enum
 from types import TracebackType
 from typing import Any, ClassVar, TypeVar
 
+from ._converter import StructureError
 from ._errors import (
     CozeError,
+    CozeInvalidArgumentError,
     CozeInvalidArgumentTypeError,
     CozeTimeoutError,
     CozeWebsocketClosedError,
@@ -236,6 +238,7 @@ class AsyncWebsocketsBaseClient:
             self._state = self.State.INITIALIZED
             raise
         self._changed = asyncio.Event()
+        self._session._after_client_close = self._join_reader  # the client's close waits for it
         self._state = self.State.CONNECTED
         self._reader = asyncio.get_running_loop().create_task(
             self._deliver_events(), name=f"coze websocket {self._session!r}"
@@ -454,7 +457,10 @@ def event_data(cls: type[Any], data: Any, argument: str = "data") -> Any:
     if isinstance(data, cls):
         return data
     if isinstance(data, Mapping):
-        return cls.model_validate(data)
+        try:
+            return cls.model_validate(data)
+        except StructureError as exc:
+            raise CozeInvalidArgumentError(f"{argument}: {exc}") from None
     raise CozeInvalidArgumentTypeError(
         f"{argument} must be a {cls.__qualname__} or a dict, not {type(data).__name__}"
     )

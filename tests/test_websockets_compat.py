@@ -283,6 +283,8 @@ def test_bad_arguments_are_refused_before_connecting():
         coze.websockets.audio.transcriptions.connect(headers={"X-A": "b\r\nc"})
     with pytest.raises(coze_async.CozeInvalidArgumentTypeError, match="data must be"):
         event_data(ChatUpdateEvent.Data, 5)
+    with pytest.raises(coze_async.CozeInvalidArgumentError, match=r"data: .*output_audio"):
+        event_data(ChatUpdateEvent.Data, {"output_audio": 5})
     with pytest.raises(coze_async.CozeInvalidArgumentTypeError, match="WebsocketsEvent"):
         coze.websockets.chat.connect(bot_id="1").queue({"event_type": "x"})  # type: ignore[arg-type]
 

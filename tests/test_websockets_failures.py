@@ -256,7 +256,7 @@ async def test_closing_the_client_ends_open_sessions(emu: Emulator):
     chat = coze.websockets.chat.create(bot_id=ECHO_BOT_ID, on_event=handler)
     await chat.connect()
     ws = await coze.websockets.audio.speech.connect()
-    await coze.close()
+    await coze.close()  # returns once the handlers are done
     assert ws.closed and handler.closed == 1
     assert [type(e) for e in handler.errors] == [CozeClientClosedError]
     with pytest.raises(CozeClientClosedError):
@@ -333,6 +333,24 @@ async def test_the_client_answers_the_services_pings(loopback):
         async with coze.websockets.chat.connect(bot_id="1") as ws:
             assert (await ws.receive()).event_type == "chat.created"
     assert pongs == [b"are you there"]
+
+
+async def test_a_message_over_the_size_limit_ends_the_session(loopback):
+    async def handler(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_str('{"event_type": "chat.created", "data": "' + "x" * 5000 + '"}')
+        await ws.receive()
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/v1/chat", handler)
+    server = await loopback(app)
+    async with AsyncCoze(TokenAuth("t"), server.url, max_line_bytes=1000) as coze:
+        async with coze.websockets.chat.connect(bot_id="1") as ws:
+            with pytest.raises(CozeWebsocketClosedError) as caught:
+                await ws.receive()
+    assert caught.value.close_code == 1009
 
 
 # -- sends on a closed session --------------------------------------------------------------------
