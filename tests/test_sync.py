@@ -153,6 +153,8 @@ def test_every_async_resource_method_has_a_sync_twin_with_equal_parameters():
 
 def _sync_kind(annotation: str) -> str:
     sync = annotation.replace("AsyncStream[", "SyncStream[").replace("AsyncPaged[", "SyncPaged[")
+    # realtime builders: AsyncWebsocketSession -> WebsocketSession, AsyncWebsockets*Client -> ...
+    sync = sync.replace("AsyncWebsocket", "Websocket")
     assert "Async" not in sync, annotation
     return sync
 
