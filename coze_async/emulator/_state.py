@@ -11,11 +11,14 @@ import attrs
 from aiohttp import web
 
 if TYPE_CHECKING:
+    from .routes.api_apps import ApiAppsState
     from .routes.apps import AppsState
     from .routes.bots import BotsState
     from .routes.chat import ChatsState
+    from .routes.commerce import CommerceState
     from .routes.connectors import ConnectorsState
     from .routes.conversations import ConversationsState
+    from .routes.enterprises import EnterprisesState
     from .routes.files import FilesState
     from .routes.folders import FoldersState
     from .routes.oauth import OAuthState
@@ -44,6 +47,9 @@ class Store:
     apps: AppsState
     connectors: ConnectorsState
     oauth: OAuthState
+    api_apps: ApiAppsState
+    enterprises: EnterprisesState
+    commerce: CommerceState
 
 
 #: The key under which handlers find the store on ``request.app``.
