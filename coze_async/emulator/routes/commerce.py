@@ -104,14 +104,13 @@ def _day_start(t: int) -> int:
 
 
 def _default_bill_tasks() -> list[dict[str, Any]]:
-    today = _day_start(now())
     tasks = []
     for task_id, days_ago, status, days in (
         (OLD_BILL_TASK_ID, 10, "succeed", 3),
         (DONE_BILL_TASK_ID, 2, "succeed", 7),
         (RUNNING_BILL_TASK_ID, 0, "running", 1),
     ):
-        created = today - days_ago * _DAY + 3_600
+        created = now() - days_ago * _DAY - 60
         tasks.append(
             {
                 "task_id": task_id,
