@@ -84,12 +84,11 @@ class FileHTTPResponse:
         return len(self.content)
 
     def iter_bytes(self, chunk_size: int = _CHUNK_SIZE) -> Iterator[bytes]:
-        """The body in pieces of at most ``chunk_size`` bytes."""
+        """The body in pieces of at most ``chunk_size`` bytes (checked at once)."""
         if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size <= 0:
             raise ValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
         view = memoryview(self.content)
-        for start in range(0, len(view), chunk_size):
-            yield bytes(view[start : start + chunk_size])
+        return (bytes(view[i : i + chunk_size]) for i in range(0, len(view), chunk_size))
 
     def write_to_file(self, file: str | os.PathLike[str]) -> None:
         """Write the body to ``file`` (created or truncated)."""

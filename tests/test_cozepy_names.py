@@ -182,3 +182,23 @@ def test_version_and_connection_limits_values():
     theirs = cozepy.DEFAULT_CONNECTION_LIMITS
     assert limits.max_connections == theirs.max_connections == 1000
     assert limits.max_keepalive_connections == theirs.max_keepalive_connections == 100
+
+
+async def test_a_list_result_is_each_cozepy_paged_type(coze: coze_async.AsyncCoze) -> None:
+    page = await coze.workspaces.list()
+    for name in ("AsyncNumberPaged", "AsyncLastIDPaged", "AsyncPagedBase"):
+        assert isinstance(page, getattr(coze_async, name)), name
+    assert isinstance(page.page, coze_async.NumberPagedResponse)
+    assert isinstance(page.page, coze_async.LastIDPagedResponse)
+
+
+def test_a_sync_list_result_is_each_cozepy_paged_type() -> None:
+    from coze_async.emulator import Emulator
+
+    with Emulator.run_in_thread() as emu:
+        assert emu.token is not None
+        with coze_async.Coze(coze_async.TokenAuth(emu.token), emu.base_url) as coze:
+            page = coze.workspaces.list()
+            assert isinstance(page, coze_async.NumberPaged)
+            assert isinstance(page, coze_async.LastIDPaged)
+            assert [w.id for w in page]
