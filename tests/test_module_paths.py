@@ -10,9 +10,11 @@ is the object the rest of the package uses.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 from types import ModuleType
 
 import cozepy
@@ -310,3 +312,31 @@ def test_public_modules_do_not_shadow_package_names() -> None:
     modules = {path.split(".")[0] for path in MODULE_PATHS}
     assert not modules & set(coze_async._EXPORTS)
     assert not modules & {"models", "resources", "emulator", "cli"}
+
+
+def _module_name(file: Path, root: Path) -> str:
+    parts = list(file.relative_to(root.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_public_modules_re_export_and_private_modules_implement() -> None:
+    root = Path(coze_async.__file__).parent
+    public = {f"coze_async.{path}" for path in MODULE_PATHS}
+    for file in sorted(root.rglob("*.py")):
+        name = _module_name(file, root)
+        package = name if file.name == "__init__.py" else name.rpartition(".")[0]
+        tree = ast.parse(file.read_text())
+        for node in ast.walk(tree):
+            if name in public:
+                # A public module defines nothing: imports, ``__all__`` and its docstring.
+                assert not isinstance(node, ast.FunctionDef | ast.ClassDef), f"{name}: {node}"
+                continue
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1] if node.level else []
+                target = ".".join([*base, *([node.module] if node.module else [])])
+                targets = {target, *(f"{target}.{a.name}" for a in node.names)}
+                assert not targets & public, f"{name} imports the public {targets & public}"
+            elif isinstance(node, ast.Import):
+                targets = {a.name for a in node.names}
+                assert not targets & public, f"{name} imports the public {targets & public}"
