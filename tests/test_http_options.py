@@ -256,3 +256,26 @@ def test_cozepys_timeout_example(threaded_emu: Emulator) -> None:
             assert transport_of(async_coze).timeout == Timeout(600.0, connect=5.0)
 
     asyncio.run(use_async())
+
+
+@pytest.mark.parametrize("name", ["Coze", "AsyncCoze"])
+def test_the_clients_take_cozepys_parameters_in_cozepys_order(name: str) -> None:
+    import inspect
+
+    import cozepy
+
+    import coze_async
+
+    theirs = list(inspect.signature(getattr(cozepy, name)).parameters.values())
+    ours = list(inspect.signature(getattr(coze_async, name)).parameters.values())
+    assert [(p.name, p.kind) for p in ours[: len(theirs)]] == [(p.name, p.kind) for p in theirs]
+    assert [p.default for p in ours[1 : len(theirs)]] == [p.default for p in theirs[1:]]
+    assert all(p.kind is p.KEYWORD_ONLY for p in ours[len(theirs) :])
+
+
+def test_the_http_client_may_be_passed_by_position(threaded_emu: Emulator) -> None:
+    assert threaded_emu.token is not None
+    http = SyncHTTPClient(timeout=9)
+    with Coze(TokenAuth(threaded_emu.token), threaded_emu.base_url, http) as coze:
+        assert coze.users.me().response.logid
+        assert transport_of(coze).timeout == Timeout(9)
