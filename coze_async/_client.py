@@ -11,6 +11,7 @@ import aiohttp
 
 from ._auth import Auth, check_auth
 from ._config import COZE_COM_BASE_URL
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from ._http_client import HTTPClientOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
@@ -87,7 +88,9 @@ class AsyncCoze:
         session, limits = None, None
         if isinstance(http_client, HTTPClientOptions):
             if timeout is not None and http_client.timeout_given:
-                raise ValueError("pass the timeout once: timeout= or http_client's, not both")
+                raise CozeInvalidArgumentError(
+                    "pass the timeout once: timeout= or http_client's, not both"
+                )
             if http_client.timeout_given:
                 timeout = http_client.timeout
             limits = http_client.limits
@@ -142,7 +145,7 @@ def _session(http_client: object) -> aiohttp.ClientSession:
     """``http_client`` when it is an ``aiohttp.ClientSession``; anything else is refused."""
     if isinstance(http_client, aiohttp.ClientSession):
         return http_client
-    raise TypeError(
+    raise CozeInvalidArgumentTypeError(
         "http_client must be an AsyncHTTPClient(timeout=..., limits=...) or an "
         f"aiohttp.ClientSession, not {type(http_client).__module__}.{type(http_client).__name__}"
         " (coze_async does not use httpx: its AsyncHTTPClient carries the timeout and limits)"

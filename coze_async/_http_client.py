@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from ._timeout import Timeout, to_timeout
 
 if TYPE_CHECKING:
@@ -50,9 +51,13 @@ def _count(minimum: int) -> Any:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{attribute.name} must be an int or None, not {type(value).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"{attribute.name} must be an int or None, not {type(value).__name__}"
+            )
         if value < minimum:
-            raise ValueError(f"{attribute.name} must be at least {minimum} or None, not {value}")
+            raise CozeInvalidArgumentError(
+                f"{attribute.name} must be at least {minimum} or None, not {value}"
+            )
 
     return check
 
@@ -61,9 +66,13 @@ def _expiry(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{attribute.name} must be seconds or None, not {type(value).__name__}")
+        raise CozeInvalidArgumentTypeError(
+            f"{attribute.name} must be seconds or None, not {type(value).__name__}"
+        )
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{attribute.name} must be a positive number of seconds or None")
+        raise CozeInvalidArgumentError(
+            f"{attribute.name} must be a positive number of seconds or None"
+        )
 
 
 @attrs.frozen
@@ -111,7 +120,7 @@ def to_limits(value: object) -> Limits:
     names = ("max_connections", "max_keepalive_connections", "keepalive_expiry")
     if all(hasattr(value, name) for name in names):
         return Limits(**{name: getattr(value, name) for name in names})
-    raise TypeError(
+    raise CozeInvalidArgumentTypeError(
         f"limits must be a coze_async Limits (or an httpx.Limits), not {type(value).__name__}"
     )
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from ._errors import CozeInvalidArgumentError
+
 __all__ = [
     "log_debug",
     "log_error",
@@ -55,7 +57,7 @@ def setup_logging(level: int = logging.WARNING) -> None:
     anything else raises ``ValueError``). Attaches a stderr handler only when logging is not
     configured at all; never changes propagation."""
     if isinstance(level, bool) or level not in _LEVELS:
-        raise ValueError(f"invalid log level: {level!r}")
+        raise CozeInvalidArgumentError(f"invalid log level: {level!r}")
     logger.setLevel(level)
     if logger.handlers or logging.getLogger().handlers:
         return

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+
 __all__ = ["LOGID_HEADER", "FileHTTPResponse", "HTTPResponse"]
 
 #: The response header carrying Coze's request log id.
@@ -61,7 +63,9 @@ class FileHTTPResponse:
 
     def __init__(self, content: bytes, response: HTTPResponse = NO_RESPONSE) -> None:
         if not isinstance(content, bytes | bytearray | memoryview):
-            raise TypeError(f"content must be bytes, not {type(content).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"content must be bytes, not {type(content).__name__}"
+            )
         self.content = bytes(content)
         self.response = response
 
@@ -86,7 +90,7 @@ class FileHTTPResponse:
     def iter_bytes(self, chunk_size: int = _CHUNK_SIZE) -> Iterator[bytes]:
         """The body in pieces of at most ``chunk_size`` bytes (checked at once)."""
         if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size <= 0:
-            raise ValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
+            raise CozeInvalidArgumentError(f"chunk_size must be a positive int, not {chunk_size!r}")
         view = memoryview(self.content)
         return (bytes(view[i : i + chunk_size]) for i in range(0, len(view), chunk_size))
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ._auth import Auth
 from ._client import AsyncCoze
 from ._config import COZE_COM_BASE_URL
+from ._errors import CozeInvalidArgumentTypeError
 from ._http_client import HTTPClientOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
@@ -91,7 +92,7 @@ class Coze:
         max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
         if http_client is not None and not isinstance(http_client, HTTPClientOptions):
-            raise TypeError(_foreign_http_client(http_client))
+            raise CozeInvalidArgumentTypeError(_foreign_http_client(http_client))
         # Built here, so bad arguments fail in the caller's thread; its HTTP session is created
         # lazily by the loop that first uses it, which is the portal's.
         self._client = AsyncCoze(

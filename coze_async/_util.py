@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+
 __all__ = [
     "anext",
     "base64_encode_string",
@@ -47,9 +49,9 @@ def base64_encode_string(s: str) -> str:
 def random_hex(length: int) -> str:
     """``length`` random hexadecimal digits, from the ``secrets`` module (fit for nonces)."""
     if isinstance(length, bool) or not isinstance(length, int):
-        raise TypeError(f"length must be an int, not {type(length).__name__}")
+        raise CozeInvalidArgumentTypeError(f"length must be an int, not {type(length).__name__}")
     if length < 0:
-        raise ValueError(f"length must not be negative, got {length}")
+        raise CozeInvalidArgumentError(f"length must not be negative, got {length}")
     return secrets.token_hex((length + 1) // 2)[:length]
 
 
@@ -68,9 +70,9 @@ def http_base_url_to_ws(base_url: str) -> str:
     """The WebSocket address of an API address: ``https://api.coze.com`` ->
     ``wss://ws.coze.com`` (``api-`` hosts become ``ws-`` hosts). Only ``https`` addresses."""
     if not base_url:
-        raise ValueError("base_url cannot be empty")
+        raise CozeInvalidArgumentError("base_url cannot be empty")
     if not base_url.startswith("https://"):
-        raise ValueError("base_url must start with 'https://'")
+        raise CozeInvalidArgumentError("base_url must start with 'https://'")
     ws_url = "wss://" + base_url[len("https://") :]
     if "api-" in ws_url:
         return ws_url.replace("api-", "ws-")
