@@ -722,3 +722,39 @@ def test_bill_tasks_list_walks_every_page_by_number_sync(mocked: aioresponses) -
     with Coze(TokenAuth("t"), BASE) as coze:
         ids = [t.task_id for t in coze.bill_tasks.list(page_size=2)]
     assert ids == ["t-1", "t-2", "t-3"]
+
+
+# -- cozepy's module paths of these families beyond 0.20.0 ----------------------------------------
+
+#: Paths of cozepy's repository (after 0.20.0, so not in tests/test_module_paths.py's table, which
+#: follows the installed cozepy) and the names defined there.
+HEAD_PATHS = {
+    "enterprises.organizations": """
+        AsyncEnterprisesOrganizationsClient CreateEnterpriseOrganizationResp
+        EnterprisesOrganizationsClient
+    """,
+    "benefits": """
+        AsyncBenefitsClient BenefitBasicInfo BenefitData BenefitInfo BenefitItemInfo
+        BenefitStatusInfo BenefitsClient
+    """,
+    "benefit_limitations": """
+        AsyncBenefitLimitationsClient BenefitLimitationsClient CreateBenefitLimitationResp
+    """,
+    "bill_tasks": "AsyncBillTasksClient BenefitBillTask BillTasksClient",
+}
+
+
+@pytest.mark.parametrize("path", sorted(HEAD_PATHS))
+def test_cozepys_later_module_paths_hold_their_names(path: str) -> None:
+    import importlib
+
+    import coze_async
+
+    module = importlib.import_module(f"coze_async.{path}")
+    assert set(HEAD_PATHS[path].split()) <= set(module.__all__)
+    for name in module.__all__:
+        if name in coze_async._EXPORTS:
+            assert getattr(module, name) is getattr(coze_async, name)
+    client = getattr(module, next(n for n in module.__all__ if n.startswith("Async")))
+    family = path.split(".")[0]
+    assert client.__module__ == f"coze_async.resources.{family}"
