@@ -280,6 +280,16 @@ def structure(data: Any, cls: type[T]) -> T:
     return converter.structure(data, cls)
 
 
-def unstructure(obj: Any) -> Any:
-    """Turn a model (or a list/dict of them) into JSON-ready data, omitting ``None`` fields."""
-    return converter.unstructure(obj)
+#: The same converter (a copy, made once every hook is registered) with one difference: fields
+#: left at ``None`` come out as ``None`` (``model_dump()``'s default, as in pydantic).
+_keeping_none = converter.copy()
+_keeping_none.register_unstructure_hook_factory(
+    attrs.has,
+    lambda cls: make_dict_unstructure_fn(cls, _keeping_none),
+)
+
+
+def unstructure(obj: Any, *, keep_none: bool = False) -> Any:
+    """Turn a model (or a list/dict of them) into JSON-ready data, omitting ``None`` fields (a
+    request body) unless ``keep_none``."""
+    return (_keeping_none if keep_none else converter).unstructure(obj)
