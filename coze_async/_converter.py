@@ -267,7 +267,14 @@ def _is_list_response(t: Any) -> bool:
     return t is ListResponse or typing.get_origin(t) is ListResponse
 
 
+def _list_response_unstructure_hook(cls: Any, conv: cattrs.Converter) -> Any:
+    # Out as a plain list of unstructured items (cattrs alone would pass the items unchanged).
+    (item,) = typing.get_args(cls) or (Any,)
+    return conv.get_unstructure_hook(list[item])  # type: ignore[valid-type]
+
+
 converter.register_structure_hook_factory(_is_list_response, _list_response_hook)
+converter.register_unstructure_hook_factory(_is_list_response, _list_response_unstructure_hook)
 converter.register_unstructure_hook(Enum, lambda member: member.value)
 # Open string enums are str subclasses: name them too, so str's identity hook does not win.
 converter.register_unstructure_hook(DynamicStrEnum, lambda member: member.value)
