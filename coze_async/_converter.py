@@ -1,8 +1,9 @@
 """The one cattrs converter: dicts from the wire into attrs models and back.
 
 Unknown keys are ignored, unknown enum values are kept (see ``DynamicStrEnum``), enums go out as
-their values, and fields left at ``None`` are omitted from request bodies. Structuring functions
-are generated once per class and cached by cattrs.
+their values, and fields left at ``None`` are omitted from request bodies (``unstructure(obj,
+keep_none=True)`` keeps them: ``model_dump()``). Structuring functions are generated once per
+class and cached by cattrs; the models' constructors use the same hooks for their enum fields.
 
 Strictness (design review B6). cattrs' default scalar hooks call ``str(x)``/``bool(x)``, which
 turned JSON ``null`` into the text ``"None"`` and ``"false"`` into ``True``. This module replaces

@@ -9,7 +9,7 @@ strictness rule. As in cozepy, whose models are plain pydantic models (``model_d
 and gives exactly the request body. Unlike cozepy's ``model_dump()``, enum fields come out as
 plain values (``"user"``, not ``MessageRole.USER``; the two compare equal), so any JSON or YAML
 library takes a dump as it is. ``by_alias`` is accepted and ignored: field names are the wire
-names.
+names. JSON integers are 64-bit, as on the wire (orjson): a larger ``int`` does not dump.
 
 **Enum fields.** A constructor turns a plain value given for an enum field (``Optional`` or not,
 or the items of a ``list``/``dict`` of an enum) into the member, by the converter's hook for the
