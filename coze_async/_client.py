@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from .resources.chat import AsyncChatClient
     from .resources.connectors import AsyncConnectorsClient
     from .resources.conversations import AsyncConversationsClient
+    from .resources.datasets import AsyncDatasetsClient
     from .resources.files import AsyncFilesClient
     from .resources.folders import AsyncFoldersClient
+    from .resources.knowledge import AsyncKnowledgeClient
     from .resources.templates import AsyncTemplatesClient
     from .resources.users import AsyncUsersClient
     from .resources.variables import AsyncVariablesClient
@@ -65,6 +67,8 @@ class AsyncCoze:
         folders: AsyncFoldersClient
         apps: AsyncAppsClient
         connectors: AsyncConnectorsClient
+        datasets: AsyncDatasetsClient
+        knowledge: AsyncKnowledgeClient
 
     def __init__(
         self,

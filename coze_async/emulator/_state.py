@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .routes.chat import ChatsState
     from .routes.connectors import ConnectorsState
     from .routes.conversations import ConversationsState
+    from .routes.datasets import DatasetsState
     from .routes.files import FilesState
     from .routes.folders import FoldersState
     from .routes.oauth import OAuthState
@@ -43,6 +44,7 @@ class Store:
     folders: FoldersState
     apps: AppsState
     connectors: ConnectorsState
+    datasets: DatasetsState
     oauth: OAuthState
 
 

@@ -11,6 +11,7 @@ from . import (
     chat,
     connectors,
     conversations,
+    datasets,
     files,
     folders,
     oauth,
@@ -28,7 +29,7 @@ def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
-        *(users, variables, templates, folders, apps, connectors, oauth),
+        *(users, variables, templates, folders, apps, connectors, datasets, oauth),
     )
     for family in families:
         family.add_routes(app)
@@ -49,5 +50,6 @@ def new_store() -> Store:
         folders=folders.FoldersState(),
         apps=apps.AppsState(),
         connectors=connectors.ConnectorsState(),
+        datasets=datasets.DatasetsState(),
         oauth=oauth.OAuthState(),
     )
