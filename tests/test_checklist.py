@@ -20,7 +20,7 @@ from coze_async import AsyncCoze, AsyncStream, Coze, CozeError, TokenAuth
 from coze_async._pagination import AsyncPaged
 
 CHECKLIST = Path(__file__).parent / "fixtures" / "api-checklist.tsv"
-#: The families the SDK covers so far; the others (audio, datasets, ...) come later.
+#: The families the SDK covers so far; the others (audio, ...) come later.
 COVERED = (
     "chat", "conversations", "bots", "files", "workflows", "workspaces",
     "users", "variables", "templates", "folders", "apps", "connectors", "datasets", "knowledge",

@@ -48,7 +48,7 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
 
     store = Emulator().store  # no request served: nothing is added on first use any more
     families = [getattr(store, a.name) for a in attrs.fields(type(store))]
-    assert len(families) == 12 and all(attrs.has(type(family)) for family in families)
+    assert len(families) == 13 and all(attrs.has(type(family)) for family in families)
     assert ECHO_BOT_ID in store.bots.records
     assert ECHO_WORKFLOW_ID in store.workflows.records
     assert [w["id"] for w in store.workspaces.records] == [PERSONAL_WORKSPACE_ID]
@@ -56,6 +56,7 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
     assert APP_ID in [a["id"] for a in store.apps.records]
     assert TEMPLATE_ID in store.templates.records
     assert store.oauth.apps == {} and store.oauth.tokens == {}
+    assert store.datasets.records == {} and store.datasets.documents == {}
     assert Emulator().store.bots.records is not store.bots.records  # one state per emulator
 
 
