@@ -663,6 +663,16 @@ BAD_CALLS: dict[str, tuple[Callable[[Any], Any], type[Exception], str]] = {
         CozeInvalidArgumentError,
         "space_id",
     ),
+    "format_type a str": (
+        lambda c: c.datasets.create(name="n", space_id="s", format_type="text"),
+        CozeInvalidArgumentTypeError,
+        "format_type",
+    ),
+    "list format_type a bool": (
+        lambda c: c.datasets.list(space_id="s", format_type=True),
+        CozeInvalidArgumentTypeError,
+        "format_type",
+    ),
     "list space_id empty": (
         lambda c: c.datasets.list(space_id=""),
         CozeInvalidArgumentError,

@@ -66,6 +66,15 @@ def _sequence(name: str, value: object) -> Sequence[Any]:
     return value
 
 
+def format_type_arg(value: object) -> DocumentFormatType:
+    """``value`` as a :class:`DocumentFormatType` (an integer: unknown ones are kept)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CozeInvalidArgumentTypeError(
+            f"format_type must be a DocumentFormatType, not {type(value).__name__}"
+        )
+    return DocumentFormatType(value)
+
+
 def document_ids_body(document_ids: Sequence[str]) -> dict[str, Any]:
     """``{"document_ids": [...]}`` after checking the ids (1 to 100 non-empty strings)."""
     ids = _sequence("document_ids", document_ids)
@@ -105,7 +114,7 @@ def create_documents_request(
         dataset_id=dataset_id,
         document_bases=list(bases),
         chunk_strategy=chunk_strategy,
-        format_type=None if format_type is None else DocumentFormatType(format_type),
+        format_type=None if format_type is None else format_type_arg(format_type),
     )
     return Request(
         "POST",
@@ -304,7 +313,7 @@ class AsyncDatasetsClient(AsyncResource):
         body = omit_none(
             name=name,
             space_id=space_id,
-            format_type=DocumentFormatType(format_type),
+            format_type=format_type_arg(format_type),
             description=description,
             file_id=icon_file_id,
         )
@@ -327,7 +336,7 @@ class AsyncDatasetsClient(AsyncResource):
         params = omit_none(
             space_id=space_id,
             name=name,
-            format_type=None if format_type is None else DocumentFormatType(format_type),
+            format_type=None if format_type is None else format_type_arg(format_type),
         )
         request = Request("GET", "/v1/datasets", params=params, options=options)
         return self._transport.paged(request, DatasetsPage, NumberPaging(page_num, page_size))

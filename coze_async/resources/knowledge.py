@@ -24,8 +24,10 @@ from .datasets import (
 )
 
 __all__ = [
+    "AsyncDocumentsClient",
     "AsyncKnowledgeClient",
     "AsyncKnowledgeDocumentsClient",
+    "DocumentsClient",
     "KnowledgeClient",
     "KnowledgeDocumentsClient",
 ]
@@ -94,6 +96,10 @@ class AsyncKnowledgeDocumentsClient(AsyncResource):
         return list_documents(self._transport, dataset_id, page_num, page_size, options)
 
 
+#: cozepy's name of the class.
+AsyncDocumentsClient = AsyncKnowledgeDocumentsClient
+
+
 class AsyncKnowledgeClient(AsyncResource):
     """``coze.knowledge`` (deprecated: use ``coze.datasets``)."""
 
@@ -114,6 +120,10 @@ class KnowledgeDocumentsClient(SyncResource[AsyncKnowledgeDocumentsClient]):
     update: Final = forward(AsyncKnowledgeDocumentsClient.update)
     delete: Final = forward(AsyncKnowledgeDocumentsClient.delete)
     list: Final = forward(AsyncKnowledgeDocumentsClient.list)
+
+
+#: cozepy's name of the class.
+DocumentsClient = KnowledgeDocumentsClient
 
 
 class KnowledgeClient(SyncResource[AsyncKnowledgeClient]):
