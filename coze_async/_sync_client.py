@@ -26,12 +26,17 @@ from ._timeout import TimeoutTypes
 from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
+    from .resources.api_apps import APIAppsClient
     from .resources.apps import AppsClient
+    from .resources.benefit_limitations import BenefitLimitationsClient
+    from .resources.benefits import BenefitsClient
+    from .resources.bill_tasks import BillTasksClient
     from .resources.bots import BotsClient
     from .resources.chat import ChatClient
     from .resources.connectors import ConnectorsClient
     from .resources.conversations import ConversationsClient
     from .resources.datasets import DatasetsClient
+    from .resources.enterprises import EnterprisesClient
     from .resources.files import FilesClient
     from .resources.folders import FoldersClient
     from .resources.knowledge import KnowledgeClient
@@ -81,6 +86,11 @@ class Coze:
         connectors: ConnectorsClient
         datasets: DatasetsClient
         knowledge: KnowledgeClient
+        api_apps: APIAppsClient
+        enterprises: EnterprisesClient
+        benefits: BenefitsClient
+        benefit_limitations: BenefitLimitationsClient
+        bill_tasks: BillTasksClient
 
     def __init__(
         self,

@@ -64,6 +64,13 @@ MODULE_PATHS: dict[str, str] = {
     "coze": """
         AsyncCoze COZE_COM_BASE_URL Coze
     """,
+    "api_apps": """
+        APIApp APIAppsClient AppType AsyncAPIAppsClient DeleteAPIAppsResp UpdateAPIAppsResp
+    """,
+    "api_apps.events": """
+        APIAppEvent APIAppsEventsClient AsyncAPIAppsEventsClient CreateAPIAppsEventsResp
+        DeleteAPIAppsEventsResp UpdateAPIAppsEventsResp
+    """,
     "apps": """
         AppsClient AsyncAppsClient PublishStatus SimpleApp
     """,
@@ -114,6 +121,13 @@ MODULE_PATHS: dict[str, str] = {
     "datasets.images": """
         AsyncDatasetsImagesClient DatasetsImagesClient DocumentSourceType Photo PhotoStatus
         UpdateImageRes
+    """,
+    "enterprises": """
+        AsyncEnterprisesClient EnterprisesClient
+    """,
+    "enterprises.members": """
+        AsyncEnterprisesMembersClient CreateEnterpriseMemberResp DeleteEnterpriseMemberResp
+        EnterpriseMember EnterpriseMemberRole EnterprisesMembersClient UpdateEnterpriseMemberResp
     """,
     "files": """
         AsyncFilesClient File FileContent FileTypes FilesClient
@@ -182,7 +196,7 @@ EXAMPLE_IMPORTS: dict[str, str | None] = {
 }
 
 #: cozepy families other open issues add: their paths are not provided yet.
-OWNED_PATHS = ("api_apps", "audio", "enterprises", "websockets")
+OWNED_PATHS = ("audio", "websockets")
 
 #: cozepy names a path defines that coze_async does not provide, and why.
 NOT_PROVIDED: dict[str, dict[str, str]] = {

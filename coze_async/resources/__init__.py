@@ -40,6 +40,23 @@ ROOT_RESOURCES: dict[str, tuple[str, str, str]] = {
         "KnowledgeClient",
         "Deprecated: the documents of knowledge bases (use datasets).",
     ),
+    "api_apps": (
+        "AsyncAPIAppsClient",
+        "APIAppsClient",
+        "Callback apps and the events they subscribe to.",
+    ),
+    "enterprises": (
+        "AsyncEnterprisesClient",
+        "EnterprisesClient",
+        "Enterprise members and organizations.",
+    ),
+    "benefits": ("AsyncBenefitsClient", "BenefitsClient", "The plan's benefits."),
+    "benefit_limitations": (
+        "AsyncBenefitLimitationsClient",
+        "BenefitLimitationsClient",
+        "Quotas of end users.",
+    ),
+    "bill_tasks": ("AsyncBillTasksClient", "BillTasksClient", "Bill export tasks."),
 }
 
 
