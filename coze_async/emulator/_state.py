@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .routes.commerce import CommerceState
     from .routes.connectors import ConnectorsState
     from .routes.conversations import ConversationsState
+    from .routes.datasets import DatasetsState
     from .routes.enterprises import EnterprisesState
     from .routes.files import FilesState
     from .routes.folders import FoldersState
@@ -46,6 +47,7 @@ class Store:
     folders: FoldersState
     apps: AppsState
     connectors: ConnectorsState
+    datasets: DatasetsState
     oauth: OAuthState
     api_apps: ApiAppsState
     enterprises: EnterprisesState
