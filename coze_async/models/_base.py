@@ -42,6 +42,7 @@ from typing import Any, ClassVar, Generic, Literal, SupportsIndex, TypeVar, over
 import attrs
 import orjson
 
+from .._errors import CozeInvalidArgumentError
 from .._response import NO_RESPONSE, HTTPResponse
 
 if sys.version_info >= (3, 11):
@@ -102,7 +103,7 @@ class CozeModel:
         exactly a request body). ``include``/``exclude`` name top-level fields; ``mode`` (both
         give JSON values) and ``by_alias`` (field names are the wire names) change nothing."""
         if mode not in ("python", "json"):
-            raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
+            raise CozeInvalidArgumentError(f"mode must be 'python' or 'json', not {mode!r}")
         from .._converter import unstructure  # lazily: it imports this module
 
         data: dict[str, Any] = unstructure(self, keep_none=not exclude_none)
@@ -129,7 +130,7 @@ class CozeModel:
         if indent is None:
             return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
         if indent < 0:
-            raise ValueError(f"indent must be None or at least 0, not {indent}")
+            raise CozeInvalidArgumentError(f"indent must be None or at least 0, not {indent}")
         text = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_INDENT_2).decode()
         if indent == 2:
             return text
