@@ -294,6 +294,11 @@ class ListResponse(list[T], Generic[T]):
         """The elements as a plain list."""
         return list(self)
 
+    @property
+    def data(self) -> list[T]:
+        """The elements as a plain list (cozepy's name for :attr:`items`)."""
+        return list(self)
+
     @overload
     def __getitem__(self, key: SupportsIndex) -> T: ...
     @overload
