@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ._client import AsyncCoze as AsyncCoze
     from ._config import COZE_CN_BASE_URL as COZE_CN_BASE_URL
     from ._config import COZE_COM_BASE_URL as COZE_COM_BASE_URL
+    from ._config import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._config import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
     from ._errors import AuthenticationError as AuthenticationError
     from ._errors import BadRequestError as BadRequestError
@@ -47,18 +48,30 @@ if TYPE_CHECKING:
     from ._errors import NotFoundError as NotFoundError
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
+    from ._http_client import AsyncHTTPClient as AsyncHTTPClient
+    from ._http_client import Limits as Limits
+    from ._http_client import SyncHTTPClient as SyncHTTPClient
+    from ._log import setup_logging as setup_logging
     from ._oauth import AsyncDeviceOAuthApp as AsyncDeviceOAuthApp
     from ._oauth import AsyncJWTAuth as AsyncJWTAuth
     from ._oauth import AsyncJWTOAuthApp as AsyncJWTOAuthApp
     from ._oauth import AsyncPKCEOAuthApp as AsyncPKCEOAuthApp
     from ._oauth import AsyncWebOAuthApp as AsyncWebOAuthApp
     from ._oauth import OAuthApp as OAuthApp
+    from ._pagination import AsyncLastIDPaged as AsyncLastIDPaged
+    from ._pagination import AsyncNumberPaged as AsyncNumberPaged
     from ._pagination import AsyncPaged as AsyncPaged
+    from ._pagination import AsyncPagedBase as AsyncPagedBase
+    from ._pagination import LastIDPagedResponse as LastIDPagedResponse
+    from ._pagination import NumberPagedResponse as NumberPagedResponse
     from ._request import RequestOptions as RequestOptions
+    from ._response import FileHTTPResponse as FileHTTPResponse
     from ._response import HTTPResponse as HTTPResponse
     from ._sse import SSELineTooLongError as SSELineTooLongError
     from ._stream import AsyncStream as AsyncStream
     from ._sync_client import Coze as Coze
+    from ._sync_layer import LastIDPaged as LastIDPaged
+    from ._sync_layer import NumberPaged as NumberPaged
     from ._sync_layer import SyncPaged as SyncPaged
     from ._sync_layer import SyncStream as SyncStream
     from ._sync_oauth import DeviceOAuthApp as DeviceOAuthApp
@@ -69,11 +82,21 @@ if TYPE_CHECKING:
     from ._sync_oauth import load_oauth_app_from_config as load_oauth_app_from_config
     from ._sync_websocket import WebsocketSession as WebsocketSession
     from ._timeout import Timeout as Timeout
+    from ._version import VERSION as VERSION
     from ._websocket import AsyncWebsocketSession as AsyncWebsocketSession
     from .models._base import CozeModel as CozeModel
     from .models._base import DynamicIntEnum as DynamicIntEnum
     from .models._base import DynamicStrEnum as DynamicStrEnum
     from .models._base import ListResponse as ListResponse
+    from .models.api_apps import APIApp as APIApp
+    from .models.api_apps import APIAppEvent as APIAppEvent
+    from .models.api_apps import APIAppEventType as APIAppEventType
+    from .models.api_apps import AppType as AppType
+    from .models.api_apps import CreateAPIAppsEventsResp as CreateAPIAppsEventsResp
+    from .models.api_apps import DeleteAPIAppsEventsResp as DeleteAPIAppsEventsResp
+    from .models.api_apps import DeleteAPIAppsResp as DeleteAPIAppsResp
+    from .models.api_apps import UpdateAPIAppsEventsResp as UpdateAPIAppsEventsResp
+    from .models.api_apps import UpdateAPIAppsResp as UpdateAPIAppsResp
     from .models.apps import AddAppCollaboratorResp as AddAppCollaboratorResp
     from .models.apps import AppCollaborator as AppCollaborator
     from .models.apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
@@ -148,6 +171,22 @@ if TYPE_CHECKING:
     from .models.chat import MessageType as MessageType
     from .models.chat import ToolOutput as ToolOutput
     from .models.chat import Usage as Usage
+    from .models.commerce import BenefitActiveMode as BenefitActiveMode
+    from .models.commerce import BenefitBasicInfo as BenefitBasicInfo
+    from .models.commerce import BenefitBillTask as BenefitBillTask
+    from .models.commerce import BenefitData as BenefitData
+    from .models.commerce import BenefitEntityType as BenefitEntityType
+    from .models.commerce import BenefitInfo as BenefitInfo
+    from .models.commerce import BenefitItemInfo as BenefitItemInfo
+    from .models.commerce import BenefitLimitation as BenefitLimitation
+    from .models.commerce import BenefitStatus as BenefitStatus
+    from .models.commerce import BenefitStatusInfo as BenefitStatusInfo
+    from .models.commerce import BenefitStrategy as BenefitStrategy
+    from .models.commerce import BenefitTriggerUnit as BenefitTriggerUnit
+    from .models.commerce import BenefitType as BenefitType
+    from .models.commerce import BenefitUserLevel as BenefitUserLevel
+    from .models.commerce import BillTaskStatus as BillTaskStatus
+    from .models.commerce import CreateBenefitLimitationResp as CreateBenefitLimitationResp
     from .models.connectors import AuditStatus as AuditStatus
     from .models.connectors import BindConnectorUserConfigResp as BindConnectorUserConfigResp
     from .models.connectors import InstallConnectorResp as InstallConnectorResp
@@ -164,6 +203,34 @@ if TYPE_CHECKING:
     from .models.conversations import DeleteConversationResp as DeleteConversationResp
     from .models.conversations import FeedbackType as FeedbackType
     from .models.conversations import Section as Section
+    from .models.datasets import CreateDatasetResp as CreateDatasetResp
+    from .models.datasets import Dataset as Dataset
+    from .models.datasets import DatasetStatus as DatasetStatus
+    from .models.datasets import DeleteDatasetRes as DeleteDatasetRes
+    from .models.datasets import DeleteDocumentRes as DeleteDocumentRes
+    from .models.datasets import Document as Document
+    from .models.datasets import DocumentBase as DocumentBase
+    from .models.datasets import DocumentChunkStrategy as DocumentChunkStrategy
+    from .models.datasets import DocumentFormatType as DocumentFormatType
+    from .models.datasets import DocumentProgress as DocumentProgress
+    from .models.datasets import DocumentSourceInfo as DocumentSourceInfo
+    from .models.datasets import DocumentSourceType as DocumentSourceType
+    from .models.datasets import DocumentStatus as DocumentStatus
+    from .models.datasets import DocumentUpdateRule as DocumentUpdateRule
+    from .models.datasets import DocumentUpdateType as DocumentUpdateType
+    from .models.datasets import Photo as Photo
+    from .models.datasets import PhotoStatus as PhotoStatus
+    from .models.datasets import UpdateDatasetRes as UpdateDatasetRes
+    from .models.datasets import UpdateDocumentRes as UpdateDocumentRes
+    from .models.datasets import UpdateImageRes as UpdateImageRes
+    from .models.enterprises import CreateEnterpriseMemberResp as CreateEnterpriseMemberResp
+    from .models.enterprises import (
+        CreateEnterpriseOrganizationResp as CreateEnterpriseOrganizationResp,
+    )
+    from .models.enterprises import DeleteEnterpriseMemberResp as DeleteEnterpriseMemberResp
+    from .models.enterprises import EnterpriseMember as EnterpriseMember
+    from .models.enterprises import EnterpriseMemberRole as EnterpriseMemberRole
+    from .models.enterprises import UpdateEnterpriseMemberResp as UpdateEnterpriseMemberResp
     from .models.files import File as File
     from .models.folders import FolderType as FolderType
     from .models.folders import SimpleFolder as SimpleFolder
@@ -340,17 +407,25 @@ if TYPE_CHECKING:
 #: Public name -> (module, name there). Resolved on first use (PEP 562), so
 #: ``import coze_async`` stays cheap and loads aiohttp only when a client is used.
 _EXPORTS: dict[str, tuple[str, str]] = {
+    "APIApp": (".models.api_apps", "APIApp"),
+    "APIAppEvent": (".models.api_apps", "APIAppEvent"),
+    "APIAppEventType": (".models.api_apps", "APIAppEventType"),
     "AddAppCollaboratorResp": (".models.apps", "AddAppCollaboratorResp"),
     "AddBotCollaboratorResp": (".models.bots", "AddBotCollaboratorResp"),
     "AppCollaborator": (".models.apps", "AppCollaborator"),
+    "AppType": (".models.api_apps", "AppType"),
     "AsyncAuth": ("._auth", "AsyncAuth"),
     "AsyncCoze": ("._client", "AsyncCoze"),
     "AsyncDeviceOAuthApp": ("._oauth", "AsyncDeviceOAuthApp"),
+    "AsyncHTTPClient": ("._http_client", "AsyncHTTPClient"),
     "AsyncIteratorStream": ("._stream", "AsyncStream"),
     "AsyncJWTAuth": ("._oauth", "AsyncJWTAuth"),
     "AsyncJWTOAuthApp": ("._oauth", "AsyncJWTOAuthApp"),
+    "AsyncLastIDPaged": ("._pagination", "AsyncLastIDPaged"),
+    "AsyncNumberPaged": ("._pagination", "AsyncNumberPaged"),
     "AsyncPKCEOAuthApp": ("._oauth", "AsyncPKCEOAuthApp"),
     "AsyncPaged": ("._pagination", "AsyncPaged"),
+    "AsyncPagedBase": ("._pagination", "AsyncPagedBase"),
     "AsyncStream": ("._stream", "AsyncStream"),
     "AsyncTokenAuth": ("._auth", "AsyncTokenAuth"),
     "AsyncWebOAuthApp": ("._oauth", "AsyncWebOAuthApp"),
@@ -381,6 +456,21 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AuthenticationError": ("._errors", "AuthenticationError"),
     "BackgroundImageInfo": (".models.bots", "BackgroundImageInfo"),
     "BadRequestError": ("._errors", "BadRequestError"),
+    "BenefitActiveMode": (".models.commerce", "BenefitActiveMode"),
+    "BenefitBasicInfo": (".models.commerce", "BenefitBasicInfo"),
+    "BenefitBillTask": (".models.commerce", "BenefitBillTask"),
+    "BenefitData": (".models.commerce", "BenefitData"),
+    "BenefitEntityType": (".models.commerce", "BenefitEntityType"),
+    "BenefitInfo": (".models.commerce", "BenefitInfo"),
+    "BenefitItemInfo": (".models.commerce", "BenefitItemInfo"),
+    "BenefitLimitation": (".models.commerce", "BenefitLimitation"),
+    "BenefitStatus": (".models.commerce", "BenefitStatus"),
+    "BenefitStatusInfo": (".models.commerce", "BenefitStatusInfo"),
+    "BenefitStrategy": (".models.commerce", "BenefitStrategy"),
+    "BenefitTriggerUnit": (".models.commerce", "BenefitTriggerUnit"),
+    "BenefitType": (".models.commerce", "BenefitType"),
+    "BenefitUserLevel": (".models.commerce", "BenefitUserLevel"),
+    "BillTaskStatus": (".models.commerce", "BillTaskStatus"),
     "BindConnectorUserConfigResp": (".models.connectors", "BindConnectorUserConfigResp"),
     "Bot": (".models.bots", "Bot"),
     "BotBackgroundImageInfo": (".models.bots", "BotBackgroundImageInfo"),
@@ -483,25 +573,51 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CozeStreamTruncatedError": ("._errors", "CozeStreamTruncatedError"),
     "CozeTimeoutError": ("._errors", "CozeTimeoutError"),
     "CozeWebsocketClosedError": ("._errors", "CozeWebsocketClosedError"),
+    "CreateAPIAppsEventsResp": (".models.api_apps", "CreateAPIAppsEventsResp"),
+    "CreateBenefitLimitationResp": (".models.commerce", "CreateBenefitLimitationResp"),
     "CreateConversationMessageFeedbackResp": (
         ".models.conversations",
         "CreateConversationMessageFeedbackResp",
     ),
+    "CreateDatasetResp": (".models.datasets", "CreateDatasetResp"),
+    "CreateEnterpriseMemberResp": (".models.enterprises", "CreateEnterpriseMemberResp"),
+    "CreateEnterpriseOrganizationResp": (".models.enterprises", "CreateEnterpriseOrganizationResp"),
     "CreateWorkspaceMemberResp": (".models.workspaces", "CreateWorkspaceMemberResp"),
+    "DEFAULT_CONNECTION_LIMITS": ("._config", "DEFAULT_CONNECTION_LIMITS"),
     "DEFAULT_TIMEOUT": ("._config", "DEFAULT_TIMEOUT"),
+    "Dataset": (".models.datasets", "Dataset"),
+    "DatasetStatus": (".models.datasets", "DatasetStatus"),
+    "DeleteAPIAppsEventsResp": (".models.api_apps", "DeleteAPIAppsEventsResp"),
+    "DeleteAPIAppsResp": (".models.api_apps", "DeleteAPIAppsResp"),
     "DeleteBotCollaboratorResp": (".models.bots", "DeleteBotCollaboratorResp"),
     "DeleteConversationMessageFeedbackResp": (
         ".models.conversations",
         "DeleteConversationMessageFeedbackResp",
     ),
     "DeleteConversationResp": (".models.conversations", "DeleteConversationResp"),
+    "DeleteDatasetRes": (".models.datasets", "DeleteDatasetRes"),
+    "DeleteDocumentRes": (".models.datasets", "DeleteDocumentRes"),
+    "DeleteEnterpriseMemberResp": (".models.enterprises", "DeleteEnterpriseMemberResp"),
     "DeleteWorkspaceMemberResp": (".models.workspaces", "DeleteWorkspaceMemberResp"),
     "DeviceAuthCode": (".models.auth", "DeviceAuthCode"),
     "DeviceOAuthApp": ("._sync_oauth", "DeviceOAuthApp"),
+    "Document": (".models.datasets", "Document"),
+    "DocumentBase": (".models.datasets", "DocumentBase"),
+    "DocumentChunkStrategy": (".models.datasets", "DocumentChunkStrategy"),
+    "DocumentFormatType": (".models.datasets", "DocumentFormatType"),
+    "DocumentProgress": (".models.datasets", "DocumentProgress"),
+    "DocumentSourceInfo": (".models.datasets", "DocumentSourceInfo"),
+    "DocumentSourceType": (".models.datasets", "DocumentSourceType"),
+    "DocumentStatus": (".models.datasets", "DocumentStatus"),
+    "DocumentUpdateRule": (".models.datasets", "DocumentUpdateRule"),
+    "DocumentUpdateType": (".models.datasets", "DocumentUpdateType"),
     "DynamicIntEnum": (".models._base", "DynamicIntEnum"),
     "DynamicStrEnum": (".models._base", "DynamicStrEnum"),
+    "EnterpriseMember": (".models.enterprises", "EnterpriseMember"),
+    "EnterpriseMemberRole": (".models.enterprises", "EnterpriseMemberRole"),
     "FeedbackType": (".models.conversations", "FeedbackType"),
     "File": (".models.files", "File"),
+    "FileHTTPResponse": ("._response", "FileHTTPResponse"),
     "FolderType": (".models.folders", "FolderType"),
     "GradientPosition": (".models.bots", "GradientPosition"),
     "HTTPResponse": ("._response", "HTTPResponse"),
@@ -544,6 +660,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "JWTAuth": ("._sync_oauth", "JWTAuth"),
     "JWTOAuthApp": ("._sync_oauth", "JWTOAuthApp"),
     "LimitConfig": (".models.websockets", "LimitConfig"),
+    "LastIDPaged": ("._sync_layer", "LastIDPaged"),
+    "LastIDPagedResponse": ("._pagination", "LastIDPagedResponse"),
+    "Limits": ("._http_client", "Limits"),
     "ListResponse": (".models._base", "ListResponse"),
     "Message": (".models.chat", "Message"),
     "MessageContentType": (".models.chat", "MessageContentType"),
@@ -552,6 +671,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "MessageRole": (".models.chat", "MessageRole"),
     "MessageType": (".models.chat", "MessageType"),
     "NotFoundError": ("._errors", "NotFoundError"),
+    "NumberPaged": ("._sync_layer", "NumberPaged"),
+    "NumberPagedResponse": ("._pagination", "NumberPagedResponse"),
     "OAuthApp": ("._oauth", "OAuthApp"),
     "OAuthToken": (".models.auth", "OAuthToken"),
     "OpusConfig": (".models.websockets", "OpusConfig"),
@@ -559,6 +680,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "PCMConfig": (".models.websockets", "PCMConfig"),
     "PKCEOAuthApp": ("._sync_oauth", "PKCEOAuthApp"),
     "PermissionDeniedError": ("._errors", "PermissionDeniedError"),
+    "Photo": (".models.datasets", "Photo"),
+    "PhotoStatus": (".models.datasets", "PhotoStatus"),
     "PluginIDList": (".models.bots", "PluginIDList"),
     "PublishStatus": (".models.bots", "PublishStatus"),
     "RateLimitError": ("._errors", "RateLimitError"),
@@ -585,6 +708,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Stream": ("._sync_layer", "SyncStream"),
     "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
     "SyncAuth": ("._auth", "SyncAuth"),
+    "SyncHTTPClient": ("._http_client", "SyncHTTPClient"),
     "SyncPaged": ("._sync_layer", "SyncPaged"),
     "SyncStream": ("._sync_layer", "SyncStream"),
     "TemplateDuplicateResp": (".models.templates", "TemplateDuplicateResp"),
@@ -610,15 +734,22 @@ _EXPORTS: dict[str, tuple[str, str]] = {
         "TranscriptionsUpdatedEvent",
     ),
     "UnpublishBotResp": (".models.bots", "UnpublishBotResp"),
+    "UpdateAPIAppsEventsResp": (".models.api_apps", "UpdateAPIAppsEventsResp"),
+    "UpdateAPIAppsResp": (".models.api_apps", "UpdateAPIAppsResp"),
     "UpdateBotCollaborationModeResp": (".models.bots", "UpdateBotCollaborationModeResp"),
     "UpdateBotResp": (".models.bots", "UpdateBotResp"),
     "UpdateConnectorBotResp": (".models.connectors", "UpdateConnectorBotResp"),
+    "UpdateDatasetRes": (".models.datasets", "UpdateDatasetRes"),
+    "UpdateDocumentRes": (".models.datasets", "UpdateDocumentRes"),
+    "UpdateEnterpriseMemberResp": (".models.enterprises", "UpdateEnterpriseMemberResp"),
+    "UpdateImageRes": (".models.datasets", "UpdateImageRes"),
     "UpdateVariableResp": (".models.variables", "UpdateVariableResp"),
     "Usage": (".models.chat", "Usage"),
     "User": (".models.users", "User"),
     "UserConfig": (".models.connectors", "UserConfig"),
     "UserConfigEnum": (".models.connectors", "UserConfigEnum"),
     "UserInputType": (".models.bots", "UserInputType"),
+    "VERSION": ("._version", "VERSION"),
     "VariableChannel": (".models.bots", "VariableChannel"),
     "VariableType": (".models.bots", "VariableType"),
     "VariableValue": (".models.variables", "VariableValue"),
@@ -671,6 +802,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "WorkspaceRoleType": (".models.workspaces", "WorkspaceRoleType"),
     "WorkspaceType": (".models.workspaces", "WorkspaceType"),
     "load_oauth_app_from_config": ("._sync_oauth", "load_oauth_app_from_config"),
+    "setup_logging": ("._log", "setup_logging"),
 }
 
 

@@ -34,11 +34,15 @@ from ._stream import AsyncStream
 from ._transport import is_loopback
 
 __all__ = [
+    "LastIDPaged",
+    "NumberPaged",
+    "PagedBase",
     "Portal",
     "SubResource",
     "SyncPaged",
     "SyncResource",
     "SyncStream",
+    "TokenPaged",
     "direct",
     "forward",
 ]
@@ -457,7 +461,11 @@ class SyncStream(Generic[E]):
 
 class SyncPaged(Generic[T]):
     """The blocking twin of :class:`AsyncPaged`: the first page is fetched when the list method
-    returns; iterating walks every later page, one portal hop per page."""
+    returns; iterating walks every later page, one portal hop per page.
+
+    cozepy's ``NumberPaged``, ``LastIDPaged``, ``TokenPaged`` and ``PagedBase`` are aliases of
+    this one class (the paging strategy is not part of the type here): ``isinstance`` holds for
+    each of them, whatever the endpoint pages by."""
 
     def __init__(self, root: SyncRoot, page: AsyncPaged[T]) -> None:
         self._root = root
@@ -519,3 +527,14 @@ class SyncPaged(Generic[T]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, has_more={self.has_more})"
+
+
+# cozepy's names: one class serves every paging strategy (see ``_pagination``).
+#: cozepy's base of the sync paged results: :class:`SyncPaged`.
+PagedBase = SyncPaged
+#: cozepy's result of page-number paging: :class:`SyncPaged`.
+NumberPaged = SyncPaged
+#: cozepy's result of id (``first_id`` / ``last_id``) paging: :class:`SyncPaged`.
+LastIDPaged = SyncPaged
+#: cozepy's result of page-token paging: :class:`SyncPaged`.
+TokenPaged = SyncPaged
