@@ -3,11 +3,13 @@ the three channels in both styles (async iterator, cozepy's handlers as objects 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
 from coze_async import (
+    AsyncAuth,
     AsyncCoze,
     AsyncWebsocketsAudioSpeechClient,
     AsyncWebsocketsAudioSpeechEventHandler,
@@ -15,6 +17,7 @@ from coze_async import (
     AsyncWebsocketsChatClient,
     AsyncWebsocketsChatEventHandler,
     AsyncWebsocketSession,
+    AuthenticationError,
     BadRequestError,
     ChatStatus,
     ChatUpdateEvent,
@@ -471,3 +474,54 @@ async def test_arbitrary_audio_is_described_not_recognised(coze: AsyncCoze):
         await ws.send(InputAudioBufferCompleteEvent())
         events = await until(ws, WebsocketsEventType.TRANSCRIPTIONS_MESSAGE_COMPLETED)
     assert events[-2].data.content == "(100 ms of audio)"
+
+
+# -- the handshake: address, token, headers ---------------------------------------------------
+
+
+async def test_handshake_carries_the_token_of_any_auth_the_user_agents_and_extra_headers(
+    emu: Emulator,
+):
+    class CountingAuth(AsyncAuth):
+        calls = 0
+
+        @property
+        def token_type(self) -> str:
+            return "Bearer"
+
+        @property
+        async def atoken(self) -> str:
+            CountingAuth.calls += 1
+            await asyncio.sleep(0)  # a token that needs awaiting (a JWT being renewed)
+            return emu.token
+
+    auth = CountingAuth()
+    async with AsyncCoze(auth, emu.base_url, headers={"X-Client": "c"}) as coze:
+        async with coze.websockets.chat.connect(bot_id=ECHO_BOT_ID, headers={"X-Trace": "t"}):
+            pass
+        async with coze.websockets.audio.transcriptions.create(on_event={}):
+            pass
+    assert CountingAuth.calls == 2  # awaited for each handshake
+    chat, transcriptions = emu.store.websockets.sessions
+    assert chat.path == "/v1/chat" and chat.query == {"bot_id": ECHO_BOT_ID}
+    assert transcriptions.path == "/v1/audio/transcriptions"
+    headers = chat.headers
+    assert headers["Authorization"] == f"Bearer {emu.token}"
+    assert headers["User-Agent"].startswith("coze-async/")
+    assert '"lang":"python"' in headers["X-Coze-Client-User-Agent"]
+    assert headers["X-Client"] == "c" and headers["X-Trace"] == "t"
+    assert "X-Trace" not in transcriptions.headers
+
+
+async def test_a_refused_token_is_an_authentication_error(emu: Emulator):
+    async with AsyncCoze(TokenAuth("wrong"), emu.base_url) as coze:
+        with pytest.raises(AuthenticationError) as caught:
+            await coze.websockets.audio.speech.connect()
+    assert caught.value.status == 401 and caught.value.logid
+
+
+async def test_device_and_workflow_ids_go_in_the_query(coze: AsyncCoze, emu: Emulator):
+    async with coze.websockets.chat.connect(bot_id=ECHO_BOT_ID, workflow_id="77", device_id=42):
+        pass
+    query = emu.store.websockets.sessions[-1].query
+    assert query == {"bot_id": ECHO_BOT_ID, "workflow_id": "77", "device_id": "42"}

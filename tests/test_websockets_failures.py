@@ -266,6 +266,17 @@ async def test_closing_the_client_ends_open_sessions(emu: Emulator):
     assert await settle(lambda: emu.open_connections == 0)
 
 
+async def test_a_stopping_emulator_closes_its_sessions_with_going_away():
+    async with Emulator() as emu, emu.async_client() as coze:
+        ws = await coze.websockets.chat.connect(bot_id=ECHO_BOT_ID)
+        await ws.receive()
+        await emu.stop()
+        with pytest.raises(CozeWebsocketClosedError) as caught:
+            await ws.receive()
+        assert caught.value.close_code == 1001
+        await ws.close()
+
+
 # -- keepalive ---------------------------------------------------------------------------------
 
 

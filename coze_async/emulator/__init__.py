@@ -8,7 +8,9 @@
 Bots answer through responders (``emu.register_responder``); faults are injected per route
 (``emu.inject(path="/v3/chat", status=429, retry_after=1)``). Its OAuth endpoints (JWT, PKCE,
 web and device apps, registered with ``emu.register_oauth_app``) issue access tokens that the
-rest of the API then accepts. The official cozepy client works against it unmodified.
+rest of the API then accepts. The realtime endpoints (``/v1/chat``, ``/v1/audio/speech``,
+``/v1/audio/transcriptions``) answer over websockets, their sessions logged in
+``emu.store.websockets``. The official cozepy client works against it unmodified.
 """
 
 from __future__ import annotations

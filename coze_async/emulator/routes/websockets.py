@@ -44,6 +44,8 @@ class SessionLog:
 
     path: str
     query: dict[str, str]
+    #: The handshake's request headers.
+    headers: dict[str, str] = attrs.field(factory=dict)
     #: The events received, in order (decoded JSON; undecodable frames as ``{"raw": text}``).
     received: list[dict[str, Any]] = attrs.field(factory=list)
     #: The events sent, in order.
@@ -171,7 +173,7 @@ async def serve(
     ws = web.WebSocketResponse(autoping=True)
     ws.headers["x-tt-logid"] = current_logid.get()
     await ws.prepare(request)
-    log = SessionLog(path=request.path, query=dict(request.query))
+    log = SessionLog(path=request.path, query=dict(request.query), headers=dict(request.headers))
     state.sessions.append(log)
     state.open.add(ws)
     channel = Channel(request, ws, log, current_fault.get())
