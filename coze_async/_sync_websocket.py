@@ -73,9 +73,7 @@ class WebsocketSession:
 
     def close(self) -> None:
         """Send what was queued and close (idempotent; see ``AsyncWebsocketSession.close``)."""
-        if self._session.closed:
-            return
-        with contextlib.suppress(CozeClientClosedError):
+        with contextlib.suppress(CozeClientClosedError):  # the client (its loop) is closed
             self._portal.call(self._session.close, needs_server=False)
 
     @property

@@ -268,6 +268,7 @@ class AsyncWebsocketsBaseClient:
         once the handler returned."""
         if self._closer is None and self._state is not self.State.CLOSED:
             self._closer = asyncio.get_running_loop().create_task(self.close())
+            self._closer.add_done_callback(_report_close_failure)
 
     async def _join_reader(self) -> None:
         reader = self._reader
@@ -445,6 +446,12 @@ class AsyncWebsocketsBaseClient:
             self._session.queue(event)
             return
         await self._session.send(event)
+
+
+def _report_close_failure(task: asyncio.Task[None]) -> None:
+    """A close started inside a handler that nobody awaits: its failure is logged, not lost."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("websocket: closing failed: %s", task.exception())
 
 
 def _type_name(event_type: WebsocketsEventType | str) -> str:
