@@ -19,6 +19,7 @@ from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
     from .resources.apps import AsyncAppsClient
+    from .resources.audio import AsyncAudioClient
     from .resources.bots import AsyncBotsClient
     from .resources.chat import AsyncChatClient
     from .resources.connectors import AsyncConnectorsClient
@@ -65,6 +66,7 @@ class AsyncCoze:
         folders: AsyncFoldersClient
         apps: AsyncAppsClient
         connectors: AsyncConnectorsClient
+        audio: AsyncAudioClient
 
     def __init__(
         self,

@@ -25,6 +25,7 @@ from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
     from .resources.apps import AppsClient
+    from .resources.audio import AudioClient
     from .resources.bots import BotsClient
     from .resources.chat import ChatClient
     from .resources.connectors import ConnectorsClient
@@ -73,6 +74,7 @@ class Coze:
         folders: FoldersClient
         apps: AppsClient
         connectors: ConnectorsClient
+        audio: AudioClient
 
     def __init__(
         self,

@@ -12,6 +12,7 @@ from aiohttp import web
 
 if TYPE_CHECKING:
     from .routes.apps import AppsState
+    from .routes.audio import AudioState
     from .routes.bots import BotsState
     from .routes.chat import ChatsState
     from .routes.connectors import ConnectorsState
@@ -43,6 +44,7 @@ class Store:
     folders: FoldersState
     apps: AppsState
     connectors: ConnectorsState
+    audio: AudioState
     oauth: OAuthState
 
 

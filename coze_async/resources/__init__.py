@@ -30,6 +30,11 @@ ROOT_RESOURCES: dict[str, tuple[str, str, str]] = {
     "folders": ("AsyncFoldersClient", "FoldersClient", "Folders."),
     "apps": ("AsyncAppsClient", "AppsClient", "Apps and their collaborators."),
     "connectors": ("AsyncConnectorsClient", "ConnectorsClient", "Connectors."),
+    "audio": (
+        "AsyncAudioClient",
+        "AudioClient",
+        "Speech, transcriptions, voices, rooms, lives, voiceprint groups.",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ from aiohttp import web
 from .._state import Store
 from . import (
     apps,
+    audio,
     bots,
     chat,
     connectors,
@@ -28,7 +29,7 @@ def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
-        *(users, variables, templates, folders, apps, connectors, oauth),
+        *(users, variables, templates, folders, apps, connectors, audio, oauth),
     )
     for family in families:
         family.add_routes(app)
@@ -36,7 +37,7 @@ def add_all_routes(app: web.Application) -> None:
 
 def new_store() -> Store:
     """A store holding each family's state at its start (default bots, workflows, workspace,
-    folders, apps and template): the one place the emulator's state is created."""
+    folders, apps, template and system voices): the one place the emulator's state is created."""
     return Store(
         bots=bots.BotsState(),
         conversations=conversations.ConversationsState(),
@@ -49,5 +50,6 @@ def new_store() -> Store:
         folders=folders.FoldersState(),
         apps=apps.AppsState(),
         connectors=connectors.ConnectorsState(),
+        audio=audio.AudioState(),
         oauth=oauth.OAuthState(),
     )
