@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ._client import AsyncCoze as AsyncCoze
     from ._config import COZE_CN_BASE_URL as COZE_CN_BASE_URL
     from ._config import COZE_COM_BASE_URL as COZE_COM_BASE_URL
+    from ._config import DEFAULT_CONNECTION_LIMITS as DEFAULT_CONNECTION_LIMITS
     from ._config import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
     from ._errors import AuthenticationError as AuthenticationError
     from ._errors import BadRequestError as BadRequestError
@@ -47,19 +48,31 @@ if TYPE_CHECKING:
     from ._errors import NotFoundError as NotFoundError
     from ._errors import PermissionDeniedError as PermissionDeniedError
     from ._errors import RateLimitError as RateLimitError
+    from ._http_client import AsyncHTTPClient as AsyncHTTPClient
+    from ._http_client import Limits as Limits
+    from ._http_client import SyncHTTPClient as SyncHTTPClient
+    from ._log import setup_logging as setup_logging
     from ._oauth import AsyncDeviceOAuthApp as AsyncDeviceOAuthApp
     from ._oauth import AsyncJWTAuth as AsyncJWTAuth
     from ._oauth import AsyncJWTOAuthApp as AsyncJWTOAuthApp
     from ._oauth import AsyncPKCEOAuthApp as AsyncPKCEOAuthApp
     from ._oauth import AsyncWebOAuthApp as AsyncWebOAuthApp
     from ._oauth import OAuthApp as OAuthApp
+    from ._pagination import AsyncLastIDPaged as AsyncLastIDPaged
+    from ._pagination import AsyncNumberPaged as AsyncNumberPaged
     from ._pagination import AsyncPaged as AsyncPaged
+    from ._pagination import AsyncPagedBase as AsyncPagedBase
+    from ._pagination import LastIDPagedResponse as LastIDPagedResponse
+    from ._pagination import NumberPagedResponse as NumberPagedResponse
     from ._request import RequestOptions as RequestOptions
+    from ._response import FileHTTPResponse as FileHTTPResponse
     from ._response import HTTPResponse as HTTPResponse
     from ._sse import SSELineTooLongError as SSELineTooLongError
     from ._stream import AsyncStream as AsyncStream
     from ._sync_client import Coze as Coze
-    from ._sync_layer import FileHTTPResponse as FileHTTPResponse
+    from ._sync_layer import LastIDPaged as LastIDPaged
+    from ._sync_layer import NumberPaged as NumberPaged
+    from ._sync_layer import SyncFileHTTPResponse as SyncFileHTTPResponse
     from ._sync_layer import SyncPaged as SyncPaged
     from ._sync_layer import SyncStream as SyncStream
     from ._sync_oauth import DeviceOAuthApp as DeviceOAuthApp
@@ -69,6 +82,7 @@ if TYPE_CHECKING:
     from ._sync_oauth import WebOAuthApp as WebOAuthApp
     from ._sync_oauth import load_oauth_app_from_config as load_oauth_app_from_config
     from ._timeout import Timeout as Timeout
+    from ._version import VERSION as VERSION
     from .models._base import CozeModel as CozeModel
     from .models._base import DynamicIntEnum as DynamicIntEnum
     from .models._base import DynamicStrEnum as DynamicStrEnum
@@ -243,11 +257,15 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AsyncCoze": ("._client", "AsyncCoze"),
     "AsyncDeviceOAuthApp": ("._oauth", "AsyncDeviceOAuthApp"),
     "AsyncFileHTTPResponse": ("._binary", "AsyncFileHTTPResponse"),
+    "AsyncHTTPClient": ("._http_client", "AsyncHTTPClient"),
     "AsyncIteratorStream": ("._stream", "AsyncStream"),
     "AsyncJWTAuth": ("._oauth", "AsyncJWTAuth"),
     "AsyncJWTOAuthApp": ("._oauth", "AsyncJWTOAuthApp"),
+    "AsyncLastIDPaged": ("._pagination", "AsyncLastIDPaged"),
+    "AsyncNumberPaged": ("._pagination", "AsyncNumberPaged"),
     "AsyncPKCEOAuthApp": ("._oauth", "AsyncPKCEOAuthApp"),
     "AsyncPaged": ("._pagination", "AsyncPaged"),
+    "AsyncPagedBase": ("._pagination", "AsyncPagedBase"),
     "AsyncStream": ("._stream", "AsyncStream"),
     "AsyncTokenAuth": ("._auth", "AsyncTokenAuth"),
     "AsyncWebOAuthApp": ("._oauth", "AsyncWebOAuthApp"),
@@ -322,6 +340,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CreateVoicePrintGroupFeatureResp": (".models.audio", "CreateVoicePrintGroupFeatureResp"),
     "CreateVoicePrintGroupResp": (".models.audio", "CreateVoicePrintGroupResp"),
     "CreateWorkspaceMemberResp": (".models.workspaces", "CreateWorkspaceMemberResp"),
+    "DEFAULT_CONNECTION_LIMITS": ("._config", "DEFAULT_CONNECTION_LIMITS"),
     "DEFAULT_TIMEOUT": ("._config", "DEFAULT_TIMEOUT"),
     "DeleteBotCollaboratorResp": (".models.bots", "DeleteBotCollaboratorResp"),
     "DeleteConversationMessageFeedbackResp": (
@@ -341,7 +360,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "FeatureScore": (".models.audio", "FeatureScore"),
     "FeedbackType": (".models.conversations", "FeedbackType"),
     "File": (".models.files", "File"),
-    "FileHTTPResponse": ("._sync_layer", "FileHTTPResponse"),
+    "FileHTTPResponse": ("._response", "FileHTTPResponse"),
     "FolderType": (".models.folders", "FolderType"),
     "GradientPosition": (".models.bots", "GradientPosition"),
     "HTTPResponse": ("._response", "HTTPResponse"),
@@ -351,6 +370,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "JWTAuth": ("._sync_oauth", "JWTAuth"),
     "JWTOAuthApp": ("._sync_oauth", "JWTOAuthApp"),
     "LanguageCode": (".models.audio", "LanguageCode"),
+    "LastIDPaged": ("._sync_layer", "LastIDPaged"),
+    "LastIDPagedResponse": ("._pagination", "LastIDPagedResponse"),
+    "Limits": ("._http_client", "Limits"),
     "ListResponse": (".models._base", "ListResponse"),
     "LiveInfo": (".models.audio", "LiveInfo"),
     "LiveType": (".models.audio", "LiveType"),
@@ -361,6 +383,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "MessageRole": (".models.chat", "MessageRole"),
     "MessageType": (".models.chat", "MessageType"),
     "NotFoundError": ("._errors", "NotFoundError"),
+    "NumberPaged": ("._sync_layer", "NumberPaged"),
+    "NumberPagedResponse": ("._pagination", "NumberPagedResponse"),
     "OAuthApp": ("._oauth", "OAuthApp"),
     "OAuthToken": (".models.auth", "OAuthToken"),
     "PKCEOAuthApp": ("._sync_oauth", "PKCEOAuthApp"),
@@ -392,6 +416,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "StreamInfo": (".models.audio", "StreamInfo"),
     "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
     "SyncAuth": ("._auth", "SyncAuth"),
+    "SyncFileHTTPResponse": ("._sync_layer", "SyncFileHTTPResponse"),
+    "SyncHTTPClient": ("._http_client", "SyncHTTPClient"),
     "SyncPaged": ("._sync_layer", "SyncPaged"),
     "SyncStream": ("._sync_layer", "SyncStream"),
     "TemplateDuplicateResp": (".models.templates", "TemplateDuplicateResp"),
@@ -415,6 +441,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "UserConfigEnum": (".models.connectors", "UserConfigEnum"),
     "UserInfo": (".models.audio", "UserInfo"),
     "UserInputType": (".models.bots", "UserInputType"),
+    "VERSION": ("._version", "VERSION"),
     "VariableChannel": (".models.bots", "VariableChannel"),
     "VariableType": (".models.bots", "VariableType"),
     "VariableValue": (".models.variables", "VariableValue"),
@@ -452,6 +479,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "WorkspaceRoleType": (".models.workspaces", "WorkspaceRoleType"),
     "WorkspaceType": (".models.workspaces", "WorkspaceType"),
     "load_oauth_app_from_config": ("._sync_oauth", "load_oauth_app_from_config"),
+    "setup_logging": ("._log", "setup_logging"),
 }
 
 

@@ -11,6 +11,8 @@ import aiohttp
 
 from ._auth import Auth, check_auth
 from ._config import COZE_COM_BASE_URL
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+from ._http_client import HTTPClientOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
 from ._timeout import TimeoutTypes
@@ -48,9 +50,11 @@ class AsyncCoze:
     overridable per call with ``max_retries=``. TLS certificates are verified; ``ssl`` takes an
     ``ssl.SSLContext`` (e.g. a private CA). The token is never sent over plain ``http://`` except
     to a loopback address, unless ``allow_insecure_http=True``. A stream line longer than
-    ``max_line_bytes`` (16 MiB) raises instead of buffering. Pass ``http_client`` to use your own
-    ``aiohttp.ClientSession`` (it is then yours to close). Use ``async with AsyncCoze(...) as
-    coze:`` or ``await coze.close()``.
+    ``max_line_bytes`` (16 MiB) raises instead of buffering. ``http_client`` takes cozepy's
+    ``AsyncHTTPClient(timeout=..., limits=...)`` (the timeout, and the connection pool's
+    ``Limits``; ``DEFAULT_CONNECTION_LIMITS`` otherwise), or an ``aiohttp.ClientSession`` of your
+    own (it is then yours to close, and its own pool and timeouts apply). Use ``async with
+    AsyncCoze(...) as coze:`` or ``await coze.close()``.
     """
 
     if TYPE_CHECKING:  # the families of ROOT_RESOURCES, built on first access
@@ -72,9 +76,9 @@ class AsyncCoze:
         self,
         auth: Auth,
         base_url: str = COZE_COM_BASE_URL,
+        http_client: aiohttp.ClientSession | HTTPClientOptions | None = None,
         *,
         timeout: TimeoutTypes | None = None,
-        http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         ssl: SSLContext | bool = True,
@@ -83,11 +87,23 @@ class AsyncCoze:
     ) -> None:
         check_auth(auth)
         self._auth = auth
+        session, limits = None, None
+        if isinstance(http_client, HTTPClientOptions):
+            if timeout is not None and http_client.timeout_given:
+                raise CozeInvalidArgumentError(
+                    "pass the timeout once: timeout= or http_client's, not both"
+                )
+            if http_client.timeout_given:
+                timeout = http_client.timeout
+            limits = http_client.limits
+        elif http_client is not None:
+            session = _session(http_client)
         self._transport = Transport(
             auth=auth,
             base_url=base_url,
             timeout=timeout,
-            http_client=http_client,
+            http_client=session,
+            limits=limits,
             headers=headers,
             max_retries=max_retries,
             ssl=ssl,
@@ -125,6 +141,17 @@ class AsyncCoze:
 
     def __repr__(self) -> str:
         return f"AsyncCoze(base_url={self.base_url!r})"
+
+
+def _session(http_client: object) -> aiohttp.ClientSession:
+    """``http_client`` when it is an ``aiohttp.ClientSession``; anything else is refused."""
+    if isinstance(http_client, aiohttp.ClientSession):
+        return http_client
+    raise CozeInvalidArgumentTypeError(
+        "http_client must be an AsyncHTTPClient(timeout=..., limits=...) or an "
+        f"aiohttp.ClientSession, not {type(http_client).__module__}.{type(http_client).__name__}"
+        " (coze_async does not use httpx: its AsyncHTTPClient carries the timeout and limits)"
+    )
 
 
 class _Family:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 __all__ = [
+    "COZE_PKCE_AUTH_ERROR_TYPE_ENUMS",
     "AuthenticationError",
     "BadRequestError",
     "CozeAPIError",
@@ -196,6 +197,8 @@ _BY_STATUS: dict[int, type[CozeAPIError]] = {
 
 
 _PKCE_ERRORS = frozenset(member.value for member in CozePKCEAuthErrorType)
+#: The values of :class:`CozePKCEAuthErrorType` (cozepy's name for the set).
+COZE_PKCE_AUTH_ERROR_TYPE_ENUMS = _PKCE_ERRORS
 
 
 def api_error(

@@ -11,10 +11,7 @@ never logged, shown in ``repr()`` or put in error messages.
 from __future__ import annotations
 
 import asyncio
-import base64
 import functools
-import hashlib
-import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from ssl import SSLContext
@@ -34,11 +31,13 @@ from ._errors import (
     CozePKCEAuthErrorType,
 )
 from ._jwt import JWTSigner, PrivateKey
+from ._log import logger as log
 from ._paths import path
 from ._request import Request, RequestOptions, omit_none, positive
 from ._retry import DEFAULT_MAX_RETRIES
 from ._timeout import TimeoutTypes
 from ._transport import Transport
+from ._util import gen_s256_code_challenge
 from .models.auth import DeviceAuthCode, OAuthToken, Scope, expiry_time
 
 __all__ = [
@@ -53,7 +52,6 @@ __all__ = [
     "gen_s256_code_challenge",
 ]
 
-log = logging.getLogger("coze_async")
 
 TOKEN_PATH = "/api/permission/oauth2/token"
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -67,12 +65,6 @@ LAST_USE_BEFORE_SECONDS = 10.0
 #: The device flow's polling gap grows by this on each ``slow_down`` (RFC 8628 §3.5), up to a cap.
 SLOW_DOWN_STEP_SECONDS = 5.0
 MAX_POLL_INTERVAL_SECONDS = 60.0
-
-
-def gen_s256_code_challenge(code_verifier: str) -> str:
-    """The PKCE ``S256`` challenge of ``code_verifier``: BASE64URL(SHA256(verifier)), unpadded."""
-    digest = hashlib.sha256(code_verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
 
 def _secret(name: str, value: object) -> str:

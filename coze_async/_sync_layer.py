@@ -30,18 +30,22 @@ from yarl import URL
 from ._binary import AsyncFileHTTPResponse, check_chunk_size
 from ._errors import CozeClientClosedError, CozeError, CozeInvalidArgumentTypeError
 from ._pagination import AsyncPaged
-from ._response import HTTPResponse
+from ._response import FileHTTPResponse, HTTPResponse
 from ._sse import ServerSentEvent
 from ._stream import AsyncStream
 from ._transport import is_loopback
 
 __all__ = [
-    "FileHTTPResponse",
+    "LastIDPaged",
+    "NumberPaged",
+    "PagedBase",
     "Portal",
     "SubResource",
+    "SyncFileHTTPResponse",
     "SyncPaged",
     "SyncResource",
     "SyncStream",
+    "TokenPaged",
     "direct",
     "forward",
 ]
@@ -310,7 +314,7 @@ def forward(
 @overload
 def forward(
     method: Callable[Concatenate[A, P], AsyncFileHTTPResponse],
-) -> Callable[Concatenate[SyncResource[A], P], FileHTTPResponse]: ...
+) -> Callable[Concatenate[SyncResource[A], P], SyncFileHTTPResponse]: ...
 @overload
 def forward(
     method: Callable[Concatenate[A, P], Coroutine[Any, Any, R]],
@@ -334,7 +338,7 @@ def forward(method: Callable[..., Any]) -> Callable[..., Any]:
             if isinstance(result, AsyncStream):
                 return SyncStream(self._root, result)
             if isinstance(result, AsyncFileHTTPResponse):
-                return FileHTTPResponse(self._root, result)
+                return SyncFileHTTPResponse(self._root, result)
             return SyncPaged(self._root, result)
 
     functools.update_wrapper(sync_method, method)
@@ -382,9 +386,9 @@ async def _start(
 
 def _sync_annotation(annotation: Any) -> Any:
     """``AsyncStream[X]`` -> ``SyncStream[X]``, ``AsyncPaged[X]`` -> ``SyncPaged[X]``,
-    ``AsyncFileHTTPResponse`` -> ``FileHTTPResponse``."""
+    ``AsyncFileHTTPResponse`` -> ``SyncFileHTTPResponse``."""
     if annotation == "AsyncFileHTTPResponse":
-        return "FileHTTPResponse"
+        return "SyncFileHTTPResponse"
     if isinstance(annotation, str):
         for async_name, sync_name in (
             ("AsyncStream[", "SyncStream["),
@@ -470,7 +474,11 @@ class SyncStream(Generic[E]):
 
 class SyncPaged(Generic[T]):
     """The blocking twin of :class:`AsyncPaged`: the first page is fetched when the list method
-    returns; iterating walks every later page, one portal hop per page."""
+    returns; iterating walks every later page, one portal hop per page.
+
+    cozepy's ``NumberPaged``, ``LastIDPaged``, ``TokenPaged`` and ``PagedBase`` are aliases of
+    this one class (the paging strategy is not part of the type here): ``isinstance`` holds for
+    each of them, whatever the endpoint pages by."""
 
     def __init__(self, root: SyncRoot, page: AsyncPaged[T]) -> None:
         self._root = root
@@ -534,22 +542,41 @@ class SyncPaged(Generic[T]):
         return f"{type(self).__name__}(items={len(self.items)}, has_more={self.has_more})"
 
 
-class FileHTTPResponse:
-    """The blocking twin of :class:`~coze_async.AsyncFileHTTPResponse` (cozepy's
-    ``FileHTTPResponse``): a binary body read from the network as it is consumed, one portal
-    hop per batch of received chunks. Also a context manager; the connection is released when
-    the body was read to its end and closed on ``close()``, exit, error or garbage collection."""
+# cozepy's names: one class serves every paging strategy (see ``_pagination``).
+#: cozepy's base of the sync paged results: :class:`SyncPaged`.
+PagedBase = SyncPaged
+#: cozepy's result of page-number paging: :class:`SyncPaged`.
+NumberPaged = SyncPaged
+#: cozepy's result of id (``first_id`` / ``last_id``) paging: :class:`SyncPaged`.
+LastIDPaged = SyncPaged
+#: cozepy's result of page-token paging: :class:`SyncPaged`.
+TokenPaged = SyncPaged
+
+
+class SyncFileHTTPResponse(FileHTTPResponse):
+    """What the sync ``audio.speech.create`` returns: cozepy's ``FileHTTPResponse``, streamed.
+    The blocking twin of :class:`~coze_async.AsyncFileHTTPResponse`: the body is read from the
+    network as it is consumed (``write_to_file``, ``stream_to_file``, ``iter_bytes``), one
+    portal hop per batch of received chunks, so memory stays flat whatever its size;
+    ``read()`` or ``content`` read it whole. Also a context manager; the connection is released
+    when the body was read to its end and closed on ``close()``, exit, error or garbage
+    collection."""
 
     def __init__(self, root: SyncRoot, body: AsyncFileHTTPResponse) -> None:
+        # The body is opened already: its response (status, headers, logid) is known.
+        self.response = body.response
         self._root = root
         self._portal = root._portal
         self._body = body
         self._done = False
+        self._content: bytes | None = None
 
     @property
-    def response(self) -> HTTPResponse:
-        """The HTTP response (status, headers, ``logid``)."""
-        return self._body.response
+    def content(self) -> bytes:  # type: ignore[override]
+        """The whole body, read on first use (the rest of it, if some was read already)."""
+        if self._content is None:
+            self._content = self.read()
+        return self._content
 
     @property
     def content_type(self) -> str:
@@ -560,6 +587,11 @@ class FileHTTPResponse:
     def content_length(self) -> int | None:
         """The body's size in bytes, when the service announced it."""
         return self._body.content_length
+
+    def __len__(self) -> int:
+        """The body's size: as announced, else read whole to count it."""
+        length = self.content_length
+        return length if length is not None else len(self.content)
 
     def _next_batch(self) -> list[bytes]:
         if self._done:
@@ -575,6 +607,8 @@ class FileHTTPResponse:
 
     def read(self) -> bytes:
         """The whole body (the rest of it, if some was read already)."""
+        if self._content is not None:
+            return self._content
         parts: list[bytes] = []
         while batch := self._next_batch():
             parts.extend(batch)
@@ -583,7 +617,10 @@ class FileHTTPResponse:
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body in chunks as they arrive (re-cut to ``chunk_size`` bytes when given; the
         last one may be shorter)."""
-        return self._chunks(check_chunk_size(chunk_size))
+        size = check_chunk_size(chunk_size)
+        if self._content is not None:
+            return super().iter_bytes(size or len(self._content) or 1)
+        return self._chunks(size)
 
     def _chunks(self, size: int | None) -> Iterator[bytes]:
         pending = bytearray()
@@ -608,6 +645,9 @@ class FileHTTPResponse:
     def write_to_file(self, file: str | os.PathLike[str]) -> None:
         """Write the body to ``file`` (created or truncated) as it arrives, a batch at a time
         (memory stays flat). On failure the partial file is removed and the error raised."""
+        if self._content is not None:
+            super().write_to_file(file)
+            return
         try:
             with open(file, "wb") as out:
                 while batch := self._next_batch():
@@ -616,6 +656,11 @@ class FileHTTPResponse:
             with contextlib.suppress(OSError):
                 os.remove(file)
             raise
+
+    def stream_to_file(self, file: str | os.PathLike[str], chunk_size: int = 64 * 1024) -> None:
+        """:meth:`write_to_file` (the body is streamed already; ``chunk_size`` is checked)."""
+        check_chunk_size(chunk_size)
+        self.write_to_file(file)
 
     def close(self) -> None:
         """Stop reading and release the connection. Safe to call more than once, and while the
@@ -631,7 +676,7 @@ class FileHTTPResponse:
         if not getattr(self, "_done", True):
             self._portal.call_soon(self._body.close)
 
-    def __enter__(self) -> FileHTTPResponse:
+    def __enter__(self) -> SyncFileHTTPResponse:
         return self
 
     def __exit__(
@@ -645,6 +690,7 @@ class FileHTTPResponse:
     def __repr__(self) -> str:
         meta = self._body.response
         return (
-            f"FileHTTPResponse(status={meta.status_code}, content_type={self.content_type!r}, "
+            f"SyncFileHTTPResponse(status={meta.status_code}, "
+            f"content_type={self.content_type!r}, "
             f"logid={meta.logid!r})"
         )

@@ -27,7 +27,6 @@ from yarl import URL
 
 from ._auth import Auth, check_auth
 from ._binary import AsyncFileHTTPResponse
-from ._config import KEEPALIVE_SECONDS, POOL_LIMIT
 from ._converter import structure
 from ._envelope import decode_envelope, excerpt
 from ._errors import (
@@ -40,6 +39,8 @@ from ._errors import (
     CozeTimeoutError,
 )
 from ._headers import client_headers, validate_headers
+from ._http_client import Limits, to_limits
+from ._log import logger as log
 from ._pagination import AsyncPaged, PageData, Paging
 from ._request import Request
 from ._response import LOGID_HEADER, HTTPResponse
@@ -57,8 +58,6 @@ __all__ = [
     "is_loopback",
     "structure_response",
 ]
-
-log = logging.getLogger("coze_async")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -131,6 +130,7 @@ class Transport:
         base_url: str,
         timeout: TimeoutTypes | None = None,
         http_client: aiohttp.ClientSession | None = None,
+        limits: Limits | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         ssl: SSLContext | bool = True,
@@ -161,6 +161,8 @@ class Transport:
         self.max_line_bytes = max_line_bytes
         self.base_url: str = str(url)
         self.timeout: Timeout = to_timeout(timeout)
+        #: The connection pool's limits (for the sessions this transport creates).
+        self.limits: Limits = to_limits(limits)
         self._client_timeout = _client_timeout(self.timeout)
         # Streams wait 120 s between reads by default; a user's timeout means the same for all.
         stream_read = DEFAULT_STREAM_READ_TIMEOUT if timeout is None else None
@@ -194,9 +196,7 @@ class Transport:
             session.detach()
             if connector is not None:
                 await connector.close()  # only marks it closed: its transports died with the loop
-        connector = aiohttp.TCPConnector(
-            limit=POOL_LIMIT, keepalive_timeout=KEEPALIVE_SECONDS, ssl=self.ssl
-        )
+        connector = _connector(self.limits, self.ssl)
         session = aiohttp.ClientSession(
             connector=connector,
             timeout=self._client_timeout,
@@ -270,6 +270,10 @@ class Transport:
         timeout = self._attempt_timeout(opts, stream, deadline)
         session = await self._get_session()
         method, path = request.method, request.path
+        # Metadata only (never a body, a header, the query or the token).
+        debug = log.isEnabledFor(logging.DEBUG)
+        if debug:
+            log.debug("%s %s: sending%s", method, path, " (stream)" if stream else "")
         started = time.monotonic()
         try:
             response = await session.request(
@@ -282,8 +286,17 @@ class Transport:
                 allow_redirects=False,
             )
         except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
-            raise _connection_error(exc, method, path) from exc
-        if log.isEnabledFor(logging.DEBUG):
+            error = _connection_error(exc, method, path)
+            if debug:
+                log.debug(
+                    "%s %s: %s after %.1f ms",
+                    method,
+                    path,
+                    type(error).__name__,
+                    (time.monotonic() - started) * 1000,
+                )
+            raise error from exc
+        if debug:
             log.debug(
                 "%s %s -> %s in %.1f ms, logid=%s",
                 method,
@@ -338,7 +351,7 @@ class Transport:
                     "%s %s failed (%s), retry %d of %d in %.2f s",
                     request.method,
                     request.path,
-                    type(exc).__name__,
+                    _reason(exc),
                     attempt + 1,
                     policy.max_retries,
                     delay,
@@ -511,6 +524,17 @@ class Transport:
         return result
 
 
+def _reason(exc: CozeError) -> str:
+    """Why an attempt failed, for the retry log line: the error type, and for an answer its
+    status, code and log id (no message: it may quote the request)."""
+    if not isinstance(exc, CozeAPIError):
+        return type(exc).__name__
+    details = [f"status={exc.status}" if exc.status is not None else None]
+    details.append(f"code={exc.code}" if exc.code is not None else None)
+    details.append(f"logid={exc.logid}" if exc.logid else None)
+    return ", ".join([type(exc).__name__, *filter(None, details)])
+
+
 def _total_exceeded(request: Request, total: float | None) -> CozeTimeoutError:
     return CozeTimeoutError(
         f"{request.method} {request.path} did not complete within its total timeout of {total:g} s",
@@ -530,6 +554,15 @@ def structure_response(payload: Any, cast: type[T], meta: HTTPResponse) -> T:
     except Exception as exc:  # cattrs raises several types; all mean the same here
         name = getattr(cast, "__name__", cast)
         raise invalid_response(meta, f"response data does not match {name}: {exc}") from exc
+
+
+def _connector(limits: Limits, ssl: SSLContext | bool) -> aiohttp.TCPConnector:
+    """The connection pool a session gets from ``limits`` (see ``_http_client``'s table)."""
+    if limits.max_keepalive_connections == 0:
+        return aiohttp.TCPConnector(limit=limits.max_connections or 0, force_close=True, ssl=ssl)
+    return aiohttp.TCPConnector(
+        limit=limits.max_connections or 0, keepalive_timeout=limits.keepalive_expiry, ssl=ssl
+    )
 
 
 def _client_timeout(timeout: Timeout, *, stream_read: float | None = None) -> aiohttp.ClientTimeout:

@@ -56,3 +56,21 @@ def test_rate_limit_message_says_when_to_retry():
     error = RateLimitError(4013, "too many requests", "L1", status=429, retry_after=1.5)
     assert "retry_after: 1.5" in str(error)
     assert "retry_after" not in str(RateLimitError(4013, "too many requests", "L1", status=429))
+
+
+def test_the_sdk_raises_no_bare_value_or_type_error():
+    # Every refusal is a CozeInvalidArgumentError (or its TypeError twin); the emulator (a server,
+    # independent of the SDK) is not concerned.
+    from pathlib import Path
+
+    import coze_async
+
+    root = Path(coze_async.__file__).parent
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if "emulator" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "raise ValueError(" in line or "raise TypeError(" in line
+    ]
+    assert offenders == []
