@@ -562,6 +562,9 @@ class SyncFileHTTPResponse(FileHTTPResponse):
     when the body was read to its end and closed on ``close()``, exit, error or garbage
     collection."""
 
+    #: The HTTP response it came with (status, headers, logid).
+    response: HTTPResponse
+
     def __init__(self, root: SyncRoot, body: AsyncFileHTTPResponse) -> None:
         # The body is opened already: its response (status, headers, logid) is known.
         self.response = body.response

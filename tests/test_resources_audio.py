@@ -49,6 +49,7 @@ from coze_async import (
     RoomMode,
     SpeakerIdentifyResp,
     StreamInfo,
+    SyncFileHTTPResponse,
     TokenAuth,
     TranslateConfig,
     UpdateVoicePrintGroupFeatureResp,
@@ -833,6 +834,24 @@ def test_sync_speech_read_iter_and_write(mocked, tmp_path) -> None:
         coze.audio.speech.create(input="Hello", voice_id="v").write_to_file(target)
     assert target.read_bytes() == AUDIO
     assert "FileHTTPResponse(status=200" in repr(resp)
+
+
+def test_sync_speech_is_cozepys_file_http_response(mocked, tmp_path) -> None:
+    for _ in range(2):
+        speech_answer(mocked)
+    with Coze(TokenAuth("t"), BASE) as coze:
+        resp = coze.audio.speech.create(input="Hello", voice_id="v")
+        assert isinstance(resp, FileHTTPResponse) and isinstance(resp, SyncFileHTTPResponse)
+        assert resp.logid == LOGID and resp.status_code == 200
+        assert resp.headers["Content-Type"] == "audio/mpeg"
+        assert resp.content == AUDIO and len(resp) == len(AUDIO)  # read whole, once
+        assert resp.read() == AUDIO and b"".join(resp.iter_bytes(100)) == AUDIO
+        target = tmp_path / "again.mp3"
+        resp.write_to_file(target)
+        assert target.read_bytes() == AUDIO
+        streamed = coze.audio.speech.create(input="Hello", voice_id="v")
+        streamed.stream_to_file(tmp_path / "streamed.mp3", chunk_size=4096)
+    assert (tmp_path / "streamed.mp3").read_bytes() == AUDIO
 
 
 def test_sync_speech_errors_are_raised_by_the_call(mocked) -> None:
