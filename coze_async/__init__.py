@@ -87,6 +87,15 @@ if TYPE_CHECKING:
     from .models._base import DynamicIntEnum as DynamicIntEnum
     from .models._base import DynamicStrEnum as DynamicStrEnum
     from .models._base import ListResponse as ListResponse
+    from .models.api_apps import APIApp as APIApp
+    from .models.api_apps import APIAppEvent as APIAppEvent
+    from .models.api_apps import APIAppEventType as APIAppEventType
+    from .models.api_apps import AppType as AppType
+    from .models.api_apps import CreateAPIAppsEventsResp as CreateAPIAppsEventsResp
+    from .models.api_apps import DeleteAPIAppsEventsResp as DeleteAPIAppsEventsResp
+    from .models.api_apps import DeleteAPIAppsResp as DeleteAPIAppsResp
+    from .models.api_apps import UpdateAPIAppsEventsResp as UpdateAPIAppsEventsResp
+    from .models.api_apps import UpdateAPIAppsResp as UpdateAPIAppsResp
     from .models.apps import AddAppCollaboratorResp as AddAppCollaboratorResp
     from .models.apps import AppCollaborator as AppCollaborator
     from .models.apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
@@ -191,6 +200,22 @@ if TYPE_CHECKING:
     from .models.chat import MessageType as MessageType
     from .models.chat import ToolOutput as ToolOutput
     from .models.chat import Usage as Usage
+    from .models.commerce import BenefitActiveMode as BenefitActiveMode
+    from .models.commerce import BenefitBasicInfo as BenefitBasicInfo
+    from .models.commerce import BenefitBillTask as BenefitBillTask
+    from .models.commerce import BenefitData as BenefitData
+    from .models.commerce import BenefitEntityType as BenefitEntityType
+    from .models.commerce import BenefitInfo as BenefitInfo
+    from .models.commerce import BenefitItemInfo as BenefitItemInfo
+    from .models.commerce import BenefitLimitation as BenefitLimitation
+    from .models.commerce import BenefitStatus as BenefitStatus
+    from .models.commerce import BenefitStatusInfo as BenefitStatusInfo
+    from .models.commerce import BenefitStrategy as BenefitStrategy
+    from .models.commerce import BenefitTriggerUnit as BenefitTriggerUnit
+    from .models.commerce import BenefitType as BenefitType
+    from .models.commerce import BenefitUserLevel as BenefitUserLevel
+    from .models.commerce import BillTaskStatus as BillTaskStatus
+    from .models.commerce import CreateBenefitLimitationResp as CreateBenefitLimitationResp
     from .models.connectors import AuditStatus as AuditStatus
     from .models.connectors import BindConnectorUserConfigResp as BindConnectorUserConfigResp
     from .models.connectors import InstallConnectorResp as InstallConnectorResp
@@ -207,6 +232,14 @@ if TYPE_CHECKING:
     from .models.conversations import DeleteConversationResp as DeleteConversationResp
     from .models.conversations import FeedbackType as FeedbackType
     from .models.conversations import Section as Section
+    from .models.enterprises import CreateEnterpriseMemberResp as CreateEnterpriseMemberResp
+    from .models.enterprises import (
+        CreateEnterpriseOrganizationResp as CreateEnterpriseOrganizationResp,
+    )
+    from .models.enterprises import DeleteEnterpriseMemberResp as DeleteEnterpriseMemberResp
+    from .models.enterprises import EnterpriseMember as EnterpriseMember
+    from .models.enterprises import EnterpriseMemberRole as EnterpriseMemberRole
+    from .models.enterprises import UpdateEnterpriseMemberResp as UpdateEnterpriseMemberResp
     from .models.files import File as File
     from .models.folders import FolderType as FolderType
     from .models.folders import SimpleFolder as SimpleFolder
@@ -250,9 +283,13 @@ if TYPE_CHECKING:
 #: Public name -> (module, name there). Resolved on first use (PEP 562), so
 #: ``import coze_async`` stays cheap and loads aiohttp only when a client is used.
 _EXPORTS: dict[str, tuple[str, str]] = {
+    "APIApp": (".models.api_apps", "APIApp"),
+    "APIAppEvent": (".models.api_apps", "APIAppEvent"),
+    "APIAppEventType": (".models.api_apps", "APIAppEventType"),
     "AddAppCollaboratorResp": (".models.apps", "AddAppCollaboratorResp"),
     "AddBotCollaboratorResp": (".models.bots", "AddBotCollaboratorResp"),
     "AppCollaborator": (".models.apps", "AppCollaborator"),
+    "AppType": (".models.api_apps", "AppType"),
     "AsyncAuth": ("._auth", "AsyncAuth"),
     "AsyncCoze": ("._client", "AsyncCoze"),
     "AsyncDeviceOAuthApp": ("._oauth", "AsyncDeviceOAuthApp"),
@@ -275,6 +312,21 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AuthenticationError": ("._errors", "AuthenticationError"),
     "BackgroundImageInfo": (".models.bots", "BackgroundImageInfo"),
     "BadRequestError": ("._errors", "BadRequestError"),
+    "BenefitActiveMode": (".models.commerce", "BenefitActiveMode"),
+    "BenefitBasicInfo": (".models.commerce", "BenefitBasicInfo"),
+    "BenefitBillTask": (".models.commerce", "BenefitBillTask"),
+    "BenefitData": (".models.commerce", "BenefitData"),
+    "BenefitEntityType": (".models.commerce", "BenefitEntityType"),
+    "BenefitInfo": (".models.commerce", "BenefitInfo"),
+    "BenefitItemInfo": (".models.commerce", "BenefitItemInfo"),
+    "BenefitLimitation": (".models.commerce", "BenefitLimitation"),
+    "BenefitStatus": (".models.commerce", "BenefitStatus"),
+    "BenefitStatusInfo": (".models.commerce", "BenefitStatusInfo"),
+    "BenefitStrategy": (".models.commerce", "BenefitStrategy"),
+    "BenefitTriggerUnit": (".models.commerce", "BenefitTriggerUnit"),
+    "BenefitType": (".models.commerce", "BenefitType"),
+    "BenefitUserLevel": (".models.commerce", "BenefitUserLevel"),
+    "BillTaskStatus": (".models.commerce", "BillTaskStatus"),
     "BindConnectorUserConfigResp": (".models.connectors", "BindConnectorUserConfigResp"),
     "Bot": (".models.bots", "Bot"),
     "BotBackgroundImageInfo": (".models.bots", "BotBackgroundImageInfo"),
@@ -331,10 +383,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CozePKCEAuthErrorType": ("._errors", "CozePKCEAuthErrorType"),
     "CozeStreamTruncatedError": ("._errors", "CozeStreamTruncatedError"),
     "CozeTimeoutError": ("._errors", "CozeTimeoutError"),
+    "CreateAPIAppsEventsResp": (".models.api_apps", "CreateAPIAppsEventsResp"),
+    "CreateBenefitLimitationResp": (".models.commerce", "CreateBenefitLimitationResp"),
     "CreateConversationMessageFeedbackResp": (
         ".models.conversations",
         "CreateConversationMessageFeedbackResp",
     ),
+    "CreateEnterpriseMemberResp": (".models.enterprises", "CreateEnterpriseMemberResp"),
+    "CreateEnterpriseOrganizationResp": (".models.enterprises", "CreateEnterpriseOrganizationResp"),
     "CreateRoomResp": (".models.audio", "CreateRoomResp"),
     "CreateTranscriptionsResp": (".models.audio", "CreateTranscriptionsResp"),
     "CreateVoicePrintGroupFeatureResp": (".models.audio", "CreateVoicePrintGroupFeatureResp"),
@@ -342,12 +398,15 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CreateWorkspaceMemberResp": (".models.workspaces", "CreateWorkspaceMemberResp"),
     "DEFAULT_CONNECTION_LIMITS": ("._config", "DEFAULT_CONNECTION_LIMITS"),
     "DEFAULT_TIMEOUT": ("._config", "DEFAULT_TIMEOUT"),
+    "DeleteAPIAppsEventsResp": (".models.api_apps", "DeleteAPIAppsEventsResp"),
+    "DeleteAPIAppsResp": (".models.api_apps", "DeleteAPIAppsResp"),
     "DeleteBotCollaboratorResp": (".models.bots", "DeleteBotCollaboratorResp"),
     "DeleteConversationMessageFeedbackResp": (
         ".models.conversations",
         "DeleteConversationMessageFeedbackResp",
     ),
     "DeleteConversationResp": (".models.conversations", "DeleteConversationResp"),
+    "DeleteEnterpriseMemberResp": (".models.enterprises", "DeleteEnterpriseMemberResp"),
     "DeleteVoicePrintGroupFeatureResp": (".models.audio", "DeleteVoicePrintGroupFeatureResp"),
     "DeleteVoicePrintGroupResp": (".models.audio", "DeleteVoicePrintGroupResp"),
     "DeleteWorkspaceMemberResp": (".models.workspaces", "DeleteWorkspaceMemberResp"),
@@ -357,6 +416,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "DynamicStrEnum": (".models._base", "DynamicStrEnum"),
     "EmotionInfo": (".models.audio", "EmotionInfo"),
     "EmotionScaleInterval": (".models.audio", "EmotionScaleInterval"),
+    "EnterpriseMember": (".models.enterprises", "EnterpriseMember"),
+    "EnterpriseMemberRole": (".models.enterprises", "EnterpriseMemberRole"),
     "FeatureScore": (".models.audio", "FeatureScore"),
     "FeedbackType": (".models.conversations", "FeedbackType"),
     "File": (".models.files", "File"),
@@ -429,9 +490,12 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "TurnDetectionConfig": (".models.audio", "TurnDetectionConfig"),
     "TurnDetectionType": (".models.audio", "TurnDetectionType"),
     "UnpublishBotResp": (".models.bots", "UnpublishBotResp"),
+    "UpdateAPIAppsEventsResp": (".models.api_apps", "UpdateAPIAppsEventsResp"),
+    "UpdateAPIAppsResp": (".models.api_apps", "UpdateAPIAppsResp"),
     "UpdateBotCollaborationModeResp": (".models.bots", "UpdateBotCollaborationModeResp"),
     "UpdateBotResp": (".models.bots", "UpdateBotResp"),
     "UpdateConnectorBotResp": (".models.connectors", "UpdateConnectorBotResp"),
+    "UpdateEnterpriseMemberResp": (".models.enterprises", "UpdateEnterpriseMemberResp"),
     "UpdateVariableResp": (".models.variables", "UpdateVariableResp"),
     "UpdateVoicePrintGroupFeatureResp": (".models.audio", "UpdateVoicePrintGroupFeatureResp"),
     "UpdateVoicePrintGroupResp": (".models.audio", "UpdateVoicePrintGroupResp"),

@@ -20,12 +20,17 @@ from ._transport import Transport
 from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
+    from .resources.api_apps import AsyncAPIAppsClient
     from .resources.apps import AsyncAppsClient
     from .resources.audio import AsyncAudioClient
+    from .resources.benefit_limitations import AsyncBenefitLimitationsClient
+    from .resources.benefits import AsyncBenefitsClient
+    from .resources.bill_tasks import AsyncBillTasksClient
     from .resources.bots import AsyncBotsClient
     from .resources.chat import AsyncChatClient
     from .resources.connectors import AsyncConnectorsClient
     from .resources.conversations import AsyncConversationsClient
+    from .resources.enterprises import AsyncEnterprisesClient
     from .resources.files import AsyncFilesClient
     from .resources.folders import AsyncFoldersClient
     from .resources.templates import AsyncTemplatesClient
@@ -70,6 +75,11 @@ class AsyncCoze:
         folders: AsyncFoldersClient
         apps: AsyncAppsClient
         connectors: AsyncConnectorsClient
+        api_apps: AsyncAPIAppsClient
+        enterprises: AsyncEnterprisesClient
+        benefits: AsyncBenefitsClient
+        benefit_limitations: AsyncBenefitLimitationsClient
+        bill_tasks: AsyncBillTasksClient
         audio: AsyncAudioClient
 
     def __init__(

@@ -268,10 +268,18 @@ def _is_list_response(t: Any) -> bool:
 
 
 converter.register_structure_hook_factory(_is_list_response, _list_response_hook)
-converter.register_unstructure_hook(Enum, lambda member: member.value)
+
+
+def _enum_value(member: Any) -> Any:
+    # A model built by hand may hold the plain value in an enum field (attrs does not convert):
+    # it goes out as it is.
+    return member.value if isinstance(member, Enum) else member
+
+
+converter.register_unstructure_hook(Enum, _enum_value)
 # Open string enums are str subclasses: name them too, so str's identity hook does not win.
-converter.register_unstructure_hook(DynamicStrEnum, lambda member: member.value)
-converter.register_unstructure_hook(DynamicIntEnum, lambda member: member.value)
+converter.register_unstructure_hook(DynamicStrEnum, _enum_value)
+converter.register_unstructure_hook(DynamicIntEnum, _enum_value)
 
 
 def structure(data: Any, cls: type[T]) -> T:

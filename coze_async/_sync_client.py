@@ -26,12 +26,17 @@ from ._timeout import TimeoutTypes
 from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
+    from .resources.api_apps import APIAppsClient
     from .resources.apps import AppsClient
     from .resources.audio import AudioClient
+    from .resources.benefit_limitations import BenefitLimitationsClient
+    from .resources.benefits import BenefitsClient
+    from .resources.bill_tasks import BillTasksClient
     from .resources.bots import BotsClient
     from .resources.chat import ChatClient
     from .resources.connectors import ConnectorsClient
     from .resources.conversations import ConversationsClient
+    from .resources.enterprises import EnterprisesClient
     from .resources.files import FilesClient
     from .resources.folders import FoldersClient
     from .resources.templates import TemplatesClient
@@ -78,6 +83,11 @@ class Coze:
         folders: FoldersClient
         apps: AppsClient
         connectors: ConnectorsClient
+        api_apps: APIAppsClient
+        enterprises: EnterprisesClient
+        benefits: BenefitsClient
+        benefit_limitations: BenefitLimitationsClient
+        bill_tasks: BillTasksClient
         audio: AudioClient
 
     def __init__(

@@ -44,12 +44,14 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
     from coze_async.emulator import ECHO_BOT_ID, ECHO_WORKFLOW_ID, PERSONAL_WORKSPACE_ID, Emulator
     from coze_async.emulator.routes.apps import APP_ID
     from coze_async.emulator.routes.audio import SYSTEM_VOICE_ID
+    from coze_async.emulator.routes.commerce import RUNNING_BILL_TASK_ID
+    from coze_async.emulator.routes.enterprises import ENTERPRISE_ID
     from coze_async.emulator.routes.folders import PROJECTS_FOLDER_ID
     from coze_async.emulator.routes.templates import TEMPLATE_ID
 
     store = Emulator().store  # no request served: nothing is added on first use any more
     families = [getattr(store, a.name) for a in attrs.fields(type(store))]
-    assert len(families) == 13 and all(attrs.has(type(family)) for family in families)
+    assert len(families) == 16 and all(attrs.has(type(family)) for family in families)
     assert ECHO_BOT_ID in store.bots.records
     assert ECHO_WORKFLOW_ID in store.workflows.records
     assert [w["id"] for w in store.workspaces.records] == [PERSONAL_WORKSPACE_ID]
@@ -58,6 +60,8 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
     assert TEMPLATE_ID in store.templates.records
     assert SYSTEM_VOICE_ID in [v["voice_id"] for v in store.audio.voices]
     assert store.oauth.apps == {} and store.oauth.tokens == {}
+    assert store.api_apps.records == [] and ENTERPRISE_ID in store.enterprises.records
+    assert RUNNING_BILL_TASK_ID in [t["task_id"] for t in store.commerce.bill_tasks]
     assert Emulator().store.bots.records is not store.bots.records  # one state per emulator
 
 

@@ -64,6 +64,13 @@ MODULE_PATHS: dict[str, str] = {
     "coze": """
         AsyncCoze COZE_COM_BASE_URL Coze
     """,
+    "api_apps": """
+        APIApp APIAppsClient AppType AsyncAPIAppsClient DeleteAPIAppsResp UpdateAPIAppsResp
+    """,
+    "api_apps.events": """
+        APIAppEvent APIAppsEventsClient AsyncAPIAppsEventsClient CreateAPIAppsEventsResp
+        DeleteAPIAppsEventsResp UpdateAPIAppsEventsResp
+    """,
     "apps": """
         AppsClient AsyncAppsClient PublishStatus SimpleApp
     """,
@@ -100,6 +107,13 @@ MODULE_PATHS: dict[str, str] = {
     "conversations.message.feedback": """
         AsyncMessagesFeedbackClient ConversationsMessagesFeedbackClient
         CreateConversationMessageFeedbackResp DeleteConversationMessageFeedbackResp FeedbackType
+    """,
+    "enterprises": """
+        AsyncEnterprisesClient EnterprisesClient
+    """,
+    "enterprises.members": """
+        AsyncEnterprisesMembersClient CreateEnterpriseMemberResp DeleteEnterpriseMemberResp
+        EnterpriseMember EnterpriseMemberRole EnterprisesMembersClient UpdateEnterpriseMemberResp
     """,
     "files": """
         AsyncFilesClient File FileContent FileTypes FilesClient
@@ -190,7 +204,7 @@ EXAMPLE_IMPORTS: dict[str, str | None] = {
 }
 
 #: cozepy families other open issues add: their paths are not provided yet.
-OWNED_PATHS = ("api_apps", "datasets", "enterprises", "knowledge", "websockets")
+OWNED_PATHS = ("datasets", "knowledge", "websockets")
 
 #: cozepy names a path defines that coze_async does not provide, and why.
 NOT_PROVIDED: dict[str, dict[str, str]] = {

@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from ._base import DynamicIntEnum as DynamicIntEnum
     from ._base import DynamicStrEnum as DynamicStrEnum
     from ._base import ListResponse as ListResponse
+    from .api_apps import APIApp as APIApp
+    from .api_apps import APIAppEvent as APIAppEvent
+    from .api_apps import APIAppEventType as APIAppEventType
+    from .api_apps import AppType as AppType
+    from .api_apps import CreateAPIAppsEventsResp as CreateAPIAppsEventsResp
+    from .api_apps import DeleteAPIAppsEventsResp as DeleteAPIAppsEventsResp
+    from .api_apps import DeleteAPIAppsResp as DeleteAPIAppsResp
+    from .api_apps import UpdateAPIAppsEventsResp as UpdateAPIAppsEventsResp
+    from .api_apps import UpdateAPIAppsResp as UpdateAPIAppsResp
     from .apps import AddAppCollaboratorResp as AddAppCollaboratorResp
     from .apps import AppCollaborator as AppCollaborator
     from .apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
@@ -121,6 +130,22 @@ if TYPE_CHECKING:
     from .chat import MessageType as MessageType
     from .chat import ToolOutput as ToolOutput
     from .chat import Usage as Usage
+    from .commerce import BenefitActiveMode as BenefitActiveMode
+    from .commerce import BenefitBasicInfo as BenefitBasicInfo
+    from .commerce import BenefitBillTask as BenefitBillTask
+    from .commerce import BenefitData as BenefitData
+    from .commerce import BenefitEntityType as BenefitEntityType
+    from .commerce import BenefitInfo as BenefitInfo
+    from .commerce import BenefitItemInfo as BenefitItemInfo
+    from .commerce import BenefitLimitation as BenefitLimitation
+    from .commerce import BenefitStatus as BenefitStatus
+    from .commerce import BenefitStatusInfo as BenefitStatusInfo
+    from .commerce import BenefitStrategy as BenefitStrategy
+    from .commerce import BenefitTriggerUnit as BenefitTriggerUnit
+    from .commerce import BenefitType as BenefitType
+    from .commerce import BenefitUserLevel as BenefitUserLevel
+    from .commerce import BillTaskStatus as BillTaskStatus
+    from .commerce import CreateBenefitLimitationResp as CreateBenefitLimitationResp
     from .connectors import AuditStatus as AuditStatus
     from .connectors import BindConnectorUserConfigResp as BindConnectorUserConfigResp
     from .connectors import InstallConnectorResp as InstallConnectorResp
@@ -137,6 +162,12 @@ if TYPE_CHECKING:
     from .conversations import DeleteConversationResp as DeleteConversationResp
     from .conversations import FeedbackType as FeedbackType
     from .conversations import Section as Section
+    from .enterprises import CreateEnterpriseMemberResp as CreateEnterpriseMemberResp
+    from .enterprises import CreateEnterpriseOrganizationResp as CreateEnterpriseOrganizationResp
+    from .enterprises import DeleteEnterpriseMemberResp as DeleteEnterpriseMemberResp
+    from .enterprises import EnterpriseMember as EnterpriseMember
+    from .enterprises import EnterpriseMemberRole as EnterpriseMemberRole
+    from .enterprises import UpdateEnterpriseMemberResp as UpdateEnterpriseMemberResp
     from .files import File as File
     from .folders import FolderType as FolderType
     from .folders import SimpleFolder as SimpleFolder
@@ -180,6 +211,15 @@ _EXPORTS: dict[str, str] = {
     "DynamicIntEnum": "._base",
     "DynamicStrEnum": "._base",
     "ListResponse": "._base",
+    "APIApp": ".api_apps",
+    "APIAppEvent": ".api_apps",
+    "APIAppEventType": ".api_apps",
+    "AppType": ".api_apps",
+    "CreateAPIAppsEventsResp": ".api_apps",
+    "DeleteAPIAppsEventsResp": ".api_apps",
+    "DeleteAPIAppsResp": ".api_apps",
+    "UpdateAPIAppsEventsResp": ".api_apps",
+    "UpdateAPIAppsResp": ".api_apps",
     "DeviceAuthCode": ".auth",
     "OAuthToken": ".auth",
     "Scope": ".auth",
@@ -282,6 +322,22 @@ _EXPORTS: dict[str, str] = {
     "MessageType": ".chat",
     "ToolOutput": ".chat",
     "Usage": ".chat",
+    "BenefitActiveMode": ".commerce",
+    "BenefitBasicInfo": ".commerce",
+    "BenefitBillTask": ".commerce",
+    "BenefitData": ".commerce",
+    "BenefitEntityType": ".commerce",
+    "BenefitInfo": ".commerce",
+    "BenefitItemInfo": ".commerce",
+    "BenefitLimitation": ".commerce",
+    "BenefitStatus": ".commerce",
+    "BenefitStatusInfo": ".commerce",
+    "BenefitStrategy": ".commerce",
+    "BenefitTriggerUnit": ".commerce",
+    "BenefitType": ".commerce",
+    "BenefitUserLevel": ".commerce",
+    "BillTaskStatus": ".commerce",
+    "CreateBenefitLimitationResp": ".commerce",
     "AuditStatus": ".connectors",
     "BindConnectorUserConfigResp": ".connectors",
     "InstallConnectorResp": ".connectors",
@@ -294,6 +350,12 @@ _EXPORTS: dict[str, str] = {
     "DeleteConversationResp": ".conversations",
     "FeedbackType": ".conversations",
     "Section": ".conversations",
+    "CreateEnterpriseMemberResp": ".enterprises",
+    "CreateEnterpriseOrganizationResp": ".enterprises",
+    "DeleteEnterpriseMemberResp": ".enterprises",
+    "EnterpriseMember": ".enterprises",
+    "EnterpriseMemberRole": ".enterprises",
+    "UpdateEnterpriseMemberResp": ".enterprises",
     "File": ".files",
     "FolderType": ".folders",
     "SimpleFolder": ".folders",

@@ -6,12 +6,15 @@ from aiohttp import web
 
 from .._state import Store
 from . import (
+    api_apps,
     apps,
     audio,
     bots,
     chat,
+    commerce,
     connectors,
     conversations,
+    enterprises,
     files,
     folders,
     oauth,
@@ -29,7 +32,8 @@ def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
-        *(users, variables, templates, folders, apps, connectors, audio, oauth),
+        *(users, variables, templates, folders, apps, connectors, oauth),
+        *(api_apps, enterprises, commerce, audio),
     )
     for family in families:
         family.add_routes(app)
@@ -37,7 +41,8 @@ def add_all_routes(app: web.Application) -> None:
 
 def new_store() -> Store:
     """A store holding each family's state at its start (default bots, workflows, workspace,
-    folders, apps, template and system voices): the one place the emulator's state is created."""
+    folders, apps, template, enterprise, benefits, bill tasks and system voices): the one
+    place the emulator's state is created."""
     return Store(
         bots=bots.BotsState(),
         conversations=conversations.ConversationsState(),
@@ -52,4 +57,7 @@ def new_store() -> Store:
         connectors=connectors.ConnectorsState(),
         audio=audio.AudioState(),
         oauth=oauth.OAuthState(),
+        api_apps=api_apps.ApiAppsState(),
+        enterprises=enterprises.EnterprisesState(),
+        commerce=commerce.CommerceState(),
     )
