@@ -232,6 +232,26 @@ if TYPE_CHECKING:
     from .models.conversations import DeleteConversationResp as DeleteConversationResp
     from .models.conversations import FeedbackType as FeedbackType
     from .models.conversations import Section as Section
+    from .models.datasets import CreateDatasetResp as CreateDatasetResp
+    from .models.datasets import Dataset as Dataset
+    from .models.datasets import DatasetStatus as DatasetStatus
+    from .models.datasets import DeleteDatasetRes as DeleteDatasetRes
+    from .models.datasets import DeleteDocumentRes as DeleteDocumentRes
+    from .models.datasets import Document as Document
+    from .models.datasets import DocumentBase as DocumentBase
+    from .models.datasets import DocumentChunkStrategy as DocumentChunkStrategy
+    from .models.datasets import DocumentFormatType as DocumentFormatType
+    from .models.datasets import DocumentProgress as DocumentProgress
+    from .models.datasets import DocumentSourceInfo as DocumentSourceInfo
+    from .models.datasets import DocumentSourceType as DocumentSourceType
+    from .models.datasets import DocumentStatus as DocumentStatus
+    from .models.datasets import DocumentUpdateRule as DocumentUpdateRule
+    from .models.datasets import DocumentUpdateType as DocumentUpdateType
+    from .models.datasets import Photo as Photo
+    from .models.datasets import PhotoStatus as PhotoStatus
+    from .models.datasets import UpdateDatasetRes as UpdateDatasetRes
+    from .models.datasets import UpdateDocumentRes as UpdateDocumentRes
+    from .models.datasets import UpdateImageRes as UpdateImageRes
     from .models.enterprises import CreateEnterpriseMemberResp as CreateEnterpriseMemberResp
     from .models.enterprises import (
         CreateEnterpriseOrganizationResp as CreateEnterpriseOrganizationResp,
@@ -389,6 +409,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
         ".models.conversations",
         "CreateConversationMessageFeedbackResp",
     ),
+    "CreateDatasetResp": (".models.datasets", "CreateDatasetResp"),
     "CreateEnterpriseMemberResp": (".models.enterprises", "CreateEnterpriseMemberResp"),
     "CreateEnterpriseOrganizationResp": (".models.enterprises", "CreateEnterpriseOrganizationResp"),
     "CreateRoomResp": (".models.audio", "CreateRoomResp"),
@@ -398,6 +419,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CreateWorkspaceMemberResp": (".models.workspaces", "CreateWorkspaceMemberResp"),
     "DEFAULT_CONNECTION_LIMITS": ("._config", "DEFAULT_CONNECTION_LIMITS"),
     "DEFAULT_TIMEOUT": ("._config", "DEFAULT_TIMEOUT"),
+    "Dataset": (".models.datasets", "Dataset"),
+    "DatasetStatus": (".models.datasets", "DatasetStatus"),
     "DeleteAPIAppsEventsResp": (".models.api_apps", "DeleteAPIAppsEventsResp"),
     "DeleteAPIAppsResp": (".models.api_apps", "DeleteAPIAppsResp"),
     "DeleteBotCollaboratorResp": (".models.bots", "DeleteBotCollaboratorResp"),
@@ -406,12 +429,24 @@ _EXPORTS: dict[str, tuple[str, str]] = {
         "DeleteConversationMessageFeedbackResp",
     ),
     "DeleteConversationResp": (".models.conversations", "DeleteConversationResp"),
+    "DeleteDatasetRes": (".models.datasets", "DeleteDatasetRes"),
+    "DeleteDocumentRes": (".models.datasets", "DeleteDocumentRes"),
     "DeleteEnterpriseMemberResp": (".models.enterprises", "DeleteEnterpriseMemberResp"),
     "DeleteVoicePrintGroupFeatureResp": (".models.audio", "DeleteVoicePrintGroupFeatureResp"),
     "DeleteVoicePrintGroupResp": (".models.audio", "DeleteVoicePrintGroupResp"),
     "DeleteWorkspaceMemberResp": (".models.workspaces", "DeleteWorkspaceMemberResp"),
     "DeviceAuthCode": (".models.auth", "DeviceAuthCode"),
     "DeviceOAuthApp": ("._sync_oauth", "DeviceOAuthApp"),
+    "Document": (".models.datasets", "Document"),
+    "DocumentBase": (".models.datasets", "DocumentBase"),
+    "DocumentChunkStrategy": (".models.datasets", "DocumentChunkStrategy"),
+    "DocumentFormatType": (".models.datasets", "DocumentFormatType"),
+    "DocumentProgress": (".models.datasets", "DocumentProgress"),
+    "DocumentSourceInfo": (".models.datasets", "DocumentSourceInfo"),
+    "DocumentSourceType": (".models.datasets", "DocumentSourceType"),
+    "DocumentStatus": (".models.datasets", "DocumentStatus"),
+    "DocumentUpdateRule": (".models.datasets", "DocumentUpdateRule"),
+    "DocumentUpdateType": (".models.datasets", "DocumentUpdateType"),
     "DynamicIntEnum": (".models._base", "DynamicIntEnum"),
     "DynamicStrEnum": (".models._base", "DynamicStrEnum"),
     "EmotionInfo": (".models.audio", "EmotionInfo"),
@@ -450,6 +485,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "OAuthToken": (".models.auth", "OAuthToken"),
     "PKCEOAuthApp": ("._sync_oauth", "PKCEOAuthApp"),
     "PermissionDeniedError": ("._errors", "PermissionDeniedError"),
+    "Photo": (".models.datasets", "Photo"),
+    "PhotoStatus": (".models.datasets", "PhotoStatus"),
     "PluginIDList": (".models.bots", "PluginIDList"),
     "PublishStatus": (".models.bots", "PublishStatus"),
     "RateLimitError": ("._errors", "RateLimitError"),
@@ -495,7 +532,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "UpdateBotCollaborationModeResp": (".models.bots", "UpdateBotCollaborationModeResp"),
     "UpdateBotResp": (".models.bots", "UpdateBotResp"),
     "UpdateConnectorBotResp": (".models.connectors", "UpdateConnectorBotResp"),
+    "UpdateDatasetRes": (".models.datasets", "UpdateDatasetRes"),
+    "UpdateDocumentRes": (".models.datasets", "UpdateDocumentRes"),
     "UpdateEnterpriseMemberResp": (".models.enterprises", "UpdateEnterpriseMemberResp"),
+    "UpdateImageRes": (".models.datasets", "UpdateImageRes"),
     "UpdateVariableResp": (".models.variables", "UpdateVariableResp"),
     "UpdateVoicePrintGroupFeatureResp": (".models.audio", "UpdateVoicePrintGroupFeatureResp"),
     "UpdateVoicePrintGroupResp": (".models.audio", "UpdateVoicePrintGroupResp"),

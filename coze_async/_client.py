@@ -30,9 +30,11 @@ if TYPE_CHECKING:
     from .resources.chat import AsyncChatClient
     from .resources.connectors import AsyncConnectorsClient
     from .resources.conversations import AsyncConversationsClient
+    from .resources.datasets import AsyncDatasetsClient
     from .resources.enterprises import AsyncEnterprisesClient
     from .resources.files import AsyncFilesClient
     from .resources.folders import AsyncFoldersClient
+    from .resources.knowledge import AsyncKnowledgeClient
     from .resources.templates import AsyncTemplatesClient
     from .resources.users import AsyncUsersClient
     from .resources.variables import AsyncVariablesClient
@@ -75,6 +77,8 @@ class AsyncCoze:
         folders: AsyncFoldersClient
         apps: AsyncAppsClient
         connectors: AsyncConnectorsClient
+        datasets: AsyncDatasetsClient
+        knowledge: AsyncKnowledgeClient
         api_apps: AsyncAPIAppsClient
         enterprises: AsyncEnterprisesClient
         benefits: AsyncBenefitsClient

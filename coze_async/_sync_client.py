@@ -36,9 +36,11 @@ if TYPE_CHECKING:
     from .resources.chat import ChatClient
     from .resources.connectors import ConnectorsClient
     from .resources.conversations import ConversationsClient
+    from .resources.datasets import DatasetsClient
     from .resources.enterprises import EnterprisesClient
     from .resources.files import FilesClient
     from .resources.folders import FoldersClient
+    from .resources.knowledge import KnowledgeClient
     from .resources.templates import TemplatesClient
     from .resources.users import UsersClient
     from .resources.variables import VariablesClient
@@ -83,6 +85,8 @@ class Coze:
         folders: FoldersClient
         apps: AppsClient
         connectors: ConnectorsClient
+        datasets: DatasetsClient
+        knowledge: KnowledgeClient
         api_apps: APIAppsClient
         enterprises: EnterprisesClient
         benefits: BenefitsClient

@@ -51,7 +51,7 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
 
     store = Emulator().store  # no request served: nothing is added on first use any more
     families = [getattr(store, a.name) for a in attrs.fields(type(store))]
-    assert len(families) == 16 and all(attrs.has(type(family)) for family in families)
+    assert len(families) == 17 and all(attrs.has(type(family)) for family in families)
     assert ECHO_BOT_ID in store.bots.records
     assert ECHO_WORKFLOW_ID in store.workflows.records
     assert [w["id"] for w in store.workspaces.records] == [PERSONAL_WORKSPACE_ID]
@@ -60,6 +60,7 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
     assert TEMPLATE_ID in store.templates.records
     assert SYSTEM_VOICE_ID in [v["voice_id"] for v in store.audio.voices]
     assert store.oauth.apps == {} and store.oauth.tokens == {}
+    assert store.datasets.records == {} and store.datasets.documents == {}
     assert store.api_apps.records == [] and ENTERPRISE_ID in store.enterprises.records
     assert RUNNING_BILL_TASK_ID in [t["task_id"] for t in store.commerce.bill_tasks]
     assert Emulator().store.bots.records is not store.bots.records  # one state per emulator

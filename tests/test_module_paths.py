@@ -108,6 +108,20 @@ MODULE_PATHS: dict[str, str] = {
         AsyncMessagesFeedbackClient ConversationsMessagesFeedbackClient
         CreateConversationMessageFeedbackResp DeleteConversationMessageFeedbackResp FeedbackType
     """,
+    "datasets": """
+        AsyncDatasetsClient CreateDatasetResp Dataset DatasetStatus DatasetsClient
+        DeleteDatasetRes DocumentChunkStrategy DocumentFormatType DocumentProgress DocumentStatus
+        DocumentUpdateType UpdateDatasetRes
+    """,
+    "datasets.documents": """
+        AsyncDatasetsDocumentsClient DatasetsDocumentsClient DeleteDocumentRes Document
+        DocumentBase DocumentChunkStrategy DocumentFormatType DocumentSourceInfo
+        DocumentSourceType DocumentStatus DocumentUpdateRule DocumentUpdateType UpdateDocumentRes
+    """,
+    "datasets.images": """
+        AsyncDatasetsImagesClient DatasetsImagesClient DocumentSourceType Photo PhotoStatus
+        UpdateImageRes
+    """,
     "enterprises": """
         AsyncEnterprisesClient EnterprisesClient
     """,
@@ -120,6 +134,13 @@ MODULE_PATHS: dict[str, str] = {
     """,
     "folders": """
         AsyncFoldersClient FolderType FoldersClient SimpleFolder
+    """,
+    "knowledge": """
+        AsyncKnowledgeClient KnowledgeClient
+    """,
+    "knowledge.documents": """
+        AsyncDocumentsClient Document DocumentBase DocumentChunkStrategy DocumentUpdateRule
+        DocumentsClient
     """,
     "templates": """
         AsyncTemplatesClient TemplateDuplicateResp TemplateEntityType TemplatesClient
@@ -204,7 +225,7 @@ EXAMPLE_IMPORTS: dict[str, str | None] = {
 }
 
 #: cozepy families other open issues add: their paths are not provided yet.
-OWNED_PATHS = ("datasets", "knowledge", "websockets")
+OWNED_PATHS = ("websockets",)
 
 #: cozepy names a path defines that coze_async does not provide, and why.
 NOT_PROVIDED: dict[str, dict[str, str]] = {

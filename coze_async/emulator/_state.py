@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .routes.commerce import CommerceState
     from .routes.connectors import ConnectorsState
     from .routes.conversations import ConversationsState
+    from .routes.datasets import DatasetsState
     from .routes.enterprises import EnterprisesState
     from .routes.files import FilesState
     from .routes.folders import FoldersState
@@ -47,6 +48,7 @@ class Store:
     folders: FoldersState
     apps: AppsState
     connectors: ConnectorsState
+    datasets: DatasetsState
     audio: AudioState
     oauth: OAuthState
     api_apps: ApiAppsState

@@ -162,6 +162,26 @@ if TYPE_CHECKING:
     from .conversations import DeleteConversationResp as DeleteConversationResp
     from .conversations import FeedbackType as FeedbackType
     from .conversations import Section as Section
+    from .datasets import CreateDatasetResp as CreateDatasetResp
+    from .datasets import Dataset as Dataset
+    from .datasets import DatasetStatus as DatasetStatus
+    from .datasets import DeleteDatasetRes as DeleteDatasetRes
+    from .datasets import DeleteDocumentRes as DeleteDocumentRes
+    from .datasets import Document as Document
+    from .datasets import DocumentBase as DocumentBase
+    from .datasets import DocumentChunkStrategy as DocumentChunkStrategy
+    from .datasets import DocumentFormatType as DocumentFormatType
+    from .datasets import DocumentProgress as DocumentProgress
+    from .datasets import DocumentSourceInfo as DocumentSourceInfo
+    from .datasets import DocumentSourceType as DocumentSourceType
+    from .datasets import DocumentStatus as DocumentStatus
+    from .datasets import DocumentUpdateRule as DocumentUpdateRule
+    from .datasets import DocumentUpdateType as DocumentUpdateType
+    from .datasets import Photo as Photo
+    from .datasets import PhotoStatus as PhotoStatus
+    from .datasets import UpdateDatasetRes as UpdateDatasetRes
+    from .datasets import UpdateDocumentRes as UpdateDocumentRes
+    from .datasets import UpdateImageRes as UpdateImageRes
     from .enterprises import CreateEnterpriseMemberResp as CreateEnterpriseMemberResp
     from .enterprises import CreateEnterpriseOrganizationResp as CreateEnterpriseOrganizationResp
     from .enterprises import DeleteEnterpriseMemberResp as DeleteEnterpriseMemberResp
@@ -350,6 +370,26 @@ _EXPORTS: dict[str, str] = {
     "DeleteConversationResp": ".conversations",
     "FeedbackType": ".conversations",
     "Section": ".conversations",
+    "CreateDatasetResp": ".datasets",
+    "Dataset": ".datasets",
+    "DatasetStatus": ".datasets",
+    "DeleteDatasetRes": ".datasets",
+    "DeleteDocumentRes": ".datasets",
+    "Document": ".datasets",
+    "DocumentBase": ".datasets",
+    "DocumentChunkStrategy": ".datasets",
+    "DocumentFormatType": ".datasets",
+    "DocumentProgress": ".datasets",
+    "DocumentSourceInfo": ".datasets",
+    "DocumentSourceType": ".datasets",
+    "DocumentStatus": ".datasets",
+    "DocumentUpdateRule": ".datasets",
+    "DocumentUpdateType": ".datasets",
+    "Photo": ".datasets",
+    "PhotoStatus": ".datasets",
+    "UpdateDatasetRes": ".datasets",
+    "UpdateDocumentRes": ".datasets",
+    "UpdateImageRes": ".datasets",
     "CreateEnterpriseMemberResp": ".enterprises",
     "CreateEnterpriseOrganizationResp": ".enterprises",
     "DeleteEnterpriseMemberResp": ".enterprises",

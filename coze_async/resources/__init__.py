@@ -30,6 +30,16 @@ ROOT_RESOURCES: dict[str, tuple[str, str, str]] = {
     "folders": ("AsyncFoldersClient", "FoldersClient", "Folders."),
     "apps": ("AsyncAppsClient", "AppsClient", "Apps and their collaborators."),
     "connectors": ("AsyncConnectorsClient", "ConnectorsClient", "Connectors."),
+    "datasets": (
+        "AsyncDatasetsClient",
+        "DatasetsClient",
+        "Knowledge bases (datasets), their documents and images.",
+    ),
+    "knowledge": (
+        "AsyncKnowledgeClient",
+        "KnowledgeClient",
+        "Deprecated: the documents of knowledge bases (use datasets).",
+    ),
     "api_apps": (
         "AsyncAPIAppsClient",
         "APIAppsClient",

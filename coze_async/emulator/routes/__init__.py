@@ -14,6 +14,7 @@ from . import (
     commerce,
     connectors,
     conversations,
+    datasets,
     enterprises,
     files,
     folders,
@@ -32,7 +33,7 @@ def add_all_routes(app: web.Application) -> None:
     """Register every emulated endpoint on ``app``."""
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
-        *(users, variables, templates, folders, apps, connectors, oauth),
+        *(users, variables, templates, folders, apps, connectors, datasets, oauth),
         *(api_apps, enterprises, commerce, audio),
     )
     for family in families:
@@ -55,6 +56,7 @@ def new_store() -> Store:
         folders=folders.FoldersState(),
         apps=apps.AppsState(),
         connectors=connectors.ConnectorsState(),
+        datasets=datasets.DatasetsState(),
         audio=audio.AudioState(),
         oauth=oauth.OAuthState(),
         api_apps=api_apps.ApiAppsState(),
