@@ -32,6 +32,7 @@ from ._errors import (
     CozeTimeoutError,
 )
 from ._response import NO_RESPONSE, HTTPResponse
+from ._stream import release_dropped
 
 __all__ = ["BATCH_BYTES", "AsyncFileHTTPResponse", "check_chunk_size"]
 
@@ -114,20 +115,8 @@ class AsyncFileHTTPResponse:
             raw.close()
 
     def __del__(self) -> None:
-        # Dropped before its end: close the connection from its own loop's thread.
-        raw = getattr(self, "_raw", None)
-        loop = getattr(self, "_loop", None)
-        if raw is None or raw.closed or loop is None or loop.is_closed():
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            raw.close()
-        else:
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(raw.close)
+        # Dropped before its end: release the connection.
+        release_dropped(getattr(self, "_raw", None), getattr(self, "_loop", None))
 
     # -- metadata ------------------------------------------------------------------------------
 
