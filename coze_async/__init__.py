@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._auth import Auth as Auth
     from ._auth import SyncAuth as SyncAuth
     from ._auth import TokenAuth as TokenAuth
+    from ._binary import AsyncFileHTTPResponse as AsyncFileHTTPResponse
     from ._client import AsyncCoze as AsyncCoze
     from ._config import COZE_CN_BASE_URL as COZE_CN_BASE_URL
     from ._config import COZE_COM_BASE_URL as COZE_COM_BASE_URL
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
     from ._sync_client import Coze as Coze
     from ._sync_layer import LastIDPaged as LastIDPaged
     from ._sync_layer import NumberPaged as NumberPaged
+    from ._sync_layer import SyncFileHTTPResponse as SyncFileHTTPResponse
     from ._sync_layer import SyncPaged as SyncPaged
     from ._sync_layer import SyncStream as SyncStream
     from ._sync_oauth import DeviceOAuthApp as DeviceOAuthApp
@@ -101,6 +103,36 @@ if TYPE_CHECKING:
     from .models.apps import AppCollaborator as AppCollaborator
     from .models.apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
     from .models.apps import SimpleApp as SimpleApp
+    from .models.audio import AudioFormat as AudioFormat
+    from .models.audio import CreateRoomResp as CreateRoomResp
+    from .models.audio import CreateTranscriptionsResp as CreateTranscriptionsResp
+    from .models.audio import CreateVoicePrintGroupFeatureResp as CreateVoicePrintGroupFeatureResp
+    from .models.audio import CreateVoicePrintGroupResp as CreateVoicePrintGroupResp
+    from .models.audio import DeleteVoicePrintGroupFeatureResp as DeleteVoicePrintGroupFeatureResp
+    from .models.audio import DeleteVoicePrintGroupResp as DeleteVoicePrintGroupResp
+    from .models.audio import EmotionInfo as EmotionInfo
+    from .models.audio import EmotionScaleInterval as EmotionScaleInterval
+    from .models.audio import FeatureScore as FeatureScore
+    from .models.audio import LanguageCode as LanguageCode
+    from .models.audio import LiveInfo as LiveInfo
+    from .models.audio import LiveType as LiveType
+    from .models.audio import RoomAudioConfig as RoomAudioConfig
+    from .models.audio import RoomConfig as RoomConfig
+    from .models.audio import RoomMode as RoomMode
+    from .models.audio import RoomVideoConfig as RoomVideoConfig
+    from .models.audio import SpeakerIdentifyResp as SpeakerIdentifyResp
+    from .models.audio import StreamInfo as StreamInfo
+    from .models.audio import TranslateConfig as TranslateConfig
+    from .models.audio import TurnDetectionConfig as TurnDetectionConfig
+    from .models.audio import TurnDetectionType as TurnDetectionType
+    from .models.audio import UpdateVoicePrintGroupFeatureResp as UpdateVoicePrintGroupFeatureResp
+    from .models.audio import UpdateVoicePrintGroupResp as UpdateVoicePrintGroupResp
+    from .models.audio import UserInfo as UserInfo
+    from .models.audio import Voice as Voice
+    from .models.audio import VoiceModelType as VoiceModelType
+    from .models.audio import VoicePrintGroup as VoicePrintGroup
+    from .models.audio import VoicePrintGroupFeature as VoicePrintGroupFeature
+    from .models.audio import VoiceState as VoiceState
     from .models.auth import DeviceAuthCode as DeviceAuthCode
     from .models.auth import OAuthToken as OAuthToken
     from .models.auth import Scope as Scope
@@ -417,6 +449,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AsyncAuth": ("._auth", "AsyncAuth"),
     "AsyncCoze": ("._client", "AsyncCoze"),
     "AsyncDeviceOAuthApp": ("._oauth", "AsyncDeviceOAuthApp"),
+    "AsyncFileHTTPResponse": ("._binary", "AsyncFileHTTPResponse"),
     "AsyncHTTPClient": ("._http_client", "AsyncHTTPClient"),
     "AsyncIteratorStream": ("._stream", "AsyncStream"),
     "AsyncJWTAuth": ("._oauth", "AsyncJWTAuth"),
@@ -451,6 +484,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
         ".resources.websockets.chat",
         "AsyncWebsocketsChatEventHandler",
     ),
+    "AudioFormat": (".models.audio", "AudioFormat"),
     "AuditStatus": (".models.connectors", "AuditStatus"),
     "Auth": ("._auth", "Auth"),
     "AuthenticationError": ("._errors", "AuthenticationError"),
@@ -582,6 +616,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "CreateDatasetResp": (".models.datasets", "CreateDatasetResp"),
     "CreateEnterpriseMemberResp": (".models.enterprises", "CreateEnterpriseMemberResp"),
     "CreateEnterpriseOrganizationResp": (".models.enterprises", "CreateEnterpriseOrganizationResp"),
+    "CreateRoomResp": (".models.audio", "CreateRoomResp"),
+    "CreateTranscriptionsResp": (".models.audio", "CreateTranscriptionsResp"),
+    "CreateVoicePrintGroupFeatureResp": (".models.audio", "CreateVoicePrintGroupFeatureResp"),
+    "CreateVoicePrintGroupResp": (".models.audio", "CreateVoicePrintGroupResp"),
     "CreateWorkspaceMemberResp": (".models.workspaces", "CreateWorkspaceMemberResp"),
     "DEFAULT_CONNECTION_LIMITS": ("._config", "DEFAULT_CONNECTION_LIMITS"),
     "DEFAULT_TIMEOUT": ("._config", "DEFAULT_TIMEOUT"),
@@ -598,6 +636,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "DeleteDatasetRes": (".models.datasets", "DeleteDatasetRes"),
     "DeleteDocumentRes": (".models.datasets", "DeleteDocumentRes"),
     "DeleteEnterpriseMemberResp": (".models.enterprises", "DeleteEnterpriseMemberResp"),
+    "DeleteVoicePrintGroupFeatureResp": (".models.audio", "DeleteVoicePrintGroupFeatureResp"),
+    "DeleteVoicePrintGroupResp": (".models.audio", "DeleteVoicePrintGroupResp"),
     "DeleteWorkspaceMemberResp": (".models.workspaces", "DeleteWorkspaceMemberResp"),
     "DeviceAuthCode": (".models.auth", "DeviceAuthCode"),
     "DeviceOAuthApp": ("._sync_oauth", "DeviceOAuthApp"),
@@ -613,8 +653,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "DocumentUpdateType": (".models.datasets", "DocumentUpdateType"),
     "DynamicIntEnum": (".models._base", "DynamicIntEnum"),
     "DynamicStrEnum": (".models._base", "DynamicStrEnum"),
+    "EmotionInfo": (".models.audio", "EmotionInfo"),
+    "EmotionScaleInterval": (".models.audio", "EmotionScaleInterval"),
     "EnterpriseMember": (".models.enterprises", "EnterpriseMember"),
     "EnterpriseMemberRole": (".models.enterprises", "EnterpriseMemberRole"),
+    "FeatureScore": (".models.audio", "FeatureScore"),
     "FeedbackType": (".models.conversations", "FeedbackType"),
     "File": (".models.files", "File"),
     "FileHTTPResponse": ("._response", "FileHTTPResponse"),
@@ -659,11 +702,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "InternalServerError": ("._errors", "InternalServerError"),
     "JWTAuth": ("._sync_oauth", "JWTAuth"),
     "JWTOAuthApp": ("._sync_oauth", "JWTOAuthApp"),
-    "LimitConfig": (".models.websockets", "LimitConfig"),
+    "LanguageCode": (".models.audio", "LanguageCode"),
     "LastIDPaged": ("._sync_layer", "LastIDPaged"),
     "LastIDPagedResponse": ("._pagination", "LastIDPagedResponse"),
+    "LimitConfig": (".models.websockets", "LimitConfig"),
     "Limits": ("._http_client", "Limits"),
     "ListResponse": (".models._base", "ListResponse"),
+    "LiveInfo": (".models.audio", "LiveInfo"),
+    "LiveType": (".models.audio", "LiveType"),
     "Message": (".models.chat", "Message"),
     "MessageContentType": (".models.chat", "MessageContentType"),
     "MessageObjectString": (".models.chat", "MessageObjectString"),
@@ -688,6 +734,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "RemoveAppCollaboratorResp": (".models.apps", "RemoveAppCollaboratorResp"),
     "RemoveWorkflowCollaboratorResp": (".models.workflows", "RemoveWorkflowCollaboratorResp"),
     "RequestOptions": ("._request", "RequestOptions"),
+    "RoomAudioConfig": (".models.audio", "RoomAudioConfig"),
+    "RoomConfig": (".models.audio", "RoomConfig"),
+    "RoomMode": (".models.audio", "RoomMode"),
+    "RoomVideoConfig": (".models.audio", "RoomVideoConfig"),
     "SSELineTooLongError": ("._sse", "SSELineTooLongError"),
     "Scope": (".models.auth", "Scope"),
     "ScopeAccountPermission": (".models.auth", "ScopeAccountPermission"),
@@ -700,14 +750,17 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "SimpleApp": (".models.apps", "SimpleApp"),
     "SimpleBot": (".models.bots", "SimpleBot"),
     "SimpleFolder": (".models.folders", "SimpleFolder"),
+    "SpeakerIdentifyResp": (".models.audio", "SpeakerIdentifyResp"),
     "SpeechAudioCompletedEvent": (".models.websockets_speech", "SpeechAudioCompletedEvent"),
     "SpeechAudioUpdateEvent": (".models.websockets_speech", "SpeechAudioUpdateEvent"),
     "SpeechCreatedEvent": (".models.websockets_speech", "SpeechCreatedEvent"),
     "SpeechUpdateEvent": (".models.websockets_speech", "SpeechUpdateEvent"),
     "SpeechUpdatedEvent": (".models.websockets_speech", "SpeechUpdatedEvent"),
     "Stream": ("._sync_layer", "SyncStream"),
+    "StreamInfo": (".models.audio", "StreamInfo"),
     "SuggestReplyMode": (".models.bots", "SuggestReplyMode"),
     "SyncAuth": ("._auth", "SyncAuth"),
+    "SyncFileHTTPResponse": ("._sync_layer", "SyncFileHTTPResponse"),
     "SyncHTTPClient": ("._http_client", "SyncHTTPClient"),
     "SyncPaged": ("._sync_layer", "SyncPaged"),
     "SyncStream": ("._sync_layer", "SyncStream"),
@@ -733,6 +786,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
         ".models.websockets_transcriptions",
         "TranscriptionsUpdatedEvent",
     ),
+    "TranslateConfig": (".models.audio", "TranslateConfig"),
+    "TurnDetectionConfig": (".models.audio", "TurnDetectionConfig"),
+    "TurnDetectionType": (".models.audio", "TurnDetectionType"),
     "UnpublishBotResp": (".models.bots", "UnpublishBotResp"),
     "UpdateAPIAppsEventsResp": (".models.api_apps", "UpdateAPIAppsEventsResp"),
     "UpdateAPIAppsResp": (".models.api_apps", "UpdateAPIAppsResp"),
@@ -744,15 +800,23 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "UpdateEnterpriseMemberResp": (".models.enterprises", "UpdateEnterpriseMemberResp"),
     "UpdateImageRes": (".models.datasets", "UpdateImageRes"),
     "UpdateVariableResp": (".models.variables", "UpdateVariableResp"),
+    "UpdateVoicePrintGroupFeatureResp": (".models.audio", "UpdateVoicePrintGroupFeatureResp"),
+    "UpdateVoicePrintGroupResp": (".models.audio", "UpdateVoicePrintGroupResp"),
     "Usage": (".models.chat", "Usage"),
     "User": (".models.users", "User"),
     "UserConfig": (".models.connectors", "UserConfig"),
     "UserConfigEnum": (".models.connectors", "UserConfigEnum"),
+    "UserInfo": (".models.audio", "UserInfo"),
     "UserInputType": (".models.bots", "UserInputType"),
     "VERSION": ("._version", "VERSION"),
     "VariableChannel": (".models.bots", "VariableChannel"),
     "VariableType": (".models.bots", "VariableType"),
     "VariableValue": (".models.variables", "VariableValue"),
+    "Voice": (".models.audio", "Voice"),
+    "VoiceModelType": (".models.audio", "VoiceModelType"),
+    "VoicePrintGroup": (".models.audio", "VoicePrintGroup"),
+    "VoicePrintGroupFeature": (".models.audio", "VoicePrintGroupFeature"),
+    "VoiceState": (".models.audio", "VoiceState"),
     "WebOAuthApp": ("._sync_oauth", "WebOAuthApp"),
     "WebsocketSession": ("._sync_websocket", "WebsocketSession"),
     "WebsocketsAudioSpeechClient": (".resources.websockets.speech", "WebsocketsAudioSpeechClient"),

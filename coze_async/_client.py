@@ -22,6 +22,7 @@ from .resources import ROOT_RESOURCES, load
 if TYPE_CHECKING:
     from .resources.api_apps import AsyncAPIAppsClient
     from .resources.apps import AsyncAppsClient
+    from .resources.audio import AsyncAudioClient
     from .resources.benefit_limitations import AsyncBenefitLimitationsClient
     from .resources.benefits import AsyncBenefitsClient
     from .resources.bill_tasks import AsyncBillTasksClient
@@ -85,6 +86,7 @@ class AsyncCoze:
         benefits: AsyncBenefitsClient
         benefit_limitations: AsyncBenefitLimitationsClient
         bill_tasks: AsyncBillTasksClient
+        audio: AsyncAudioClient
 
     def __init__(
         self,

@@ -26,7 +26,7 @@ from ._errors import (
 from ._response import NO_RESPONSE, HTTPResponse
 from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent, SSEDecoder
 
-__all__ = ["AsyncStream"]
+__all__ = ["AsyncStream", "release_dropped"]
 
 E = TypeVar("E")
 
@@ -111,21 +111,8 @@ class AsyncStream(Generic[E]):
             raw.close()
 
     def __del__(self) -> None:
-        # Dropped without being closed (a bare `break`): release the connection, from the
-        # response's own loop thread, since asyncio transports are not thread-safe.
-        raw = getattr(self, "_raw", None)
-        loop = getattr(self, "_loop", None)
-        if raw is None or raw.closed or loop is None or loop.is_closed():
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            raw.close()
-        else:
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(raw.close)
+        # Dropped without being closed (a bare `break`): release the connection.
+        release_dropped(getattr(self, "_raw", None), getattr(self, "_loop", None))
 
     # -- metadata ------------------------------------------------------------------------------
 
@@ -267,3 +254,21 @@ def _salvage(content: aiohttp.StreamReader) -> bytes:
     except Exception:
         return b""
     return data if isinstance(data, bytes) else b""
+
+
+def release_dropped(
+    raw: aiohttp.ClientResponse | None, loop: asyncio.AbstractEventLoop | None
+) -> None:
+    """Close the connection of a response object that was garbage-collected before its end,
+    from the response's own loop thread (asyncio transports are not thread-safe)."""
+    if raw is None or raw.closed or loop is None or loop.is_closed():
+        return
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:
+        raw.close()
+    else:
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(raw.close)

@@ -28,6 +28,7 @@ from .resources import ROOT_RESOURCES, load
 if TYPE_CHECKING:
     from .resources.api_apps import APIAppsClient
     from .resources.apps import AppsClient
+    from .resources.audio import AudioClient
     from .resources.benefit_limitations import BenefitLimitationsClient
     from .resources.benefits import BenefitsClient
     from .resources.bill_tasks import BillTasksClient
@@ -93,6 +94,7 @@ class Coze:
         benefits: BenefitsClient
         benefit_limitations: BenefitLimitationsClient
         bill_tasks: BillTasksClient
+        audio: AudioClient
 
     def __init__(
         self,

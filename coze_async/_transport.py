@@ -1,7 +1,8 @@
 """HTTP transport: one aiohttp session per client, request building, envelope decoding, errors.
 
 Every request of every resource goes through :meth:`Transport.send`; JSON results through
-:meth:`Transport.request`, event streams through :meth:`Transport.open_stream`.
+:meth:`Transport.call`, event streams through :meth:`Transport.open_stream`, binary bodies
+(audio) through :meth:`Transport.open_binary`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import orjson
 from yarl import URL
 
 from ._auth import Auth, check_auth
+from ._binary import AsyncFileHTTPResponse
 from ._converter import structure
 from ._envelope import decode_envelope, excerpt
 from ._errors import (
@@ -188,7 +190,8 @@ class Transport:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._urls: dict[str, URL] = {}
         self._closed = False
-        self._streams: weakref.WeakSet[AsyncStream[Any]] = weakref.WeakSet()
+        #: The open streams and binary bodies, ended by :meth:`close`.
+        self._streams: weakref.WeakSet[AsyncStream[Any] | AsyncFileHTTPResponse] = weakref.WeakSet()
         self.websocket_base_url: str = websocket_url(self.base_url)
         #: Open websocket sessions (held until they end), each with what ends it.
         self._websockets: dict[object, Callable[[], Awaitable[None]]] = {}
@@ -395,12 +398,15 @@ class Transport:
         *,
         reshape: Callable[[Any, HTTPResponse], Any] | None = None,
     ) -> T:
-        """Send ``request`` and structure its result as ``cast``, linked to its response.
-        ``reshape(payload, response)`` first brings a result the service shapes unusually into
-        ``cast``'s shape (raising :func:`invalid_response` when it cannot)."""
+        """Send ``request`` and structure its result as ``cast``, linked to its response (a
+        ``cast`` without fields needs no ``data``). ``reshape(payload, response)`` first
+        brings a result the service shapes unusually into ``cast``'s shape (raising
+        :func:`invalid_response` when it cannot)."""
         payload, meta = await self.call_raw(request)
         if reshape is not None:
             payload = reshape(payload, meta)
+        if payload is None and attrs.has(cast) and not attrs.fields(cast):
+            payload = {}  # an empty result (an update's): no ``data`` to read
         result = structure_response(payload, cast, meta)
         attach_response(result, meta)
         return result
@@ -578,9 +584,38 @@ class Transport:
         """``session`` ended: :meth:`close` no longer needs to end it."""
         self._websockets.pop(session, None)
 
+    async def open_binary(self, request: Request) -> aiohttp.ClientResponse:
+        """Send a request that should answer with a binary body (audio), and return the
+        response with its body unread. An error envelope (the service answers JSON when it
+        refuses) raises its typed error; a JSON or event-stream success where a body was
+        expected is an invalid response. Retried only here, before the body was accepted."""
 
-#: Seconds closing a websocket waits for the service's close frame.
-_WS_CLOSE_SECONDS = 5.0
+        async def attempt(deadline: float | None) -> aiohttp.ClientResponse:
+            response = await self.send(request, stream=True, deadline=deadline)
+            content_type = response.headers.get("Content-Type", "").lower()
+            if response.status == 200 and not any(
+                kind in content_type for kind in ("json", "text/event-stream")
+            ):
+                return response
+            body = await _read_body(response, request.method, request.path)
+            _, meta = decode_envelope(response.status, response.headers, body, None)
+            raise CozeInvalidResponseError(
+                None,
+                f"expected a binary body, got {content_type or 'no content type'}: {excerpt(body)}",
+                meta.logid,
+                status=response.status,
+            )
+
+        return await self._with_retries(request, attempt)
+
+    def binary(self, request: Request) -> AsyncFileHTTPResponse:
+        """A binary answer: the request is sent on first use (``await``, ``async with`` or a
+        read); the client keeps track of it until its body ends, to end it when it closes."""
+        result = AsyncFileHTTPResponse(
+            functools.partial(self.open_binary, request), f"{request.method} {request.path}"
+        )
+        self._streams.add(result)
+        return result
 
 
 def _reason(exc: CozeError) -> str:
@@ -592,6 +627,10 @@ def _reason(exc: CozeError) -> str:
     details.append(f"code={exc.code}" if exc.code is not None else None)
     details.append(f"logid={exc.logid}" if exc.logid else None)
     return ", ".join([type(exc).__name__, *filter(None, details)])
+
+
+#: Seconds closing a websocket waits for the service's close frame.
+_WS_CLOSE_SECONDS = 5.0
 
 
 def _total_exceeded(request: Request, total: float | None) -> CozeTimeoutError:

@@ -34,6 +34,7 @@ __all__ = [
     "FileTypes",
     "UploadProgress",
     "UploadSource",
+    "form_body",
     "multipart_body",
     "prepare_upload",
 ]
@@ -403,4 +404,13 @@ def multipart_body(
         "form-data", quote_fields=False, name=field, filename=source.filename
     )
     body.append_payload(part)
+    return body
+
+
+def form_body(form: Mapping[str, str]) -> aiohttp.MultipartWriter:
+    """A fresh ``multipart/form-data`` body of text fields only (an update that sends no
+    file to an endpoint that takes one)."""
+    body = aiohttp.MultipartWriter("form-data")
+    for name, value in form.items():
+        body.append(value).set_content_disposition("form-data", name=name)
     return body

@@ -43,6 +43,7 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
 
     from coze_async.emulator import ECHO_BOT_ID, ECHO_WORKFLOW_ID, PERSONAL_WORKSPACE_ID, Emulator
     from coze_async.emulator.routes.apps import APP_ID
+    from coze_async.emulator.routes.audio import SYSTEM_VOICE_ID
     from coze_async.emulator.routes.commerce import RUNNING_BILL_TASK_ID
     from coze_async.emulator.routes.enterprises import ENTERPRISE_ID
     from coze_async.emulator.routes.folders import PROJECTS_FOLDER_ID
@@ -50,13 +51,14 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
 
     store = Emulator().store  # no request served: nothing is added on first use any more
     families = [getattr(store, a.name) for a in attrs.fields(type(store))]
-    assert len(families) == 17 and all(attrs.has(type(family)) for family in families)
+    assert len(families) == 18 and all(attrs.has(type(family)) for family in families)
     assert ECHO_BOT_ID in store.bots.records
     assert ECHO_WORKFLOW_ID in store.workflows.records
     assert [w["id"] for w in store.workspaces.records] == [PERSONAL_WORKSPACE_ID]
     assert PROJECTS_FOLDER_ID in [f["id"] for f in store.folders.records]
     assert APP_ID in [a["id"] for a in store.apps.records]
     assert TEMPLATE_ID in store.templates.records
+    assert SYSTEM_VOICE_ID in [v["voice_id"] for v in store.audio.voices]
     assert store.oauth.apps == {} and store.oauth.tokens == {}
     assert store.websockets.sessions == [] and not store.websockets.open
     assert store.datasets.records == {} and store.datasets.documents == {}

@@ -175,6 +175,35 @@ MODULE_PATHS: dict[str, str] = {
         AsyncWorkflowsVersionsClient PublishStatus WorkflowUserInfo WorkflowVersionInfo
         WorkflowsVersionsClient
     """,
+    "audio": """
+        AsyncAudioClient AudioClient
+    """,
+    "audio.live": """
+        AsyncLiveClient LiveClient LiveInfo LiveType StreamInfo
+    """,
+    "audio.rooms": """
+        AsyncRoomsClient CreateRoomResp RoomAudioConfig RoomConfig RoomMode RoomVideoConfig
+        RoomsClient TranslateConfig
+    """,
+    "audio.speech": """
+        AsyncSpeechClient AudioFormat LanguageCode SpeechClient
+    """,
+    "audio.transcriptions": """
+        AsyncTranscriptionsClient CreateTranscriptionsResp TranscriptionsClient
+    """,
+    "audio.voiceprint_groups": """
+        AsyncVoiceprintGroupsClient CreateVoicePrintGroupResp DeleteVoicePrintGroupResp
+        FeatureScore SpeakerIdentifyResp UpdateVoicePrintGroupResp VoicePrintGroup
+        VoiceprintGroupsClient
+    """,
+    "audio.voiceprint_groups.features": """
+        AsyncVoiceprintGroupsFeaturesClient CreateVoicePrintGroupFeatureResp
+        DeleteVoicePrintGroupFeatureResp UpdateVoicePrintGroupFeatureResp UserInfo
+        VoicePrintGroupFeature VoiceprintGroupsFeaturesClient
+    """,
+    "audio.voices": """
+        AsyncVoicesClient AudioFormat Voice VoiceModelType VoiceState VoicesClient
+    """,
     "workspaces": """
         AsyncWorkspacesClient Workspace WorkspaceRoleType WorkspaceType WorkspacesClient
     """,
@@ -196,7 +225,7 @@ EXAMPLE_IMPORTS: dict[str, str | None] = {
 }
 
 #: cozepy families other open issues add: their paths are not provided yet.
-OWNED_PATHS = ("audio", "websockets")
+OWNED_PATHS = ("websockets",)
 
 #: cozepy names a path defines that coze_async does not provide, and why.
 NOT_PROVIDED: dict[str, dict[str, str]] = {

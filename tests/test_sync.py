@@ -155,6 +155,8 @@ def _sync_kind(annotation: str) -> str:
     sync = annotation.replace("AsyncStream[", "SyncStream[").replace("AsyncPaged[", "SyncPaged[")
     # realtime builders: AsyncWebsocketSession -> WebsocketSession, AsyncWebsockets*Client -> ...
     sync = sync.replace("AsyncWebsocket", "Websocket")
+    if sync == "AsyncFileHTTPResponse":  # audio: a binary body, read as it is consumed
+        sync = "SyncFileHTTPResponse"
     assert "Async" not in sync, annotation
     return sync
 

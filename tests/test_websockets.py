@@ -48,7 +48,7 @@ from coze_async import (
     WebsocketsUnknownEvent,
 )
 from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, Emulator
-from coze_async.emulator._audio import recognise, silence, speak
+from coze_async.emulator._speech_code import recognise, silence, speak
 
 pytestmark = pytest.mark.timeout(30)
 

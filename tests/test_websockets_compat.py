@@ -320,6 +320,6 @@ async def test_cozepys_websocket_clients_work_against_the_emulator(emu: Emulator
         )
         await client.wait()
     assert [s for s in seen if isinstance(s, str)] == ["from ", "cozepy"]
-    from coze_async.emulator._audio import recognise
+    from coze_async.emulator._speech_code import recognise
 
     assert recognise(b"".join(s for s in seen if isinstance(s, bytes))) == "from cozepy"

@@ -34,7 +34,7 @@ from coze_async import (
     WebsocketsEventType,
 )
 from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, Emulator
-from coze_async.emulator._audio import recognise, speak
+from coze_async.emulator._speech_code import recognise, speak
 from tests.conftest import portal_threads
 
 pytestmark = pytest.mark.timeout(60)

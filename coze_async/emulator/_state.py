@@ -13,6 +13,7 @@ from aiohttp import web
 if TYPE_CHECKING:
     from .routes.api_apps import ApiAppsState
     from .routes.apps import AppsState
+    from .routes.audio import AudioState
     from .routes.bots import BotsState
     from .routes.chat import ChatsState
     from .routes.commerce import CommerceState
@@ -49,6 +50,7 @@ class Store:
     apps: AppsState
     connectors: ConnectorsState
     datasets: DatasetsState
+    audio: AudioState
     oauth: OAuthState
     websockets: WebsocketsState
     api_apps: ApiAppsState

@@ -30,6 +30,36 @@ if TYPE_CHECKING:
     from .apps import AppCollaborator as AppCollaborator
     from .apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
     from .apps import SimpleApp as SimpleApp
+    from .audio import AudioFormat as AudioFormat
+    from .audio import CreateRoomResp as CreateRoomResp
+    from .audio import CreateTranscriptionsResp as CreateTranscriptionsResp
+    from .audio import CreateVoicePrintGroupFeatureResp as CreateVoicePrintGroupFeatureResp
+    from .audio import CreateVoicePrintGroupResp as CreateVoicePrintGroupResp
+    from .audio import DeleteVoicePrintGroupFeatureResp as DeleteVoicePrintGroupFeatureResp
+    from .audio import DeleteVoicePrintGroupResp as DeleteVoicePrintGroupResp
+    from .audio import EmotionInfo as EmotionInfo
+    from .audio import EmotionScaleInterval as EmotionScaleInterval
+    from .audio import FeatureScore as FeatureScore
+    from .audio import LanguageCode as LanguageCode
+    from .audio import LiveInfo as LiveInfo
+    from .audio import LiveType as LiveType
+    from .audio import RoomAudioConfig as RoomAudioConfig
+    from .audio import RoomConfig as RoomConfig
+    from .audio import RoomMode as RoomMode
+    from .audio import RoomVideoConfig as RoomVideoConfig
+    from .audio import SpeakerIdentifyResp as SpeakerIdentifyResp
+    from .audio import StreamInfo as StreamInfo
+    from .audio import TranslateConfig as TranslateConfig
+    from .audio import TurnDetectionConfig as TurnDetectionConfig
+    from .audio import TurnDetectionType as TurnDetectionType
+    from .audio import UpdateVoicePrintGroupFeatureResp as UpdateVoicePrintGroupFeatureResp
+    from .audio import UpdateVoicePrintGroupResp as UpdateVoicePrintGroupResp
+    from .audio import UserInfo as UserInfo
+    from .audio import Voice as Voice
+    from .audio import VoiceModelType as VoiceModelType
+    from .audio import VoicePrintGroup as VoicePrintGroup
+    from .audio import VoicePrintGroupFeature as VoicePrintGroupFeature
+    from .audio import VoiceState as VoiceState
     from .auth import DeviceAuthCode as DeviceAuthCode
     from .auth import OAuthToken as OAuthToken
     from .auth import Scope as Scope
@@ -299,6 +329,36 @@ _EXPORTS: dict[str, str] = {
     "AppCollaborator": ".apps",
     "RemoveAppCollaboratorResp": ".apps",
     "SimpleApp": ".apps",
+    "AudioFormat": ".audio",
+    "CreateRoomResp": ".audio",
+    "CreateTranscriptionsResp": ".audio",
+    "CreateVoicePrintGroupFeatureResp": ".audio",
+    "CreateVoicePrintGroupResp": ".audio",
+    "DeleteVoicePrintGroupFeatureResp": ".audio",
+    "DeleteVoicePrintGroupResp": ".audio",
+    "EmotionInfo": ".audio",
+    "EmotionScaleInterval": ".audio",
+    "FeatureScore": ".audio",
+    "LanguageCode": ".audio",
+    "LiveInfo": ".audio",
+    "LiveType": ".audio",
+    "RoomAudioConfig": ".audio",
+    "RoomConfig": ".audio",
+    "RoomMode": ".audio",
+    "RoomVideoConfig": ".audio",
+    "SpeakerIdentifyResp": ".audio",
+    "StreamInfo": ".audio",
+    "TranslateConfig": ".audio",
+    "TurnDetectionConfig": ".audio",
+    "TurnDetectionType": ".audio",
+    "UpdateVoicePrintGroupFeatureResp": ".audio",
+    "UpdateVoicePrintGroupResp": ".audio",
+    "UserInfo": ".audio",
+    "Voice": ".audio",
+    "VoiceModelType": ".audio",
+    "VoicePrintGroup": ".audio",
+    "VoicePrintGroupFeature": ".audio",
+    "VoiceState": ".audio",
     "AddBotCollaboratorResp": ".bots",
     "BackgroundImageInfo": ".bots",
     "Bot": ".bots",

@@ -62,6 +62,11 @@ ROOT_RESOURCES: dict[str, tuple[str, str, str]] = {
         "Quotas of end users.",
     ),
     "bill_tasks": ("AsyncBillTasksClient", "BillTasksClient", "Bill export tasks."),
+    "audio": (
+        "AsyncAudioClient",
+        "AudioClient",
+        "Speech, transcriptions, voices, rooms, lives, voiceprint groups.",
+    ),
 }
 
 

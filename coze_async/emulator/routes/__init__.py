@@ -8,6 +8,7 @@ from .._state import Store
 from . import (
     api_apps,
     apps,
+    audio,
     bots,
     chat,
     commerce,
@@ -34,7 +35,7 @@ def add_all_routes(app: web.Application) -> None:
     families = (
         *(chat, conversations, bots, files, workflows, workspaces),
         *(users, variables, templates, folders, apps, connectors, datasets, oauth),
-        *(api_apps, enterprises, commerce, websockets),
+        *(api_apps, enterprises, commerce, audio, websockets),
     )
     for family in families:
         family.add_routes(app)
@@ -42,8 +43,8 @@ def add_all_routes(app: web.Application) -> None:
 
 def new_store() -> Store:
     """A store holding each family's state at its start (default bots, workflows, workspace,
-    folders, apps, template, enterprise, benefits and bill tasks): the one place the
-    emulator's state is created."""
+    folders, apps, template, enterprise, benefits, bill tasks and system voices): the one
+    place the emulator's state is created."""
     return Store(
         bots=bots.BotsState(),
         conversations=conversations.ConversationsState(),
@@ -57,6 +58,7 @@ def new_store() -> Store:
         apps=apps.AppsState(),
         connectors=connectors.ConnectorsState(),
         datasets=datasets.DatasetsState(),
+        audio=audio.AudioState(),
         oauth=oauth.OAuthState(),
         websockets=websockets.WebsocketsState(),
         api_apps=api_apps.ApiAppsState(),

@@ -21,7 +21,7 @@ import attrs
 import orjson
 from aiohttp import WSCloseCode, WSMsgType, web
 
-from .._audio import chunks, recognise, speak
+from .._speech_code import chunks, recognise, speak
 from .._state import STORE
 from .._wire import Fault, current_fault, current_logid, new_id
 

@@ -1,7 +1,7 @@
 """``/v1/chat`` over a websocket: realtime voice chat with a bot.
 
 Text (``conversation.message.create``) or audio (``input_audio_buffer.*``, recognised with the
-emulator's speech code, see ``_audio``) starts a chat, answered by the bot's responder as in
+emulator's speech code, see ``_speech_code``) starts a chat, answered by the bot's responder as in
 ``/v3/chat``: ``conversation.chat.created``, ``in_progress``, a ``conversation.message.delta``
 per chunk each followed by its ``conversation.audio.sentence_start`` and
 ``conversation.audio.delta`` (PCM), ``conversation.message.completed``,
@@ -20,8 +20,8 @@ from typing import Any
 
 from aiohttp import web
 
-from .._audio import is_silence, recognise, speak
 from .._bots import ChatContext, Responder, split_words
+from .._speech_code import is_silence, recognise, speak
 from .._state import STORE, Store
 from .._wire import ApiError, new_id, now
 from .chat import ChatRecord, drive_chat, question_text
