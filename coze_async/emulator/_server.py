@@ -100,6 +100,11 @@ class Emulator:
     Requests must carry ``Authorization: Bearer <emu.token>`` (any token if ``token=None``) or
     an access token its OAuth endpoints issued (apps: :meth:`register_oauth_app`).
     Two bots exist from the start: ``ECHO_BOT_ID`` and ``TOOL_BOT_ID``.
+
+    A chat started without streaming is answered ``in_progress``, as the service answers it;
+    ``retrieve`` shows its outcome once the bot has answered and ``chat_delay`` seconds
+    (0 by default: at the first ``retrieve``) have passed since it started, and ``cancel``
+    judges it by what ``retrieve`` would show.
     """
 
     #: The token to send (``DEFAULT_TOKEN`` when the emulator accepts any token).
@@ -112,7 +117,10 @@ class Emulator:
         port: int = 0,
         token: str | None = DEFAULT_TOKEN,
         keepalive_timeout: float = 75.0,
+        chat_delay: float = 0.0,
     ) -> None:
+        if chat_delay < 0:
+            raise ValueError(f"chat_delay must not be negative, got {chat_delay!r}")
         self.host = host
         #: The port it listens on (the one chosen, once started with ``port=0``).
         self.port: int = port
@@ -121,6 +129,7 @@ class Emulator:
         self.keepalive_timeout = keepalive_timeout
         #: The emulator's in-memory state, one attribute per API family.
         self.store: Store = new_store()
+        self.store.chats.delay = chat_delay
         #: The faults injected into the answers (:meth:`FaultRules.add`).
         self.faults: FaultRules = FaultRules()
         self.request_counts: dict[str, int] = {}
