@@ -9,8 +9,17 @@ import warnings
 import aiohttp
 import pytest
 
-from coze_async import AsyncCoze, ChatStatus, CozeAPIError, Message, TokenAuth
-from coze_async.emulator import ECHO_BOT_ID, Emulator
+from coze_async import (
+    AsyncCoze,
+    BotModelInfo,
+    ChatStatus,
+    CozeAPIError,
+    Message,
+    NotFoundError,
+    TokenAuth,
+)
+from coze_async.emulator import ECHO_BOT_ID, PERSONAL_WORKSPACE_ID, Emulator
+from coze_async.emulator.routes.workspaces import EMULATOR_USER_ID
 from tests.sleeps import record_client_sleeps
 
 with warnings.catch_warnings(record=True):
@@ -58,6 +67,78 @@ def test_cozepy_create_and_poll_returns_a_finished_chat(coze_emulator: Emulator)
         )
     assert poll.chat.status == cozepy.ChatStatus.COMPLETED
     assert [m.content for m in poll.messages or []] == ["finished?"]
+
+
+# -- 2. bots.create in an unknown workspace ---------------------------------------------------
+
+
+async def test_creating_a_bot_in_an_unknown_space_fails_naming_the_space(
+    emu: Emulator, coze: AsyncCoze
+) -> None:
+    unknown = "7300000000000000999"
+    with pytest.raises(NotFoundError) as info:
+        await coze.bots.create(space_id=unknown, name="Lost")
+    assert info.value.code == 4200
+    assert unknown in info.value.msg
+    assert all(bot.get("space_id") != unknown for bot in emu.store.bots.records.values())
+
+
+def test_cozepy_bots_create_in_an_unknown_space_fails_too(coze_emulator: Emulator) -> None:
+    with cozepy.SyncHTTPClient() as http:
+        coze = cozepy.Coze(
+            auth=cozepy.TokenAuth(coze_emulator.token),
+            base_url=coze_emulator.base_url,
+            http_client=http,
+        )
+        with pytest.raises(cozepy.CozeAPIError) as info:
+            coze.bots.create(space_id="7300000000000000999", name="Lost")
+    assert info.value.code == 4200
+    assert "7300000000000000999" in (info.value.msg or "")
+
+
+# -- 3. the bot record carries what the service always returns ---------------------------------
+
+
+async def test_a_bot_carries_its_model_knowledge_and_the_other_fields_the_service_returns(
+    coze: AsyncCoze,
+) -> None:
+    created = await coze.bots.create(space_id=PERSONAL_WORKSPACE_ID, name="Plain")
+    await coze.bots.publish(bot_id=created.bot_id)
+    for bot_id in (ECHO_BOT_ID, created.bot_id):
+        bot = await coze.bots.retrieve(bot_id=bot_id)
+        assert bot.model_info is not None
+        assert bot.model_info.model_id and bot.model_info.model_name
+        assert bot.knowledge is not None and bot.knowledge.knowledge_infos == []
+        assert bot.shortcut_commands == [] and bot.variables == []
+        assert bot.background_image_info is not None
+        assert bot.background_image_info.web_background_image is not None
+        assert bot.background_image_info.mobile_background_image is not None
+        assert bot.owner_user_id == EMULATOR_USER_ID
+        draft = await coze.bots.retrieve(bot_id=bot_id, is_published=False, use_api_version=2)
+        assert draft.model_info == bot.model_info
+
+
+async def test_a_configured_model_is_named_in_model_info(coze: AsyncCoze) -> None:
+    created = await coze.bots.create(
+        space_id=PERSONAL_WORKSPACE_ID,
+        name="Tuned",
+        model_info_config=BotModelInfo(model_id="1737521813", temperature=0.5),
+    )
+    bot = await coze.bots.retrieve(bot_id=created.bot_id, is_published=False, use_api_version=2)
+    assert bot.model_info is not None
+    assert (bot.model_info.model_id, bot.model_info.temperature) == ("1737521813", 0.5)
+    assert bot.model_info.model_name
+
+
+def test_cozepy_reads_the_bot_model_info(coze_emulator: Emulator) -> None:
+    with cozepy.SyncHTTPClient() as http:
+        coze = cozepy.Coze(
+            auth=cozepy.TokenAuth(coze_emulator.token),
+            base_url=coze_emulator.base_url,
+            http_client=http,
+        )
+        bot = coze.bots.retrieve(bot_id=ECHO_BOT_ID)
+    assert bot.model_info is not None and bot.model_info.model_id
 
 
 # -- 4. cancel agrees with retrieve -------------------------------------------------------------
