@@ -7,6 +7,7 @@ from __future__ import annotations
 import warnings
 
 import aiohttp
+import orjson
 import pytest
 
 from coze_async import (
@@ -185,6 +186,63 @@ async def test_a_completed_chat_refuses_cancel_with_4104(coze: AsyncCoze) -> Non
 def test_chat_delay_must_not_be_negative() -> None:
     with pytest.raises(ValueError, match="chat_delay"):
         Emulator(chat_delay=-1)
+
+
+# -- 5. a stream refused before it starts: a JSON envelope with no trailing newline ----------
+
+
+REFUSED_STREAMS = {
+    "chat-unknown-bot": ("/v3/chat", {"bot_id": "7199999999999999999", "stream": True}),
+    "chat-bad-token": ("/v3/chat", {"bot_id": ECHO_BOT_ID, "stream": True}),
+    "workflow-unknown": ("/v1/workflow/stream_run", {"workflow_id": "7199999999999999999"}),
+    "chatflow-unknown": ("/v1/workflows/chat", {"workflow_id": "7199999999999999999"}),
+    "resume-unknown": (
+        "/v1/workflow/stream_resume",
+        {
+            "workflow_id": "7199999999999999999",
+            "event_id": "1",
+            "resume_data": "x",
+            "interrupt_type": 2,
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_STREAMS))
+async def test_a_refused_stream_is_a_json_envelope_ending_without_a_newline(
+    emu: Emulator, case: str
+) -> None:
+    path, body = REFUSED_STREAMS[case]
+    if path == "/v3/chat":
+        body = {**body, "user_id": "u", "additional_messages": [QUESTION]}
+    elif path == "/v1/workflows/chat":
+        body = {**body, "parameters": {}, "additional_messages": [QUESTION]}
+    elif path == "/v1/workflow/stream_run":
+        body = {**body, "parameters": {}}
+    token = "wrong" if case.endswith("bad-token") else emu.token
+    async with aiohttp.ClientSession() as http:
+        async with http.post(
+            f"{emu.base_url}{path}", json=body, headers={"Authorization": f"Bearer {token}"}
+        ) as response:
+            raw = await response.read()
+            assert response.content_type == "application/json"
+    assert raw[-1:] == b"}"  # the service's bytes: no trailing newline
+    assert orjson.loads(raw)["code"] != 0
+
+
+async def test_an_injected_fault_on_a_stream_route_ends_without_a_newline(emu: Emulator) -> None:
+    emu.inject(path="/v3/chat", status=429, code=4013, msg="slow down")
+    body = {
+        "bot_id": ECHO_BOT_ID,
+        "user_id": "u",
+        "stream": True,
+        "additional_messages": [QUESTION],
+    }
+    async with aiohttp.ClientSession() as http:
+        async with http.post(f"{emu.base_url}/v3/chat", json=body, headers=headers(emu)) as r:
+            raw = await r.read()
+    assert raw[-1:] == b"}"
+    assert orjson.loads(raw)["code"] == 4013
 
 
 # -- 7. create_and_poll finishes at once ----------------------------------------------------------
