@@ -5,6 +5,7 @@ bytes of an error answered to a stream request, and how fast a polled chat finis
 from __future__ import annotations
 
 import warnings
+from collections.abc import AsyncIterator
 
 import aiohttp
 import orjson
@@ -13,13 +14,14 @@ import pytest
 from coze_async import (
     AsyncCoze,
     BotModelInfo,
+    ChatEventType,
     ChatStatus,
     CozeAPIError,
     Message,
     NotFoundError,
     TokenAuth,
 )
-from coze_async.emulator import ECHO_BOT_ID, PERSONAL_WORKSPACE_ID, Emulator
+from coze_async.emulator import ECHO_BOT_ID, ECHO_WORKFLOW_ID, PERSONAL_WORKSPACE_ID, Emulator
 from coze_async.emulator.routes.workspaces import EMULATOR_USER_ID
 from tests.sleeps import record_client_sleeps
 
@@ -146,7 +148,7 @@ def test_cozepy_reads_the_bot_model_info(coze_emulator: Emulator) -> None:
 
 
 async def test_a_chat_still_in_progress_can_be_cancelled_and_then_shows_cancelled() -> None:
-    async with Emulator(chat_delay=60) as emu:
+    async with Emulator(chat_delay=60, strict=True) as emu:
         async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
             chat = await coze.chat.create(
                 bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("x")
@@ -245,6 +247,36 @@ async def test_an_injected_fault_on_a_stream_route_ends_without_a_newline(emu: E
     assert orjson.loads(raw)["code"] == 4013
 
 
+# -- 6. strict mode: what it found in this SDK ------------------------------------------------
+
+
+@pytest.fixture
+async def strict_coze() -> AsyncIterator[tuple[Emulator, AsyncCoze]]:
+    async with Emulator(strict=True) as emu:
+        async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+            yield emu, coze
+
+
+async def test_unpublish_sends_no_bot_id_in_the_body(
+    strict_coze: tuple[Emulator, AsyncCoze],
+) -> None:
+    _, coze = strict_coze
+    bot = await coze.bots.create(space_id=PERSONAL_WORKSPACE_ID, name="Short-lived")
+    await coze.bots.publish(bot_id=bot.bot_id)
+    await coze.bots.unpublish(bot_id=bot.bot_id, connector_id="1024")  # no "unknown field"
+
+
+async def test_a_chatflow_without_parameters_sends_an_empty_object(
+    strict_coze: tuple[Emulator, AsyncCoze],
+) -> None:
+    _, coze = strict_coze
+    stream = coze.workflows.chat.stream(
+        workflow_id=ECHO_WORKFLOW_ID, bot_id=ECHO_BOT_ID, additional_messages=ask("hi")
+    )
+    events = [e async for e in stream]  # no "missing required field parameters"
+    assert events[-1].event is ChatEventType.CONVERSATION_CHAT_COMPLETED
+
+
 # -- 7. create_and_poll finishes at once ----------------------------------------------------------
 
 
@@ -266,7 +298,7 @@ async def test_chat_delay_keeps_a_polled_chat_in_progress_that_long(
 ) -> None:
     clock = [1000.0]
     monkeypatch.setattr("coze_async.emulator.routes.chat._clock", lambda: clock[0])
-    async with Emulator(chat_delay=5) as emu:
+    async with Emulator(chat_delay=5, strict=True) as emu:
         async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
             chat = await coze.chat.create(
                 bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("x")

@@ -94,7 +94,7 @@ async def test_an_emulator_that_accepts_any_token_accepts_its_own() -> None:
 
     from coze_async.emulator import Emulator
 
-    async with Emulator(token=None) as emu, aiohttp.ClientSession() as http:
+    async with Emulator(token=None, strict=True) as emu, aiohttp.ClientSession() as http:
         for token in (emu.token, "anything"):
             headers = {"Authorization": f"Bearer {token}"}
             async with http.get(f"{emu.base_url}/v1/users/me", headers=headers) as response:

@@ -33,7 +33,7 @@ SPACE = "7300000000000000001"
 
 @pytest.fixture
 def emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 

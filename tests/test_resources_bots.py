@@ -404,7 +404,7 @@ CASES = [
         "/v1/bots/b1/unpublish",
         lambda bots: bots.unpublish(bot_id="b1", connector_id="1024"),
         is_empty_result(UnpublishBotResp),
-        body={"bot_id": "b1", "connector_id": "1024"},
+        body={"connector_id": "1024"},  # the bot is in the path only (cozepy repeats it)
     ),
     Case(
         "unpublish-reason",
@@ -412,7 +412,7 @@ CASES = [
         "/v1/bots/b1/unpublish",
         lambda bots: bots.unpublish(bot_id="b1", connector_id="999", unpublish_reason="retired"),
         is_empty_result(UnpublishBotResp),
-        body={"bot_id": "b1", "connector_id": "999", "unpublish_reason": "retired"},
+        body={"connector_id": "999", "unpublish_reason": "retired"},
     ),
     Case(
         "retrieve-online",
@@ -1048,7 +1048,7 @@ async def test_emulator_unknown_bot(ecoze: AsyncCoze) -> None:
 
 
 def test_sync_emulator_bot_lifecycle() -> None:
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         assert emu.token is not None
         with Coze(TokenAuth(emu.token), emu.base_url) as coze:
             bot_id = coze.bots.create(
