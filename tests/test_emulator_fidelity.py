@@ -42,7 +42,7 @@ def headers(emu: Emulator) -> dict[str, str]:
 QUESTION = {"role": "user", "type": "question", "content": "hi", "content_type": "text"}
 
 
-# -- 1. a polled chat starts in_progress ------------------------------------------------------
+# -- a polled chat starts in_progress ------------------------------------------------------
 
 
 async def test_a_polled_chat_is_answered_in_progress(emu: Emulator) -> None:
@@ -72,7 +72,7 @@ def test_cozepy_create_and_poll_returns_a_finished_chat(coze_emulator: Emulator)
     assert [m.content for m in poll.messages or []] == ["finished?"]
 
 
-# -- 2. bots.create in an unknown workspace ---------------------------------------------------
+# -- bots.create in an unknown workspace ---------------------------------------------------
 
 
 async def test_creating_a_bot_in_an_unknown_space_fails_naming_the_space(
@@ -99,7 +99,7 @@ def test_cozepy_bots_create_in_an_unknown_space_fails_too(coze_emulator: Emulato
     assert "7300000000000000999" in (info.value.msg or "")
 
 
-# -- 3. the bot record carries what the service always returns ---------------------------------
+# -- the bot record carries what the service always returns ---------------------------------
 
 
 async def test_a_bot_carries_its_model_knowledge_and_the_other_fields_the_service_returns(
@@ -144,7 +144,7 @@ def test_cozepy_reads_the_bot_model_info(coze_emulator: Emulator) -> None:
     assert bot.model_info is not None and bot.model_info.model_id
 
 
-# -- 4. cancel agrees with retrieve -------------------------------------------------------------
+# -- cancel agrees with retrieve -------------------------------------------------------------
 
 
 async def test_a_chat_still_in_progress_can_be_cancelled_and_then_shows_cancelled() -> None:
@@ -190,7 +190,7 @@ def test_chat_delay_must_not_be_negative() -> None:
         Emulator(chat_delay=-1)
 
 
-# -- 5. a stream refused before it starts: a JSON envelope with no trailing newline ----------
+# -- a stream refused before it starts: a JSON envelope with no trailing newline ----------
 
 
 REFUSED_STREAMS = {
@@ -247,7 +247,7 @@ async def test_an_injected_fault_on_a_stream_route_ends_without_a_newline(emu: E
     assert orjson.loads(raw)["code"] == 4013
 
 
-# -- 6. strict mode: what it found in this SDK ------------------------------------------------
+# -- strict mode: what it found in this SDK ------------------------------------------------
 
 
 @pytest.fixture
@@ -277,7 +277,7 @@ async def test_a_chatflow_without_parameters_sends_an_empty_object(
     assert events[-1].event is ChatEventType.CONVERSATION_CHAT_COMPLETED
 
 
-# -- 7. create_and_poll finishes at once ----------------------------------------------------------
+# -- create_and_poll finishes at once ----------------------------------------------------------
 
 
 async def test_create_and_poll_with_the_defaults_needs_one_retrieve_and_under_a_second(

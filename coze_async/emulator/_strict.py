@@ -14,13 +14,15 @@ import functools
 import re
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from aiohttp import web
-from multidict import MultiMapping
 
 from ._wire import ApiError, bad_request
+
+if TYPE_CHECKING:
+    from multidict import MultiMapping
 
 __all__ = ["check_request", "operations"]
 
