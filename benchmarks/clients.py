@@ -87,14 +87,19 @@ def raise_fd_limit() -> None:
 
 
 def raise_coze_async_pool_limit(limit: int) -> bool:
-    """coze_async's session allows POOL_LIMIT (100) connections and has no public knob for the
-    sync client; holding more streams than that at once would wait forever. Raise the module
-    default for this process only (used by ``open-streams`` alone). Returns whether it did."""
-    import coze_async._transport as transport
+    """coze_async's clients allow DEFAULT_CONNECTION_LIMITS.max_connections (1000) connections
+    unless given ``http_client=...(limits=Limits(...))``; holding more streams than that at once
+    would wait. Raise the default for this process only (used by ``open-streams`` alone).
+    Returns whether it did."""
+    import attrs
 
-    current = getattr(transport, "POOL_LIMIT", None)
-    if isinstance(current, int) and 0 < current < limit:
-        transport.POOL_LIMIT = limit
+    import coze_async._http_client as http
+
+    current = http.DEFAULT_CONNECTION_LIMITS.max_connections
+    if current is not None and current < limit:
+        http.DEFAULT_CONNECTION_LIMITS = attrs.evolve(
+            http.DEFAULT_CONNECTION_LIMITS, max_connections=limit
+        )
         return True
     return False
 

@@ -12,6 +12,7 @@ import abc
 import inspect
 from collections.abc import Awaitable, Callable
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from ._headers import check_header_value
 
 __all__ = [
@@ -66,7 +67,9 @@ class Auth(abc.ABC):
 def check_auth(auth: object) -> None:
     """``TypeError`` unless ``auth`` is an :class:`Auth`."""
     if not isinstance(auth, Auth):
-        raise TypeError(f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}")
+        raise CozeInvalidArgumentTypeError(
+            f"auth must be an Auth instance (e.g. TokenAuth), not {type(auth)!r}"
+        )
 
 
 class SyncAuth(Auth, abc.ABC):
@@ -79,7 +82,9 @@ class AsyncAuth(Auth, abc.ABC):
     @property
     def token(self) -> str:
         """An async flow's token is read with ``await auth.atoken``."""
-        raise TypeError(f"{type(self).__name__} is async: read the token with 'await auth.atoken'")
+        raise CozeInvalidArgumentTypeError(
+            f"{type(self).__name__} is async: read the token with 'await auth.atoken'"
+        )
 
     @property
     @abc.abstractmethod
@@ -99,11 +104,11 @@ class _BearerToken:
             self._source, self._header = token, None
             return
         if not isinstance(token, str):
-            raise TypeError(
+            raise CozeInvalidArgumentTypeError(
                 f"token must be a str or a function returning one, not {type(token).__name__}"
             )
         if not token.strip():
-            raise ValueError("token must be a non-empty string")
+            raise CozeInvalidArgumentError("token must be a non-empty string")
         check_header_value("Authorization", token)
         self._source, self._header = token, f"Bearer {token}"
 
@@ -130,12 +135,16 @@ class _BearerToken:
         return f"{type(self).__name__}(token='***')"
 
     def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError(f"{type(self).__name__} holds a secret and cannot be pickled")
+        raise CozeInvalidArgumentTypeError(
+            f"{type(self).__name__} holds a secret and cannot be pickled"
+        )
 
 
 def _checked(value: object, source: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise TypeError(f"the token function {source!r} must return a non-empty str")
+        raise CozeInvalidArgumentTypeError(
+            f"the token function {source!r} must return a non-empty str"
+        )
     check_header_value("Authorization", value)
     return value
 
@@ -160,7 +169,9 @@ class TokenAuth(_BearerToken, SyncAuth):
         if inspect.isawaitable(value):
             if inspect.iscoroutine(value):
                 value.close()
-            raise TypeError("this TokenAuth's function is async: read 'await auth.atoken'")
+            raise CozeInvalidArgumentTypeError(
+                "this TokenAuth's function is async: read 'await auth.atoken'"
+            )
         return _checked(value, source)
 
     @property

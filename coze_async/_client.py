@@ -11,6 +11,8 @@ import aiohttp
 
 from ._auth import Auth, check_auth
 from ._config import COZE_COM_BASE_URL
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+from ._http_client import HTTPClientOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
 from ._timeout import TimeoutTypes
@@ -18,13 +20,21 @@ from ._transport import Transport
 from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
+    from .resources.api_apps import AsyncAPIAppsClient
     from .resources.apps import AsyncAppsClient
+    from .resources.audio import AsyncAudioClient
+    from .resources.benefit_limitations import AsyncBenefitLimitationsClient
+    from .resources.benefits import AsyncBenefitsClient
+    from .resources.bill_tasks import AsyncBillTasksClient
     from .resources.bots import AsyncBotsClient
     from .resources.chat import AsyncChatClient
     from .resources.connectors import AsyncConnectorsClient
     from .resources.conversations import AsyncConversationsClient
+    from .resources.datasets import AsyncDatasetsClient
+    from .resources.enterprises import AsyncEnterprisesClient
     from .resources.files import AsyncFilesClient
     from .resources.folders import AsyncFoldersClient
+    from .resources.knowledge import AsyncKnowledgeClient
     from .resources.templates import AsyncTemplatesClient
     from .resources.users import AsyncUsersClient
     from .resources.variables import AsyncVariablesClient
@@ -47,9 +57,11 @@ class AsyncCoze:
     overridable per call with ``max_retries=``. TLS certificates are verified; ``ssl`` takes an
     ``ssl.SSLContext`` (e.g. a private CA). The token is never sent over plain ``http://`` except
     to a loopback address, unless ``allow_insecure_http=True``. A stream line longer than
-    ``max_line_bytes`` (16 MiB) raises instead of buffering. Pass ``http_client`` to use your own
-    ``aiohttp.ClientSession`` (it is then yours to close). Use ``async with AsyncCoze(...) as
-    coze:`` or ``await coze.close()``.
+    ``max_line_bytes`` (16 MiB) raises instead of buffering. ``http_client`` takes cozepy's
+    ``AsyncHTTPClient(timeout=..., limits=...)`` (the timeout, and the connection pool's
+    ``Limits``; ``DEFAULT_CONNECTION_LIMITS`` otherwise), or an ``aiohttp.ClientSession`` of your
+    own (it is then yours to close, and its own pool and timeouts apply). Use ``async with
+    AsyncCoze(...) as coze:`` or ``await coze.close()``.
     """
 
     if TYPE_CHECKING:  # the families of ROOT_RESOURCES, built on first access
@@ -65,14 +77,22 @@ class AsyncCoze:
         folders: AsyncFoldersClient
         apps: AsyncAppsClient
         connectors: AsyncConnectorsClient
+        datasets: AsyncDatasetsClient
+        knowledge: AsyncKnowledgeClient
+        api_apps: AsyncAPIAppsClient
+        enterprises: AsyncEnterprisesClient
+        benefits: AsyncBenefitsClient
+        benefit_limitations: AsyncBenefitLimitationsClient
+        bill_tasks: AsyncBillTasksClient
+        audio: AsyncAudioClient
 
     def __init__(
         self,
         auth: Auth,
         base_url: str = COZE_COM_BASE_URL,
+        http_client: aiohttp.ClientSession | HTTPClientOptions | None = None,
         *,
         timeout: TimeoutTypes | None = None,
-        http_client: aiohttp.ClientSession | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         ssl: SSLContext | bool = True,
@@ -81,11 +101,23 @@ class AsyncCoze:
     ) -> None:
         check_auth(auth)
         self._auth = auth
+        session, limits = None, None
+        if isinstance(http_client, HTTPClientOptions):
+            if timeout is not None and http_client.timeout_given:
+                raise CozeInvalidArgumentError(
+                    "pass the timeout once: timeout= or http_client's, not both"
+                )
+            if http_client.timeout_given:
+                timeout = http_client.timeout
+            limits = http_client.limits
+        elif http_client is not None:
+            session = _session(http_client)
         self._transport = Transport(
             auth=auth,
             base_url=base_url,
             timeout=timeout,
-            http_client=http_client,
+            http_client=session,
+            limits=limits,
             headers=headers,
             max_retries=max_retries,
             ssl=ssl,
@@ -123,6 +155,17 @@ class AsyncCoze:
 
     def __repr__(self) -> str:
         return f"AsyncCoze(base_url={self.base_url!r})"
+
+
+def _session(http_client: object) -> aiohttp.ClientSession:
+    """``http_client`` when it is an ``aiohttp.ClientSession``; anything else is refused."""
+    if isinstance(http_client, aiohttp.ClientSession):
+        return http_client
+    raise CozeInvalidArgumentTypeError(
+        "http_client must be an AsyncHTTPClient(timeout=..., limits=...) or an "
+        f"aiohttp.ClientSession, not {type(http_client).__module__}.{type(http_client).__name__}"
+        " (coze_async does not use httpx: its AsyncHTTPClient carries the timeout and limits)"
+    )
 
 
 class _Family:

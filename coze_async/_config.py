@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from ._http_client import DEFAULT_CONNECTION_LIMITS
 from ._timeout import DEFAULT_TIMEOUT
 
 __all__ = [
     "COZE_CN_BASE_URL",
     "COZE_COM_BASE_URL",
+    "DEFAULT_CONNECTION_LIMITS",
     "DEFAULT_TIMEOUT",
 ]
 
@@ -14,7 +16,3 @@ __all__ = [
 COZE_COM_BASE_URL = "https://api.coze.com"
 #: The service in mainland China.
 COZE_CN_BASE_URL = "https://api.coze.cn"
-
-#: Connection pool size per client, and how long an idle connection is kept.
-POOL_LIMIT = 100
-KEEPALIVE_SECONDS = 15.0

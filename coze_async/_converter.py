@@ -1,8 +1,9 @@
 """The one cattrs converter: dicts from the wire into attrs models and back.
 
 Unknown keys are ignored, unknown enum values are kept (see ``DynamicStrEnum``), enums go out as
-their values, and fields left at ``None`` are omitted from request bodies. Structuring functions
-are generated once per class and cached by cattrs.
+their values, and fields left at ``None`` are omitted from request bodies (``unstructure(obj,
+keep_none=True)`` keeps them: ``model_dump()``). Structuring functions are generated once per
+class and cached by cattrs; the models' constructors use the same hooks for their enum fields.
 
 Strictness (design review B6). cattrs' default scalar hooks call ``str(x)``/``bool(x)``, which
 turned JSON ``null`` into the text ``"None"`` and ``"false"`` into ``True``. This module replaces
@@ -267,7 +268,14 @@ def _is_list_response(t: Any) -> bool:
     return t is ListResponse or typing.get_origin(t) is ListResponse
 
 
+def _list_response_unstructure_hook(cls: Any, conv: cattrs.Converter) -> Any:
+    # Out as a plain list of unstructured items (cattrs alone would pass the items unchanged).
+    (item,) = typing.get_args(cls) or (Any,)
+    return conv.get_unstructure_hook(list[item])  # type: ignore[valid-type]
+
+
 converter.register_structure_hook_factory(_is_list_response, _list_response_hook)
+converter.register_unstructure_hook_factory(_is_list_response, _list_response_unstructure_hook)
 converter.register_unstructure_hook(Enum, lambda member: member.value)
 # Open string enums are str subclasses: name them too, so str's identity hook does not win.
 converter.register_unstructure_hook(DynamicStrEnum, lambda member: member.value)
@@ -280,6 +288,16 @@ def structure(data: Any, cls: type[T]) -> T:
     return converter.structure(data, cls)
 
 
-def unstructure(obj: Any) -> Any:
-    """Turn a model (or a list/dict of them) into JSON-ready data, omitting ``None`` fields."""
-    return converter.unstructure(obj)
+#: The same converter (a copy, made once every hook is registered) with one difference: fields
+#: left at ``None`` come out as ``None`` (``model_dump()``'s default, as in pydantic).
+_keeping_none = converter.copy()
+_keeping_none.register_unstructure_hook_factory(
+    attrs.has,
+    lambda cls: make_dict_unstructure_fn(cls, _keeping_none),
+)
+
+
+def unstructure(obj: Any, *, keep_none: bool = False) -> Any:
+    """Turn a model (or a list/dict of them) into JSON-ready data, omitting ``None`` fields (a
+    request body) unless ``keep_none``."""
+    return (_keeping_none if keep_none else converter).unstructure(obj)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from enum import Enum
 
 __all__ = [
+    "COZE_PKCE_AUTH_ERROR_TYPE_ENUMS",
     "AuthenticationError",
     "BadRequestError",
     "CozeAPIError",
     "CozeClientClosedError",
     "CozeConnectionError",
     "CozeError",
+    "CozeInvalidArgumentError",
+    "CozeInvalidArgumentTypeError",
     "CozeInvalidEventError",
     "CozeInvalidResponseError",
     "CozePKCEAuthError",
@@ -30,6 +33,15 @@ BODY_EXCERPT_CHARS = 512
 
 class CozeError(Exception):
     """Base class of every error raised by coze_async."""
+
+
+class CozeInvalidArgumentError(CozeError, ValueError):
+    """An argument was refused before anything was sent (an empty id, a bad value, an unknown
+    option). Also a ``ValueError``, so existing ``except ValueError`` code keeps working."""
+
+
+class CozeInvalidArgumentTypeError(CozeInvalidArgumentError, TypeError):
+    """An argument of the wrong type. Also a ``TypeError``."""
 
 
 class CozeAPIError(CozeError):
@@ -108,6 +120,12 @@ class RateLimitError(CozeAPIError):
         super().__init__(code, msg, logid, debug_url, status)
         self.retry_after = retry_after
 
+    def __str__(self) -> str:
+        text = super().__str__()
+        if self.retry_after is not None:
+            text += f", retry_after: {self.retry_after:g}"
+        return text
+
     def __reduce__(self) -> tuple[object, ...]:
         args = (self.code, self.msg, self.logid, self.debug_url, self.status, self.retry_after)
         return (type(self), args)
@@ -179,6 +197,8 @@ _BY_STATUS: dict[int, type[CozeAPIError]] = {
 
 
 _PKCE_ERRORS = frozenset(member.value for member in CozePKCEAuthErrorType)
+#: The values of :class:`CozePKCEAuthErrorType` (cozepy's name for the set).
+COZE_PKCE_AUTH_ERROR_TYPE_ENUMS = _PKCE_ERRORS
 
 
 def api_error(

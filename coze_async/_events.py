@@ -14,7 +14,6 @@ from ._converter import converter, structure
 from ._errors import CozeAPIError, CozeInvalidEventError, api_error
 from ._response import HTTPResponse
 from ._sse import ServerSentEvent
-from .models._base import attach_response
 from .models.chat import Chat, ChatEvent, ChatEventType, Message
 from .models.workflows import (
     WorkflowEvent,
@@ -171,13 +170,35 @@ def decode_workflow_event(
             payload = structure(orjson.loads(sse.data), cls)
         except Exception as exc:  # bad JSON or a payload of the wrong shape
             raise CozeInvalidEventError("data", sse.data, response.logid) from exc
-        event = WorkflowEvent(id=event_id, event=kind, **{attribute: payload})
+        event = _workflow_event(event_id, kind, attribute, payload)
     elif strict:
         raise CozeInvalidEventError("event", name, response.logid)
     else:
         unknown = {"id": sse.id, "event": name, "data": sse.data}
-        event = WorkflowEvent(id=event_id, event=WorkflowEventType.UNKNOWN, unknown=unknown)
-    attach_response(event, response)
+        event = _workflow_event(event_id, WorkflowEventType.UNKNOWN, "unknown", unknown)
+    _set_attribute(event, "_response", response)
+    return event
+
+
+# Built slot by slot, as ChatEvent is (its __init__ would only check that ``kind`` is a member).
+if [a.name for a in attrs.fields(WorkflowEvent)] != [
+    "id",
+    "event",
+    "message",
+    "interrupt",
+    "error",
+    "unknown",
+]:
+    raise RuntimeError("WorkflowEvent's fields changed: update _workflow_event")
+
+
+def _workflow_event(
+    event_id: int, kind: WorkflowEventType, attribute: str, payload: Any
+) -> WorkflowEvent:
+    event: WorkflowEvent = _new(WorkflowEvent)
+    event.id, event.event = event_id, kind
+    event.message = event.interrupt = event.error = event.unknown = None
+    _set_attribute(event, attribute, payload)
     return event
 
 

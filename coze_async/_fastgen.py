@@ -14,9 +14,10 @@ function under the same rule (``_converter.reference_structure_fn``), which eith
 raises an error naming the field.
 
 Classes this module does not generate code for, and gets the fallback for: frozen classes or any
-with a custom ``__setattr__``; ``__attrs_pre_init__``/``__attrs_post_init__``; fields with a
-converter, a validator, an alias other than their name (private ``_x`` fields included),
-``init=False`` or a ``Factory(takes_self=True)`` default.
+with a custom ``__setattr__``; ``__attrs_pre_init__``/``__attrs_post_init__`` (except
+:class:`CozeModel`'s own, which turns plain values of enum fields into members: the generated code
+yields members already); fields with a converter, a validator, an alias other than their name
+(private ``_x`` fields included), ``init=False`` or a ``Factory(takes_self=True)`` default.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn
+
+from .models._base import CozeModel
 
 __all__ = ["fast_path_refusal", "make_fast_structure_fn", "null_gives_default", "optional_inner"]
 
@@ -60,7 +63,10 @@ def fast_path_refusal(cls: type[Any]) -> str | None:
     """Why ``cls`` gets no generated function (``None`` if it gets one)."""
     if getattr(cls, "__setattr__", None) is not object.__setattr__:
         return "frozen or custom __setattr__"
-    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+    # CozeModel's own post-init only turns plain values of enum fields into members, which the
+    # generated code yields already: skipping it changes nothing.
+    post_init = getattr(cls, "__attrs_post_init__", CozeModel.__attrs_post_init__)
+    if hasattr(cls, "__attrs_pre_init__") or post_init is not CozeModel.__attrs_post_init__:
         return "pre- or post-init hook"
     for a in attrs.fields(cls):
         if not a.init:

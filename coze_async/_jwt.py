@@ -13,6 +13,8 @@ import secrets
 import time
 from typing import TYPE_CHECKING, Any, Union
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
@@ -57,7 +59,7 @@ def load_private_key(key: PrivateKey) -> RSAPrivateKey:
     elif isinstance(key, bytes):
         data = key
     else:
-        raise TypeError(
+        raise CozeInvalidArgumentTypeError(
             "private_key must be PEM text, bytes, a path or an RSA key object, "
             f"not {type(key).__name__}"
         )
@@ -65,12 +67,14 @@ def load_private_key(key: PrivateKey) -> RSAPrivateKey:
         loaded = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError):
         # The parser's own message may quote the input: it is not chained or repeated here.
-        raise ValueError(
+        raise CozeInvalidArgumentError(
             "private_key is not a readable unencrypted PEM private key "
             "(expected '-----BEGIN PRIVATE KEY-----' or '-----BEGIN RSA PRIVATE KEY-----')"
         ) from None
     if not isinstance(loaded, RSAPrivateKey):
-        raise ValueError(f"private_key must be an RSA key (RS256), not {type(loaded).__name__}")
+        raise CozeInvalidArgumentError(
+            f"private_key must be an RSA key (RS256), not {type(loaded).__name__}"
+        )
     return loaded
 
 
@@ -83,7 +87,9 @@ class JWTSigner:
     def __init__(self, client_id: str, private_key: PrivateKey, public_key_id: str) -> None:
         _pyjwt()  # fail at construction, not at the first token request
         if not isinstance(public_key_id, str) or not public_key_id:
-            raise ValueError("public_key_id must be a non-empty string (the key's fingerprint)")
+            raise CozeInvalidArgumentError(
+                "public_key_id must be a non-empty string (the key's fingerprint)"
+            )
         self.client_id = client_id
         self.public_key_id = public_key_id
         self._key = load_private_key(private_key)
@@ -108,4 +114,4 @@ class JWTSigner:
         return f"JWTSigner(client_id={self.client_id!r}, public_key_id={self.public_key_id!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError("a JWT signer holds a private key and cannot be pickled")
+        raise CozeInvalidArgumentTypeError("a JWT signer holds a private key and cannot be pickled")

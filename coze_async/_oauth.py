@@ -11,10 +11,7 @@ never logged, shown in ``repr()`` or put in error messages.
 from __future__ import annotations
 
 import asyncio
-import base64
 import functools
-import hashlib
-import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from ssl import SSLContext
@@ -26,13 +23,21 @@ from yarl import URL
 
 from ._auth import AsyncAuth, Auth
 from ._config import COZE_CN_BASE_URL, COZE_COM_BASE_URL
-from ._errors import CozeError, CozePKCEAuthError, CozePKCEAuthErrorType
+from ._errors import (
+    CozeError,
+    CozeInvalidArgumentError,
+    CozeInvalidArgumentTypeError,
+    CozePKCEAuthError,
+    CozePKCEAuthErrorType,
+)
 from ._jwt import JWTSigner, PrivateKey
+from ._log import logger as log
 from ._paths import path
 from ._request import Request, RequestOptions, omit_none, positive
 from ._retry import DEFAULT_MAX_RETRIES
 from ._timeout import TimeoutTypes
 from ._transport import Transport
+from ._util import gen_s256_code_challenge
 from .models.auth import DeviceAuthCode, OAuthToken, Scope, expiry_time
 
 __all__ = [
@@ -47,7 +52,6 @@ __all__ = [
     "gen_s256_code_challenge",
 ]
 
-log = logging.getLogger("coze_async")
 
 TOKEN_PATH = "/api/permission/oauth2/token"
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -63,16 +67,12 @@ SLOW_DOWN_STEP_SECONDS = 5.0
 MAX_POLL_INTERVAL_SECONDS = 60.0
 
 
-def gen_s256_code_challenge(code_verifier: str) -> str:
-    """The PKCE ``S256`` challenge of ``code_verifier``: BASE64URL(SHA256(verifier)), unpadded."""
-    digest = hashlib.sha256(code_verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
-
-
 def _secret(name: str, value: object) -> str:
     """A secret argument: a non-empty str (the value is never quoted in the error)."""
     if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be a non-empty string ({type(value).__name__} given)")
+        raise CozeInvalidArgumentError(
+            f"{name} must be a non-empty string ({type(value).__name__} given)"
+        )
     return value
 
 
@@ -94,7 +94,9 @@ class OAuthApp:
         http_client: aiohttp.ClientSession | None = None,
     ) -> None:
         if not isinstance(client_id, str) or not client_id:
-            raise ValueError(f"client_id must be a non-empty string, got {client_id!r}")
+            raise CozeInvalidArgumentError(
+                f"client_id must be a non-empty string, got {client_id!r}"
+            )
         self._client_id = client_id
         self._http: dict[str, Any] = {
             "base_url": base_url,
@@ -158,7 +160,9 @@ class OAuthApp:
         workspace_id: str | None = None,
     ) -> str:
         if not isinstance(redirect_uri, str) or not redirect_uri:
-            raise ValueError(f"redirect_uri must be a non-empty string, got {redirect_uri!r}")
+            raise CozeInvalidArgumentError(
+                f"redirect_uri must be a non-empty string, got {redirect_uri!r}"
+            )
         query = {
             "response_type": "code",
             "client_id": self._client_id,
@@ -187,7 +191,9 @@ class OAuthApp:
         return f"{type(self).__name__}(client_id={self._client_id!r}, base_url={self._base_url!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError(f"{type(self).__name__} may hold a secret and cannot be pickled")
+        raise CozeInvalidArgumentTypeError(
+            f"{type(self).__name__} may hold a secret and cannot be pickled"
+        )
 
 
 class AsyncWebOAuthApp(OAuthApp):
@@ -248,7 +254,7 @@ class AsyncPKCEOAuthApp(OAuthApp):
         ``S256`` by default (cozepy: ``plain``, which exposes the verifier in the URL)."""
         verifier = _secret("code_verifier", code_verifier)
         if code_challenge_method not in ("plain", "S256"):
-            raise ValueError(
+            raise CozeInvalidArgumentError(
                 f"code_challenge_method must be 'plain' or 'S256', got {code_challenge_method!r}"
             )
         challenge = (
@@ -318,7 +324,7 @@ class AsyncDeviceOAuthApp(OAuthApp):
         if interval is None:
             interval = device_code.interval if isinstance(device_code, DeviceAuthCode) else 5
         if interval < 0:
-            raise ValueError(f"interval must be >= 0, got {interval!r}")
+            raise CozeInvalidArgumentError(f"interval must be >= 0, got {interval!r}")
         deadline = None
         if isinstance(device_code, DeviceAuthCode):
             expires_at = expiry_time(device_code.expires_in, time.time())
@@ -384,7 +390,7 @@ class AsyncJWTOAuthApp(OAuthApp):
         positive("ttl", ttl)
         route = TOKEN_PATH
         if account_id is not None and enterprise_id is not None:
-            raise ValueError("give account_id or enterprise_id, not both")
+            raise CozeInvalidArgumentError("give account_id or enterprise_id, not both")
         if account_id is not None:
             route = path("/api/permission/oauth2/account/{account_id}/token", account_id=account_id)
         elif enterprise_id is not None:
@@ -505,7 +511,9 @@ class JWTAuthCore(Auth):
         return f"{type(self).__name__}(client_id={self._app.client_id!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError(f"{type(self).__name__} holds a private key and cannot be pickled")
+        raise CozeInvalidArgumentTypeError(
+            f"{type(self).__name__} holds a private key and cannot be pickled"
+        )
 
 
 def jwt_app_arguments(
@@ -513,7 +521,9 @@ def jwt_app_arguments(
 ) -> tuple[str, PrivateKey, str]:
     """The arguments of a JWT auth built without an ``oauth_app``: all three are needed."""
     if client_id is None or private_key is None or public_key_id is None:
-        raise TypeError("give oauth_app, or client_id, private_key and public_key_id")
+        raise CozeInvalidArgumentTypeError(
+            "give oauth_app, or client_id, private_key and public_key_id"
+        )
     return client_id, private_key, public_key_id
 
 

@@ -10,6 +10,15 @@ the cursor to go on from); a :class:`Paging` strategy says which request asks fo
 (page numbers, page tokens, or first/last ids). The rules for when a walk ends live here, once:
 an empty page ends it (:meth:`AsyncPaged._following`), and each strategy ends it where the API
 gives no way on.
+
+cozepy has one paged class per strategy (``AsyncNumberPaged``, ``AsyncLastIDPaged``,
+``AsyncTokenPaged``, under ``AsyncPagedBase``) and one page-model base per strategy
+(``NumberPagedResponse``, ...). Here the strategy is a :class:`Paging` value, so one class does
+the work of all of them, and their names are aliases of it: every async page is an
+``AsyncNumberPaged``, an ``AsyncLastIDPaged`` and an ``AsyncPagedBase`` (``isinstance`` holds
+whichever one a cozepy user checks, and an annotation with any of them accepts what a list
+method returns); every page model is a ``NumberPagedResponse`` (the models' ``Page`` base). The
+sync names (``NumberPaged``, ...) are aliases of ``SyncPaged`` the same way.
 """
 
 from __future__ import annotations
@@ -19,20 +28,27 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from ._errors import CozeError
+from ._errors import CozeError, CozeInvalidArgumentError
 from ._request import Request, positive
 from ._response import HTTPResponse
-from .models._base import attach_response
+from .models._base import Page, attach_response
 
 if TYPE_CHECKING:
     from ._transport import Transport
 
 __all__ = [
+    "AsyncLastIDPaged",
+    "AsyncNumberPaged",
     "AsyncPaged",
+    "AsyncPagedBase",
+    "AsyncTokenPaged",
     "CursorPaging",
+    "LastIDPagedResponse",
+    "NumberPagedResponse",
     "NumberPaging",
     "PageData",
     "Paging",
+    "TokenPagedResponse",
     "TokenPaging",
 ]
 
@@ -149,7 +165,9 @@ class CursorPaging:
 
     def __attrs_post_init__(self) -> None:
         if self.before_id and self.after_id:
-            raise ValueError(f"pass {self.before_param} or {self.after_param}, not both")
+            raise CozeInvalidArgumentError(
+                f"pass {self.before_param} or {self.after_param}, not both"
+            )
 
     @property
     def backward(self) -> bool:
@@ -293,3 +311,20 @@ class AsyncPaged(Generic[T]):
         if self._page is None:
             return f"{type(self).__name__}(not fetched)"
         return f"{type(self).__name__}(items={len(self.items)}, has_more={self.has_more})"
+
+
+# cozepy's names (see the module docs): one class serves every paging strategy.
+#: cozepy's base of the async paged results: :class:`AsyncPaged`.
+AsyncPagedBase = AsyncPaged
+#: cozepy's async result of page-number paging: :class:`AsyncPaged`.
+AsyncNumberPaged = AsyncPaged
+#: cozepy's async result of id (``first_id`` / ``last_id``) paging: :class:`AsyncPaged`.
+AsyncLastIDPaged = AsyncPaged
+#: cozepy's async result of page-token paging: :class:`AsyncPaged`.
+AsyncTokenPaged = AsyncPaged
+#: cozepy's base of page-number page models: the models' ``Page`` base.
+NumberPagedResponse = Page
+#: cozepy's base of id-paged page models: the models' ``Page`` base.
+LastIDPagedResponse = Page
+#: cozepy's base of token-paged page models: the models' ``Page`` base.
+TokenPagedResponse = Page

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
+
 __all__ = ["path", "require_id"]
 
 _REJECTED = ("/", "?", "#", "\\")
@@ -12,13 +14,15 @@ _REJECTED = ("/", "?", "#", "\\")
 
 def _segment(name: str, value: object) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        raise CozeInvalidArgumentTypeError(f"{name} must be a str, not {type(value).__name__}")
     if not value:
-        raise ValueError(f"{name} must be a non-empty string")
+        raise CozeInvalidArgumentError(f"{name} must be a non-empty string")
     if value in (".", "..") or any(c in value for c in _REJECTED):
-        raise ValueError(f"{name} must not contain '/', '?', '#', '\\\\' or be '.'/'..': {value!r}")
+        raise CozeInvalidArgumentError(
+            f"{name} must not contain '/', '?', '#', '\\\\' or be '.'/'..': {value!r}"
+        )
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
-        raise ValueError(f"{name} must not contain control characters: {value!r}")
+        raise CozeInvalidArgumentError(f"{name} must not contain control characters: {value!r}")
     return quote(value, safe="")
 
 
@@ -35,4 +39,4 @@ def path(template: str, **params: str) -> str:
 def require_id(name: str, value: object) -> None:
     """Ids sent in a query string or a body: non-empty strings (path ids go through ``path``)."""
     if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+        raise CozeInvalidArgumentError(f"{name} must be a non-empty string, got {value!r}")

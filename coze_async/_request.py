@@ -14,6 +14,7 @@ from typing import Any, TypedDict
 import attrs
 
 from ._converter import unstructure
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from ._timeout import TimeoutTypes
 
 if sys.version_info >= (3, 11):
@@ -41,7 +42,9 @@ class RequestOptions(TypedDict, total=False):
 def _check_options(_: object, __: object, options: Mapping[str, Any]) -> None:
     unknown = set(options) - _OPTION_NAMES
     if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+        raise CozeInvalidArgumentTypeError(
+            f"unexpected keyword argument(s): {', '.join(sorted(unknown))}"
+        )
 
 
 def _default_idempotent(request: Request) -> bool:
@@ -92,5 +95,5 @@ def positive(name: str, value: object) -> int:
     """``value`` if it is a positive ``int`` (a page number, a size, a limit), else
     ``ValueError`` naming the argument."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        raise CozeInvalidArgumentError(f"{name} must be a positive integer, got {value!r}")
     return value

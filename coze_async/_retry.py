@@ -25,7 +25,13 @@ from email.utils import parsedate_to_datetime
 
 from attrs import frozen
 
-from ._errors import CozeAPIError, CozeConnectionError, CozeError
+from ._errors import (
+    CozeAPIError,
+    CozeConnectionError,
+    CozeError,
+    CozeInvalidArgumentError,
+    CozeInvalidArgumentTypeError,
+)
 
 __all__ = ["DEFAULT_MAX_RETRIES", "RetryPolicy", "retry_after_seconds"]
 
@@ -51,9 +57,13 @@ class RetryPolicy:
 
     def __attrs_post_init__(self) -> None:
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
-            raise TypeError(f"max_retries must be an int, not {type(self.max_retries).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"max_retries must be an int, not {type(self.max_retries).__name__}"
+            )
         if self.max_retries < 0:
-            raise ValueError(f"max_retries must not be negative, got {self.max_retries}")
+            raise CozeInvalidArgumentError(
+                f"max_retries must not be negative, got {self.max_retries}"
+            )
 
     def backoff(self, attempt: int) -> float:
         """The wait before retry number ``attempt + 1`` (no server hint)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ._errors import CozeError
+from ._errors import CozeError, CozeInvalidArgumentError
 
 __all__ = ["DEFAULT_MAX_LINE_BYTES", "SSEDecoder", "SSELineTooLongError", "ServerSentEvent"]
 
@@ -60,7 +60,7 @@ class SSEDecoder:
 
     def __init__(self, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> None:
         if max_line_bytes <= 0:
-            raise ValueError("max_line_bytes must be positive")
+            raise CozeInvalidArgumentError("max_line_bytes must be positive")
         self._max = max_line_bytes
         # The partial line held between feeds, as chunks joined only once a line end arrives
         # (joining on every feed would make a long line in small chunks quadratic).

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from ._auth import Auth
 from ._client import AsyncCoze
 from ._config import COZE_COM_BASE_URL
+from ._errors import CozeInvalidArgumentTypeError
+from ._http_client import HTTPClientOptions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._sse import DEFAULT_MAX_LINE_BYTES
 from ._sync_layer import Portal, SubResource
@@ -24,13 +26,21 @@ from ._timeout import TimeoutTypes
 from .resources import ROOT_RESOURCES, load
 
 if TYPE_CHECKING:
+    from .resources.api_apps import APIAppsClient
     from .resources.apps import AppsClient
+    from .resources.audio import AudioClient
+    from .resources.benefit_limitations import BenefitLimitationsClient
+    from .resources.benefits import BenefitsClient
+    from .resources.bill_tasks import BillTasksClient
     from .resources.bots import BotsClient
     from .resources.chat import ChatClient
     from .resources.connectors import ConnectorsClient
     from .resources.conversations import ConversationsClient
+    from .resources.datasets import DatasetsClient
+    from .resources.enterprises import EnterprisesClient
     from .resources.files import FilesClient
     from .resources.folders import FoldersClient
+    from .resources.knowledge import KnowledgeClient
     from .resources.templates import TemplatesClient
     from .resources.users import UsersClient
     from .resources.variables import VariablesClient
@@ -58,6 +68,8 @@ class Coze:
     Every call runs the async implementation in this client's own event-loop thread, so it also
     works where an event loop is already running (Jupyter, inside async code). Use
     ``with Coze(...) as coze:`` or call :meth:`close` to stop the thread and the connections.
+    ``http_client`` takes cozepy's ``SyncHTTPClient(timeout=..., limits=...)``; not an
+    ``aiohttp.ClientSession``, which belongs to the event loop that made it, never this client's.
     """
 
     if TYPE_CHECKING:  # the families of ROOT_RESOURCES, built on first access
@@ -73,11 +85,20 @@ class Coze:
         folders: FoldersClient
         apps: AppsClient
         connectors: ConnectorsClient
+        datasets: DatasetsClient
+        knowledge: KnowledgeClient
+        api_apps: APIAppsClient
+        enterprises: EnterprisesClient
+        benefits: BenefitsClient
+        benefit_limitations: BenefitLimitationsClient
+        bill_tasks: BillTasksClient
+        audio: AudioClient
 
     def __init__(
         self,
         auth: Auth,
         base_url: str = COZE_COM_BASE_URL,
+        http_client: HTTPClientOptions | None = None,
         *,
         timeout: TimeoutTypes | None = None,
         headers: Mapping[str, str] | None = None,
@@ -86,12 +107,15 @@ class Coze:
         allow_insecure_http: bool = False,
         max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
     ) -> None:
+        if http_client is not None and not isinstance(http_client, HTTPClientOptions):
+            raise CozeInvalidArgumentTypeError(_foreign_http_client(http_client))
         # Built here, so bad arguments fail in the caller's thread; its HTTP session is created
         # lazily by the loop that first uses it, which is the portal's.
         self._client = AsyncCoze(
             auth,
             base_url,
             timeout=timeout,
+            http_client=http_client,
             headers=headers,
             max_retries=max_retries,
             ssl=ssl,
@@ -165,6 +189,21 @@ class Coze:
 
     def __repr__(self) -> str:
         return f"Coze(base_url={self.base_url!r})"
+
+
+def _foreign_http_client(http_client: object) -> str:
+    """Why ``http_client`` cannot serve a sync :class:`Coze`."""
+    kind = f"{type(http_client).__module__}.{type(http_client).__name__}"
+    if kind.startswith("aiohttp."):
+        return (
+            f"Coze cannot use an {kind}: a session belongs to the event loop that created it, and "
+            "Coze runs its calls in an event loop of its own. Pass SyncHTTPClient(timeout=..., "
+            "limits=...) for the settings, or use AsyncCoze(http_client=session) in your loop."
+        )
+    return (
+        f"http_client must be a SyncHTTPClient(timeout=..., limits=...), not {kind} "
+        "(coze_async does not use httpx: its SyncHTTPClient carries the timeout and limits)"
+    )
 
 
 async def _nothing() -> None:

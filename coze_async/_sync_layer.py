@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import functools
 import inspect
+import os
 import socket
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Iterator
@@ -26,19 +27,25 @@ import anyio
 from anyio.from_thread import BlockingPortal
 from yarl import URL
 
-from ._errors import CozeClientClosedError, CozeError
+from ._binary import AsyncFileHTTPResponse, check_chunk_size
+from ._errors import CozeClientClosedError, CozeError, CozeInvalidArgumentTypeError
 from ._pagination import AsyncPaged
-from ._response import HTTPResponse
+from ._response import FileHTTPResponse, HTTPResponse
 from ._sse import ServerSentEvent
 from ._stream import AsyncStream
 from ._transport import is_loopback
 
 __all__ = [
+    "LastIDPaged",
+    "NumberPaged",
+    "PagedBase",
     "Portal",
     "SubResource",
+    "SyncFileHTTPResponse",
     "SyncPaged",
     "SyncResource",
     "SyncStream",
+    "TokenPaged",
     "direct",
     "forward",
 ]
@@ -306,11 +313,15 @@ def forward(
 ) -> Callable[Concatenate[SyncResource[A], P], SyncPaged[T]]: ...
 @overload
 def forward(
+    method: Callable[Concatenate[A, P], AsyncFileHTTPResponse],
+) -> Callable[Concatenate[SyncResource[A], P], SyncFileHTTPResponse]: ...
+@overload
+def forward(
     method: Callable[Concatenate[A, P], Coroutine[Any, Any, R]],
 ) -> Callable[Concatenate[SyncResource[A], P], R]: ...
 def forward(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Declare the sync twin of an async resource method (plain, stream or paged: read from
-    the method, so the wrong wrapper cannot be picked)."""
+    """Declare the sync twin of an async resource method (plain, stream, paged or binary: read
+    from the method, so the wrong wrapper cannot be picked)."""
     name = method.__name__
 
     if inspect.iscoroutinefunction(method):
@@ -326,6 +337,8 @@ def forward(method: Callable[..., Any]) -> Callable[..., Any]:
             result = self._root._portal.call(functools.partial(_start, bound, args, kwargs))
             if isinstance(result, AsyncStream):
                 return SyncStream(self._root, result)
+            if isinstance(result, AsyncFileHTTPResponse):
+                return SyncFileHTTPResponse(self._root, result)
             return SyncPaged(self._root, result)
 
     functools.update_wrapper(sync_method, method)
@@ -357,19 +370,25 @@ def direct(method: Callable[Concatenate[A, P], R]) -> Callable[Concatenate[SyncR
 
 async def _start(
     method: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-) -> AsyncStream[Any] | AsyncPaged[Any]:
-    """In the loop: call a stream or list method; a page is fetched at once (as cozepy's sync
-    list calls do), a stream is opened on first use."""
+) -> AsyncStream[Any] | AsyncPaged[Any] | AsyncFileHTTPResponse:
+    """In the loop: call a stream, list or binary method; a page is fetched at once (as
+    cozepy's sync list calls do), a binary answer is opened at once (errors are raised by the
+    call, as in cozepy), a stream is opened on first use."""
     result = method(*args, **kwargs)
-    if isinstance(result, AsyncPaged):
+    if isinstance(result, AsyncPaged | AsyncFileHTTPResponse):
         return await result
     if isinstance(result, AsyncStream):
         return result
-    raise TypeError(f"{method.__qualname__} returned {type(result).__name__}, not a stream or page")
+    raise CozeInvalidArgumentTypeError(
+        f"{method.__qualname__} returned {type(result).__name__}, not a stream or page"
+    )
 
 
 def _sync_annotation(annotation: Any) -> Any:
-    """``AsyncStream[X]`` -> ``SyncStream[X]``, ``AsyncPaged[X]`` -> ``SyncPaged[X]``."""
+    """``AsyncStream[X]`` -> ``SyncStream[X]``, ``AsyncPaged[X]`` -> ``SyncPaged[X]``,
+    ``AsyncFileHTTPResponse`` -> ``SyncFileHTTPResponse``."""
+    if annotation == "AsyncFileHTTPResponse":
+        return "SyncFileHTTPResponse"
     if isinstance(annotation, str):
         for async_name, sync_name in (
             ("AsyncStream[", "SyncStream["),
@@ -455,7 +474,11 @@ class SyncStream(Generic[E]):
 
 class SyncPaged(Generic[T]):
     """The blocking twin of :class:`AsyncPaged`: the first page is fetched when the list method
-    returns; iterating walks every later page, one portal hop per page."""
+    returns; iterating walks every later page, one portal hop per page.
+
+    cozepy's ``NumberPaged``, ``LastIDPaged``, ``TokenPaged`` and ``PagedBase`` are aliases of
+    this one class (the paging strategy is not part of the type here): ``isinstance`` holds for
+    each of them, whatever the endpoint pages by."""
 
     def __init__(self, root: SyncRoot, page: AsyncPaged[T]) -> None:
         self._root = root
@@ -517,3 +540,160 @@ class SyncPaged(Generic[T]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(items={len(self.items)}, has_more={self.has_more})"
+
+
+# cozepy's names: one class serves every paging strategy (see ``_pagination``).
+#: cozepy's base of the sync paged results: :class:`SyncPaged`.
+PagedBase = SyncPaged
+#: cozepy's result of page-number paging: :class:`SyncPaged`.
+NumberPaged = SyncPaged
+#: cozepy's result of id (``first_id`` / ``last_id``) paging: :class:`SyncPaged`.
+LastIDPaged = SyncPaged
+#: cozepy's result of page-token paging: :class:`SyncPaged`.
+TokenPaged = SyncPaged
+
+
+class SyncFileHTTPResponse(FileHTTPResponse):
+    """What the sync ``audio.speech.create`` returns: cozepy's ``FileHTTPResponse``, streamed.
+    The blocking twin of :class:`~coze_async.AsyncFileHTTPResponse`: the body is read from the
+    network as it is consumed (``write_to_file``, ``stream_to_file``, ``iter_bytes``), one
+    portal hop per batch of received chunks, so memory stays flat whatever its size;
+    ``read()`` or ``content`` read it whole. Also a context manager; the connection is released
+    when the body was read to its end and closed on ``close()``, exit, error or garbage
+    collection."""
+
+    #: The HTTP response it came with (status, headers, logid).
+    response: HTTPResponse
+
+    def __init__(self, root: SyncRoot, body: AsyncFileHTTPResponse) -> None:
+        # The body is opened already: its response (status, headers, logid) is known.
+        self.response = body.response
+        self._root = root
+        self._portal = root._portal
+        self._body = body
+        self._done = False
+        self._content: bytes | None = None
+
+    @property
+    def content(self) -> bytes:  # type: ignore[override]
+        """The whole body, read on first use (the rest of it, if some was read already)."""
+        if self._content is None:
+            self._content = self.read()
+        return self._content
+
+    @property
+    def content_type(self) -> str:
+        """The body's media type (``audio/mpeg``, ``audio/wav``...)."""
+        return self._body.content_type
+
+    @property
+    def content_length(self) -> int | None:
+        """The body's size in bytes, when the service announced it."""
+        return self._body.content_length
+
+    def __len__(self) -> int:
+        """The body's size: as announced, else read whole to count it."""
+        length = self.content_length
+        return length if length is not None else len(self.content)
+
+    def _next_batch(self) -> list[bytes]:
+        if self._done:
+            return []
+        try:
+            batch = self._portal.call(self._body.next_batch)
+        except BaseException:
+            self.close()
+            raise
+        if not batch:
+            self._done = True
+        return batch
+
+    def read(self) -> bytes:
+        """The whole body (the rest of it, if some was read already)."""
+        if self._content is not None:
+            return self._content
+        parts: list[bytes] = []
+        while batch := self._next_batch():
+            parts.extend(batch)
+        return b"".join(parts)
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        """The body in chunks as they arrive (re-cut to ``chunk_size`` bytes when given; the
+        last one may be shorter)."""
+        size = check_chunk_size(chunk_size)
+        if self._content is not None:
+            return super().iter_bytes(size or len(self._content) or 1)
+        return self._chunks(size)
+
+    def _chunks(self, size: int | None) -> Iterator[bytes]:
+        pending = bytearray()
+        try:
+            while batch := self._next_batch():
+                if size is None:
+                    yield from batch
+                    continue
+                for part in batch:
+                    pending += part
+                start = 0
+                while len(pending) - start >= size:
+                    yield bytes(pending[start : start + size])
+                    start += size
+                del pending[:start]
+            if pending:
+                yield bytes(pending)
+        finally:
+            if not self._done:
+                self.close()
+
+    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        """Write the body to ``file`` (created or truncated) as it arrives, a batch at a time
+        (memory stays flat). On failure the partial file is removed and the error raised."""
+        if self._content is not None:
+            super().write_to_file(file)
+            return
+        try:
+            with open(file, "wb") as out:
+                while batch := self._next_batch():
+                    out.writelines(batch)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.remove(file)
+            raise
+
+    def stream_to_file(self, file: str | os.PathLike[str], chunk_size: int = 64 * 1024) -> None:
+        """:meth:`write_to_file` (the body is streamed already; ``chunk_size`` is checked)."""
+        check_chunk_size(chunk_size)
+        self.write_to_file(file)
+
+    def close(self) -> None:
+        """Stop reading and release the connection. Safe to call more than once, and while the
+        client is being closed."""
+        self._done = True
+        with contextlib.suppress(CozeClientClosedError):
+            if self._portal.running:
+                self._portal.call(self._body.aclose, needs_server=False)
+                return
+        self._body.close()
+
+    def __del__(self) -> None:
+        if not getattr(self, "_done", True):
+            self._portal.call_soon(self._body.close)
+
+    def __enter__(self) -> SyncFileHTTPResponse:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        meta = self._body.response
+        return (
+            f"SyncFileHTTPResponse(status={meta.status_code}, "
+            f"content_type={self.content_type!r}, "
+            f"logid={meta.logid!r})"
+        )

@@ -11,6 +11,7 @@ from typing import Any, Final, Generic, TypeVar
 
 from ._auth import SyncAuth
 from ._config import COZE_COM_BASE_URL
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from ._jwt import PrivateKey
 from ._oauth import (
     AsyncDeviceOAuthApp,
@@ -86,7 +87,9 @@ class _SyncOAuthApp(SyncResource[A], Generic[A]):
         return f"{type(self).__name__}(client_id={self.client_id!r}, base_url={self.base_url!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError(f"{type(self).__name__} may hold a secret and cannot be pickled")
+        raise CozeInvalidArgumentTypeError(
+            f"{type(self).__name__} may hold a secret and cannot be pickled"
+        )
 
 
 _S = TypeVar("_S", bound=_SyncOAuthApp[Any])
@@ -208,6 +211,6 @@ def load_oauth_app_from_config(
         return JWTOAuthApp(
             client_id, config.get("private_key", ""), config.get("public_key_id", ""), api_base
         )
-    raise ValueError(
+    raise CozeInvalidArgumentError(
         f"invalid OAuth client_type {client_type!r}: expected 'pkce', 'jwt', 'device' or 'web'"
     )

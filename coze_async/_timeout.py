@@ -27,14 +27,16 @@ everywhere.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Protocol, Union
 
 import attrs
+
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 
 if TYPE_CHECKING:
     import aiohttp
 
-__all__ = ["DEFAULT_TIMEOUT", "Timeout", "TimeoutTypes", "to_timeout"]
+__all__ = ["DEFAULT_TIMEOUT", "Timeout", "TimeoutLike", "TimeoutTypes", "to_timeout"]
 
 #: Seconds a stream may go between reads while the client uses the default timeout.
 DEFAULT_STREAM_READ_TIMEOUT = 120.0
@@ -45,9 +47,13 @@ def _check(name: str, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be seconds or a Timeout, not {type(value).__name__}")
+        raise CozeInvalidArgumentTypeError(
+            f"{name} must be seconds or a Timeout, not {type(value).__name__}"
+        )
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive number of seconds or None, not {value!r}")
+        raise CozeInvalidArgumentError(
+            f"{name} must be a positive number of seconds or None, not {value!r}"
+        )
 
 
 def _limit(name: str) -> Any:
@@ -108,8 +114,34 @@ class Timeout:
 
 
 #: What ``timeout=`` accepts: seconds, a :class:`Timeout`, or (compatibility) an
-#: ``aiohttp.ClientTimeout``.
-TimeoutTypes = Union[float, Timeout, "aiohttp.ClientTimeout"]
+#: ``aiohttp.ClientTimeout`` or an ``httpx.Timeout`` (read by its attributes: coze_async does
+#: not depend on httpx).
+TimeoutTypes = Union[float, Timeout, "TimeoutLike", "aiohttp.ClientTimeout"]
+
+
+class TimeoutLike(Protocol):
+    """An httpx-style timeout: its four limits in seconds (``None``: no limit)."""
+
+    @property
+    def connect(self) -> float | None:
+        """Seconds to establish a connection."""
+        ...
+
+    @property
+    def read(self) -> float | None:
+        """Seconds to wait for the next bytes."""
+        ...
+
+    @property
+    def write(self) -> float | None:
+        """Seconds to send."""
+        ...
+
+    @property
+    def pool(self) -> float | None:
+        """Seconds to wait for a free connection."""
+        ...
+
 
 #: The client's limits when none are given (cozepy's 600 s, 5 s to connect).
 DEFAULT_TIMEOUT = Timeout(600.0, connect=5.0)
@@ -122,12 +154,27 @@ def to_timeout(value: object) -> Timeout:
     if isinstance(value, Timeout):
         return value
     if isinstance(value, bool):
-        raise ValueError(f"timeout must be a positive number of seconds, not {value!r}")
+        raise CozeInvalidArgumentError(
+            f"timeout must be a positive number of seconds, not {value!r}"
+        )
     from_aiohttp = _from_client_timeout(value)
     if from_aiohttp is not None:
         return from_aiohttp
+    from_httpx = _from_httpx_timeout(value)
+    if from_httpx is not None:
+        return from_httpx
     _check("timeout", value)
     return Timeout(float(value))  # type: ignore[arg-type]
+
+
+def _from_httpx_timeout(value: object) -> Timeout | None:
+    """An ``httpx.Timeout`` (any object with its ``connect``, ``read``, ``write`` and ``pool``
+    attributes) read as a :class:`Timeout`: the same four limits, no ``total``."""
+    names = ("connect", "read", "write", "pool")
+    if not all(hasattr(value, name) for name in names):
+        return None
+    connect, read, write, pool = (getattr(value, name) for name in names)
+    return Timeout(None, connect=connect, read=read, write=write, pool=pool)
 
 
 def _from_client_timeout(value: object) -> Timeout | None:

@@ -1,7 +1,8 @@
 """HTTP transport: one aiohttp session per client, request building, envelope decoding, errors.
 
 Every request of every resource goes through :meth:`Transport.send`; JSON results through
-:meth:`Transport.request`, event streams through :meth:`Transport.open_stream`.
+:meth:`Transport.call`, event streams through :meth:`Transport.open_stream`, binary bodies
+(audio) through :meth:`Transport.open_binary`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import orjson
 from yarl import URL
 
 from ._auth import Auth, check_auth
-from ._config import KEEPALIVE_SECONDS, POOL_LIMIT
+from ._binary import AsyncFileHTTPResponse
 from ._converter import structure
 from ._envelope import decode_envelope, excerpt
 from ._errors import (
@@ -33,10 +34,13 @@ from ._errors import (
     CozeClientClosedError,
     CozeConnectionError,
     CozeError,
+    CozeInvalidArgumentError,
     CozeInvalidResponseError,
     CozeTimeoutError,
 )
 from ._headers import client_headers, validate_headers
+from ._http_client import Limits, to_limits
+from ._log import logger as log
 from ._pagination import AsyncPaged, PageData, Paging
 from ._request import Request
 from ._response import LOGID_HEADER, HTTPResponse
@@ -44,6 +48,7 @@ from ._retry import DEFAULT_MAX_RETRIES, RetryPolicy
 from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent
 from ._stream import AsyncStream
 from ._timeout import DEFAULT_STREAM_READ_TIMEOUT, Timeout, TimeoutTypes, to_timeout
+from ._uploads import FileTypes, UploadProgress, multipart_body, prepare_upload
 from .models._base import CozeModel, ListResponse, attach_response
 
 __all__ = [
@@ -53,8 +58,6 @@ __all__ = [
     "is_loopback",
     "structure_response",
 ]
-
-log = logging.getLogger("coze_async")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -127,6 +130,7 @@ class Transport:
         base_url: str,
         timeout: TimeoutTypes | None = None,
         http_client: aiohttp.ClientSession | None = None,
+        limits: Limits | None = None,
         headers: Mapping[str, str] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         ssl: SSLContext | bool = True,
@@ -139,10 +143,10 @@ class Transport:
             check_auth(auth)
         url = URL(base_url.rstrip("/"))
         if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(f"base_url must be an http(s) URL, not {base_url!r}")
+            raise CozeInvalidArgumentError(f"base_url must be an http(s) URL, not {base_url!r}")
         if url.scheme == "http" and not is_loopback(url.host):
             if not (allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1"):
-                raise ValueError(
+                raise CozeInvalidArgumentError(
                     f"refusing to send the access token over plain http to {url.host}: use "
                     "https, or pass allow_insecure_http=True (or set "
                     f"{INSECURE_HTTP_ENV}=1), e.g. for a self-hosted coze-studio on your network"
@@ -151,12 +155,14 @@ class Transport:
         if ssl is False:
             log.warning("TLS certificate verification is disabled for %s", url.host)
         if max_line_bytes <= 0:
-            raise ValueError(f"max_line_bytes must be positive, got {max_line_bytes}")
+            raise CozeInvalidArgumentError(f"max_line_bytes must be positive, got {max_line_bytes}")
         self.auth = auth
         self.ssl = ssl
         self.max_line_bytes = max_line_bytes
         self.base_url: str = str(url)
         self.timeout: Timeout = to_timeout(timeout)
+        #: The connection pool's limits (for the sessions this transport creates).
+        self.limits: Limits = to_limits(limits)
         self._client_timeout = _client_timeout(self.timeout)
         # Streams wait 120 s between reads by default; a user's timeout means the same for all.
         stream_read = DEFAULT_STREAM_READ_TIMEOUT if timeout is None else None
@@ -168,7 +174,8 @@ class Transport:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._urls: dict[str, URL] = {}
         self._closed = False
-        self._streams: weakref.WeakSet[AsyncStream[Any]] = weakref.WeakSet()
+        #: The open streams and binary bodies, ended by :meth:`close`.
+        self._streams: weakref.WeakSet[AsyncStream[Any] | AsyncFileHTTPResponse] = weakref.WeakSet()
 
     # -- session lifecycle -------------------------------------------------------------------
 
@@ -189,9 +196,7 @@ class Transport:
             session.detach()
             if connector is not None:
                 await connector.close()  # only marks it closed: its transports died with the loop
-        connector = aiohttp.TCPConnector(
-            limit=POOL_LIMIT, keepalive_timeout=KEEPALIVE_SECONDS, ssl=self.ssl
-        )
+        connector = _connector(self.limits, self.ssl)
         session = aiohttp.ClientSession(
             connector=connector,
             timeout=self._client_timeout,
@@ -265,6 +270,10 @@ class Transport:
         timeout = self._attempt_timeout(opts, stream, deadline)
         session = await self._get_session()
         method, path = request.method, request.path
+        # Metadata only (never a body, a header, the query or the token).
+        debug = log.isEnabledFor(logging.DEBUG)
+        if debug:
+            log.debug("%s %s: sending%s", method, path, " (stream)" if stream else "")
         started = time.monotonic()
         try:
             response = await session.request(
@@ -277,8 +286,17 @@ class Transport:
                 allow_redirects=False,
             )
         except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
-            raise _connection_error(exc, method, path) from exc
-        if log.isEnabledFor(logging.DEBUG):
+            error = _connection_error(exc, method, path)
+            if debug:
+                log.debug(
+                    "%s %s: %s after %.1f ms",
+                    method,
+                    path,
+                    type(error).__name__,
+                    (time.monotonic() - started) * 1000,
+                )
+            raise error from exc
+        if debug:
             log.debug(
                 "%s %s -> %s in %.1f ms, logid=%s",
                 method,
@@ -333,7 +351,7 @@ class Transport:
                     "%s %s failed (%s), retry %d of %d in %.2f s",
                     request.method,
                     request.path,
-                    type(exc).__name__,
+                    _reason(exc),
                     attempt + 1,
                     policy.max_retries,
                     delay,
@@ -359,15 +377,51 @@ class Transport:
         *,
         reshape: Callable[[Any, HTTPResponse], Any] | None = None,
     ) -> T:
-        """Send ``request`` and structure its result as ``cast``, linked to its response.
-        ``reshape(payload, response)`` first brings a result the service shapes unusually into
-        ``cast``'s shape (raising :func:`invalid_response` when it cannot)."""
+        """Send ``request`` and structure its result as ``cast``, linked to its response (a
+        ``cast`` without fields needs no ``data``). ``reshape(payload, response)`` first
+        brings a result the service shapes unusually into ``cast``'s shape (raising
+        :func:`invalid_response` when it cannot)."""
         payload, meta = await self.call_raw(request)
         if reshape is not None:
             payload = reshape(payload, meta)
+        if payload is None and attrs.has(cast) and not attrs.fields(cast):
+            payload = {}  # an empty result (an update's): no ``data`` to read
         result = structure_response(payload, cast, meta)
         attach_response(result, meta)
         return result
+
+    async def upload(
+        self,
+        request: Request,
+        file: FileTypes,
+        cast: type[T],
+        *,
+        field: str = "file",
+        form: Mapping[str, str] | None = None,
+        progress: UploadProgress | None = None,
+    ) -> T:
+        """Send ``request`` with ``file`` streamed as the multipart ``field`` (after the
+        ``form`` fields), and structure the result as ``cast``. Each attempt reads the file
+        again from its start; one that cannot be rewound (a pipe) is sent once. A failure
+        while reading the file raises that failure, not the connection error it caused."""
+        source = await prepare_upload(file, progress)
+        try:
+            options = request.options
+            if not source.rewindable:
+                options = {**options, "max_retries": 0}
+            upload = attrs.evolve(
+                request,
+                data=lambda: multipart_body(source, field=field, form=form),
+                options=options,
+            )
+            try:
+                return await self.call(upload, cast)
+            except CozeConnectionError as exc:
+                if source.error is not None:
+                    raise source.error from exc
+                raise
+        finally:
+            source.close()
 
     async def call_empty(self, request: Request, cls: type[M]) -> M:
         """Send a request whose envelope carries no result; an empty ``cls`` linked to the
@@ -436,6 +490,50 @@ class Transport:
         self._streams.add(stream)
         return stream
 
+    async def open_binary(self, request: Request) -> aiohttp.ClientResponse:
+        """Send a request that should answer with a binary body (audio), and return the
+        response with its body unread. An error envelope (the service answers JSON when it
+        refuses) raises its typed error; a JSON or event-stream success where a body was
+        expected is an invalid response. Retried only here, before the body was accepted."""
+
+        async def attempt(deadline: float | None) -> aiohttp.ClientResponse:
+            response = await self.send(request, stream=True, deadline=deadline)
+            content_type = response.headers.get("Content-Type", "").lower()
+            if response.status == 200 and not any(
+                kind in content_type for kind in ("json", "text/event-stream")
+            ):
+                return response
+            body = await _read_body(response, request.method, request.path)
+            _, meta = decode_envelope(response.status, response.headers, body, None)
+            raise CozeInvalidResponseError(
+                None,
+                f"expected a binary body, got {content_type or 'no content type'}: {excerpt(body)}",
+                meta.logid,
+                status=response.status,
+            )
+
+        return await self._with_retries(request, attempt)
+
+    def binary(self, request: Request) -> AsyncFileHTTPResponse:
+        """A binary answer: the request is sent on first use (``await``, ``async with`` or a
+        read); the client keeps track of it until its body ends, to end it when it closes."""
+        result = AsyncFileHTTPResponse(
+            functools.partial(self.open_binary, request), f"{request.method} {request.path}"
+        )
+        self._streams.add(result)
+        return result
+
+
+def _reason(exc: CozeError) -> str:
+    """Why an attempt failed, for the retry log line: the error type, and for an answer its
+    status, code and log id (no message: it may quote the request)."""
+    if not isinstance(exc, CozeAPIError):
+        return type(exc).__name__
+    details = [f"status={exc.status}" if exc.status is not None else None]
+    details.append(f"code={exc.code}" if exc.code is not None else None)
+    details.append(f"logid={exc.logid}" if exc.logid else None)
+    return ", ".join([type(exc).__name__, *filter(None, details)])
+
 
 def _total_exceeded(request: Request, total: float | None) -> CozeTimeoutError:
     return CozeTimeoutError(
@@ -456,6 +554,15 @@ def structure_response(payload: Any, cast: type[T], meta: HTTPResponse) -> T:
     except Exception as exc:  # cattrs raises several types; all mean the same here
         name = getattr(cast, "__name__", cast)
         raise invalid_response(meta, f"response data does not match {name}: {exc}") from exc
+
+
+def _connector(limits: Limits, ssl: SSLContext | bool) -> aiohttp.TCPConnector:
+    """The connection pool a session gets from ``limits`` (see ``_http_client``'s table)."""
+    if limits.max_keepalive_connections == 0:
+        return aiohttp.TCPConnector(limit=limits.max_connections or 0, force_close=True, ssl=ssl)
+    return aiohttp.TCPConnector(
+        limit=limits.max_connections or 0, keepalive_timeout=limits.keepalive_expiry, ssl=ssl
+    )
 
 
 def _client_timeout(timeout: Timeout, *, stream_read: float | None = None) -> aiohttp.ClientTimeout:

@@ -19,17 +19,22 @@ import ntpath
 import os
 import stat
 import threading
+from collections.abc import Callable, Mapping
 from typing import IO, Any
 
 import aiohttp
 from aiohttp.payload import AsyncIterablePayload, Payload
+
+from ._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 
 __all__ = [
     "DEFAULT_FILENAME",
     "MAX_UPLOAD_BYTES",
     "FileContent",
     "FileTypes",
+    "UploadProgress",
     "UploadSource",
+    "form_body",
     "multipart_body",
     "prepare_upload",
 ]
@@ -43,6 +48,10 @@ DEFAULT_FILENAME = "upload"
 FileContent = IO[bytes] | bytes | bytearray | memoryview | str | os.PathLike[str]
 #: ``file=`` of :meth:`AsyncFilesClient.upload`: content, or ``(filename, content)``.
 FileTypes = FileContent | tuple[str | None, FileContent]
+
+#: Called as ``progress(sent, total)`` after each chunk of an upload is handed to the network
+#: (``total`` is ``None`` when the size cannot be known); a retry starts again from 0.
+UploadProgress = Callable[[int, "int | None"], object]
 
 _READ_CHUNK = 1 << 16
 _OPEN_FLAGS = (
@@ -64,7 +73,7 @@ def _too_large(size: str, limit: int) -> str:
 def _check_size(size: int, what: str) -> None:
     limit = MAX_UPLOAD_BYTES
     if size > limit:
-        raise ValueError(f"{what}: " + _too_large(f"{size} bytes", limit))
+        raise CozeInvalidArgumentError(f"{what}: " + _too_large(f"{size} bytes", limit))
 
 
 def _kind(mode: int) -> str:
@@ -81,18 +90,22 @@ def _kind(mode: int) -> str:
 
 def _check_regular(st: os.stat_result, name: str) -> None:
     if not stat.S_ISREG(st.st_mode):
-        raise ValueError(f"cannot upload {name!r}: it is {_kind(st.st_mode)}, not a regular file")
+        raise CozeInvalidArgumentError(
+            f"cannot upload {name!r}: it is {_kind(st.st_mode)}, not a regular file"
+        )
 
 
 def _checked_filename(name: str) -> str:
     """The base name of ``name``, refused if it could break the multipart headers."""
     if not isinstance(name, str):
-        raise TypeError(f"the file name must be a str, not {type(name).__name__}")
+        raise CozeInvalidArgumentTypeError(
+            f"the file name must be a str, not {type(name).__name__}"
+        )
     base = ntpath.basename(name) if os.name == "nt" else os.path.basename(name)
     if not base:
-        raise ValueError(f"file name {name!r} has no base name")
+        raise CozeInvalidArgumentError(f"file name {name!r} has no base name")
     if '"' in base or any(ord(c) < 0x20 or ord(c) == 0x7F for c in base):
-        raise ValueError(
+        raise CozeInvalidArgumentError(
             f"file name {base!r} contains a double quote or a control character (CR, LF, ...); "
             "pass file=(name, content) to send another name"
         )
@@ -115,6 +128,7 @@ class UploadSource:
         "filename",
         "lock",
         "owned",
+        "progress",
         "size",
         "start",
     )
@@ -130,6 +144,7 @@ class UploadSource:
         owned: bool = False,
     ) -> None:
         self.filename = filename
+        self.progress: UploadProgress | None = None
         self.content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         #: In-memory content (``bytes`` given).
         self.data = data
@@ -180,15 +195,15 @@ def _open_regular_file(name: str) -> tuple[IO[bytes], int]:
     try:
         st = os.stat(name)
     except FileNotFoundError as exc:
-        raise ValueError(f"file not found: {name!r}") from exc
+        raise CozeInvalidArgumentError(f"file not found: {name!r}") from exc
     except OSError as exc:
-        raise ValueError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
+        raise CozeInvalidArgumentError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
     _check_regular(st, name)
     _check_size(st.st_size, name)
     try:
         fd = os.open(name, _OPEN_FLAGS)
     except OSError as exc:
-        raise ValueError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
+        raise CozeInvalidArgumentError(f"cannot upload {name!r}: {exc.strerror or exc}") from exc
     try:
         file = os.fdopen(fd, "rb")
     except BaseException:
@@ -219,7 +234,9 @@ def _position_and_size(file: Any) -> tuple[int | None, int | None]:
         if not stat.S_ISREG(st.st_mode):
             if stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode):
                 return None, None
-            raise ValueError(f"cannot upload from a file object that is {_kind(st.st_mode)}")
+            raise CozeInvalidArgumentError(
+                f"cannot upload from a file object that is {_kind(st.st_mode)}"
+            )
     try:
         if not file.seekable():
             return None, None
@@ -246,17 +263,19 @@ def _prepare(file: FileTypes) -> UploadSource:
     content: Any = file
     if isinstance(file, tuple):
         if len(file) != 2:
-            raise TypeError("file=(filename, content) takes exactly two items")
+            raise CozeInvalidArgumentTypeError("file=(filename, content) takes exactly two items")
         filename, content = file
         if filename is not None and not isinstance(filename, str):
-            raise TypeError(f"the file name must be a str, not {type(filename).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"the file name must be a str, not {type(filename).__name__}"
+            )
         filename = filename or None
     if isinstance(content, str | os.PathLike):
         path = os.fspath(content)
         if isinstance(path, bytes):
             path = os.fsdecode(path)
         if not path:
-            raise ValueError("the file path is empty")
+            raise CozeInvalidArgumentError("the file path is empty")
         name = _checked_filename(filename or path)
         opened, file_size = _open_regular_file(path)
         return UploadSource(name, file=opened, start=0, size=file_size, owned=True)
@@ -265,14 +284,14 @@ def _prepare(file: FileTypes) -> UploadSource:
         _check_size(len(data), "bytes")
         return UploadSource(_checked_filename(filename or DEFAULT_FILENAME), data=data)
     if isinstance(content, io.TextIOBase):
-        raise TypeError("open the file in binary mode ('rb') to upload it")
+        raise CozeInvalidArgumentTypeError("open the file in binary mode ('rb') to upload it")
     if not callable(getattr(content, "read", None)):
-        raise TypeError(
+        raise CozeInvalidArgumentTypeError(
             "file must be a path (str or pathlib.Path), bytes, a binary file object, or a "
             f"(filename, content) pair, not {type(content).__name__}"
         )
     if getattr(content, "closed", False) is True:
-        raise ValueError("cannot upload from a closed file")
+        raise CozeInvalidArgumentError("cannot upload from a closed file")
     name = _checked_filename(filename or _name_of(content) or DEFAULT_FILENAME)
     start, size = _position_and_size(content)
     if size is not None:
@@ -286,14 +305,17 @@ def _release(future: asyncio.Future[UploadSource]) -> None:
         future.result().close()
 
 
-async def prepare_upload(file: FileTypes) -> UploadSource:
+async def prepare_upload(file: FileTypes, progress: UploadProgress | None = None) -> UploadSource:
+    """Check and open ``file`` in a worker thread (cancel-safe: nothing opened is lost)."""
     future = asyncio.get_running_loop().run_in_executor(None, _prepare, file)
     try:
         # Shielded: a cancelled caller must not lose the file the thread is opening.
-        return await asyncio.shield(future)
+        source = await asyncio.shield(future)
     except asyncio.CancelledError:
         future.add_done_callback(_release)
         raise
+    source.progress = progress
+    return source
 
 
 # -- the request body --------------------------------------------------------------------------
@@ -330,13 +352,17 @@ class _Chunks:
             if chunk is None and self._attempt != source.attempt:
                 raise StopAsyncIteration  # this attempt was abandoned
         if chunk is None:  # a non-blocking file with nothing to read now
-            raise self._fail(ValueError("the file object returned None: use a blocking file"))
+            raise self._fail(
+                CozeInvalidArgumentError("the file object returned None: use a blocking file")
+            )
         if not isinstance(chunk, bytes | bytearray | memoryview):
-            raise self._fail(TypeError("open the file in binary mode ('rb') to upload it"))
+            raise self._fail(
+                CozeInvalidArgumentTypeError("open the file in binary mode ('rb') to upload it")
+            )
         if not chunk:
             if size is not None:
                 raise self._fail(
-                    ValueError(
+                    CozeInvalidArgumentError(
                         f"the file ended after {self._sent} of {size} bytes: "
                         "it changed during the upload"
                     )
@@ -345,7 +371,11 @@ class _Chunks:
         self._sent += len(chunk)
         if size is None and self._sent > MAX_UPLOAD_BYTES:
             limit = MAX_UPLOAD_BYTES
-            raise self._fail(ValueError(_too_large(f"more than {limit} bytes", limit)))
+            raise self._fail(
+                CozeInvalidArgumentError(_too_large(f"more than {limit} bytes", limit))
+            )
+        if source.progress is not None:
+            source.progress(self._sent, size)
         return bytes(chunk)
 
 
@@ -359,14 +389,28 @@ class _FilePart(AsyncIterablePayload):
             self._size = source.size
 
 
-def multipart_body(source: UploadSource) -> aiohttp.MultipartWriter:
-    """A fresh request body for one attempt, reading the file again from its start."""
+def multipart_body(
+    source: UploadSource, *, field: str = "file", form: Mapping[str, str] | None = None
+) -> aiohttp.MultipartWriter:
+    """A fresh request body for one attempt: the ``form`` fields, then the file as ``field``,
+    read again from its start."""
     if source.error is not None:
         raise source.error
+    body = aiohttp.MultipartWriter("form-data")
+    for name, value in (form or {}).items():
+        body.append(value).set_content_disposition("form-data", name=name)
     part: Payload = _FilePart(source)
     part.set_content_disposition(
-        "form-data", quote_fields=False, name="file", filename=source.filename
+        "form-data", quote_fields=False, name=field, filename=source.filename
     )
-    body = aiohttp.MultipartWriter("form-data")
     body.append_payload(part)
+    return body
+
+
+def form_body(form: Mapping[str, str]) -> aiohttp.MultipartWriter:
+    """A fresh ``multipart/form-data`` body of text fields only (an update that sends no
+    file to an endpoint that takes one)."""
+    body = aiohttp.MultipartWriter("form-data")
+    for name, value in form.items():
+        body.append(value).set_content_disposition("form-data", name=name)
     return body

@@ -43,19 +43,26 @@ def test_each_family_state_is_typed_and_starts_with_its_defaults() -> None:
 
     from coze_async.emulator import ECHO_BOT_ID, ECHO_WORKFLOW_ID, PERSONAL_WORKSPACE_ID, Emulator
     from coze_async.emulator.routes.apps import APP_ID
+    from coze_async.emulator.routes.audio import SYSTEM_VOICE_ID
+    from coze_async.emulator.routes.commerce import RUNNING_BILL_TASK_ID
+    from coze_async.emulator.routes.enterprises import ENTERPRISE_ID
     from coze_async.emulator.routes.folders import PROJECTS_FOLDER_ID
     from coze_async.emulator.routes.templates import TEMPLATE_ID
 
     store = Emulator().store  # no request served: nothing is added on first use any more
     families = [getattr(store, a.name) for a in attrs.fields(type(store))]
-    assert len(families) == 12 and all(attrs.has(type(family)) for family in families)
+    assert len(families) == 17 and all(attrs.has(type(family)) for family in families)
     assert ECHO_BOT_ID in store.bots.records
     assert ECHO_WORKFLOW_ID in store.workflows.records
     assert [w["id"] for w in store.workspaces.records] == [PERSONAL_WORKSPACE_ID]
     assert PROJECTS_FOLDER_ID in [f["id"] for f in store.folders.records]
     assert APP_ID in [a["id"] for a in store.apps.records]
     assert TEMPLATE_ID in store.templates.records
+    assert SYSTEM_VOICE_ID in [v["voice_id"] for v in store.audio.voices]
     assert store.oauth.apps == {} and store.oauth.tokens == {}
+    assert store.datasets.records == {} and store.datasets.documents == {}
+    assert store.api_apps.records == [] and ENTERPRISE_ID in store.enterprises.records
+    assert RUNNING_BILL_TASK_ID in [t["task_id"] for t in store.commerce.bill_tasks]
     assert Emulator().store.bots.records is not store.bots.records  # one state per emulator
 
 
@@ -136,3 +143,22 @@ def test_every_fault_field_is_explained_in_its_docstring() -> None:
     doc = Fault.__doc__ or ""
     for field in attrs.fields(Fault):
         assert f"``{field.name}``" in doc, field.name
+
+
+def test_client_helpers_give_clients_for_this_emulator() -> None:
+    import asyncio
+
+    from coze_async import AsyncCoze, Coze
+    from coze_async.emulator import Emulator
+
+    with Emulator.run_in_thread() as emu:
+        with emu.client(max_retries=0) as coze:
+            assert isinstance(coze, Coze) and coze.base_url == emu.base_url
+            assert coze.users.me().user_id
+
+        async def use() -> str:
+            async with emu.async_client() as client:
+                assert isinstance(client, AsyncCoze)
+                return (await client.users.me()).user_id
+
+        assert asyncio.run(use())

@@ -246,3 +246,11 @@ def test_an_empty_string_for_an_optional_number_means_absent():
     assert workflow.updated_at == 1732000000
     with pytest.raises(Exception):  # noqa: B017 - a non-number is still an error
         structure({**data, "created_at": "yesterday"}, WorkflowBasic)
+
+
+def test_list_response_also_answers_to_cozepy_data():
+    from coze_async import ListResponse
+
+    result = ListResponse([1, 2])
+    assert result.data == [1, 2] == result.items
+    assert isinstance(result.data, list) and type(result.data) is list

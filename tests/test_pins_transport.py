@@ -426,18 +426,19 @@ def test_urls_are_built_once_and_at_most_1024_are_kept(monkeypatch: pytest.Monke
 
 
 async def test_the_session_gets_the_pool_limits_and_the_client_timeout(
-    transport: Transport, monkeypatch: pytest.MonkeyPatch
+    transport: Transport,
 ) -> None:
-    from coze_async._config import KEEPALIVE_SECONDS, POOL_LIMIT
+    from coze_async import DEFAULT_CONNECTION_LIMITS, Limits
 
     session = await transport._get_session()
     assert session.connector is not None
-    assert session.connector.limit == POOL_LIMIT
-    assert session.connector._keepalive_timeout == KEEPALIVE_SECONDS  # type: ignore[attr-defined]
-    # Both equal aiohttp's defaults: other values show that they are passed at all.
-    monkeypatch.setattr(_transport, "POOL_LIMIT", 7)
-    monkeypatch.setattr(_transport, "KEEPALIVE_SECONDS", 3.5)
-    other = Transport(auth=TokenAuth("tok"), base_url=BASE)
+    assert session.connector.limit == DEFAULT_CONNECTION_LIMITS.max_connections == 1000
+    assert session.connector._keepalive_timeout == 15.0  # type: ignore[attr-defined]
+    other = Transport(
+        auth=TokenAuth("tok"),
+        base_url=BASE,
+        limits=Limits(max_connections=7, keepalive_expiry=3.5),
+    )
     try:
         connector = (await other._get_session()).connector
         assert connector is not None

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from aiohttp import web
@@ -29,6 +29,9 @@ from ._wire import (
 )
 from .routes import add_all_routes, new_store
 from .routes.oauth import OAUTH_PATH_PREFIX, ClientType
+
+if TYPE_CHECKING:
+    from coze_async import AsyncCoze, Coze
 
 __all__ = ["DEFAULT_TOKEN", "Emulator"]
 
@@ -226,6 +229,23 @@ class Emulator:
             loop.call_soon_threadsafe(loop.stop)
             thread.join(30)
             loop.close()
+
+    # -- clients -----------------------------------------------------------------------------
+
+    def async_client(self, **options: Any) -> AsyncCoze:
+        """An ``AsyncCoze(TokenAuth(self.token), self.base_url, **options)`` for this emulator
+        (the SDK is imported here, when asked for: the server itself shares no code with it)."""
+        from coze_async import AsyncCoze, TokenAuth
+
+        return AsyncCoze(TokenAuth(self.token), self.base_url, **options)
+
+    def client(self, **options: Any) -> Coze:
+        """A sync ``Coze`` for this emulator (see :meth:`async_client`); for an emulator
+        started with :meth:`run_in_thread` (one served by your own thread's loop cannot answer
+        a blocking call)."""
+        from coze_async import Coze, TokenAuth
+
+        return Coze(TokenAuth(self.token), self.base_url, **options)
 
     # -- hooks for tests and development ------------------------------------------------------
 

@@ -11,11 +11,16 @@ import attrs
 from aiohttp import web
 
 if TYPE_CHECKING:
+    from .routes.api_apps import ApiAppsState
     from .routes.apps import AppsState
+    from .routes.audio import AudioState
     from .routes.bots import BotsState
     from .routes.chat import ChatsState
+    from .routes.commerce import CommerceState
     from .routes.connectors import ConnectorsState
     from .routes.conversations import ConversationsState
+    from .routes.datasets import DatasetsState
+    from .routes.enterprises import EnterprisesState
     from .routes.files import FilesState
     from .routes.folders import FoldersState
     from .routes.oauth import OAuthState
@@ -43,7 +48,12 @@ class Store:
     folders: FoldersState
     apps: AppsState
     connectors: ConnectorsState
+    datasets: DatasetsState
+    audio: AudioState
     oauth: OAuthState
+    api_apps: ApiAppsState
+    enterprises: EnterprisesState
+    commerce: CommerceState
 
 
 #: The key under which handlers find the store on ``request.app``.

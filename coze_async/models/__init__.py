@@ -17,10 +17,49 @@ if TYPE_CHECKING:
     from ._base import DynamicIntEnum as DynamicIntEnum
     from ._base import DynamicStrEnum as DynamicStrEnum
     from ._base import ListResponse as ListResponse
+    from .api_apps import APIApp as APIApp
+    from .api_apps import APIAppEvent as APIAppEvent
+    from .api_apps import APIAppEventType as APIAppEventType
+    from .api_apps import AppType as AppType
+    from .api_apps import CreateAPIAppsEventsResp as CreateAPIAppsEventsResp
+    from .api_apps import DeleteAPIAppsEventsResp as DeleteAPIAppsEventsResp
+    from .api_apps import DeleteAPIAppsResp as DeleteAPIAppsResp
+    from .api_apps import UpdateAPIAppsEventsResp as UpdateAPIAppsEventsResp
+    from .api_apps import UpdateAPIAppsResp as UpdateAPIAppsResp
     from .apps import AddAppCollaboratorResp as AddAppCollaboratorResp
     from .apps import AppCollaborator as AppCollaborator
     from .apps import RemoveAppCollaboratorResp as RemoveAppCollaboratorResp
     from .apps import SimpleApp as SimpleApp
+    from .audio import AudioFormat as AudioFormat
+    from .audio import CreateRoomResp as CreateRoomResp
+    from .audio import CreateTranscriptionsResp as CreateTranscriptionsResp
+    from .audio import CreateVoicePrintGroupFeatureResp as CreateVoicePrintGroupFeatureResp
+    from .audio import CreateVoicePrintGroupResp as CreateVoicePrintGroupResp
+    from .audio import DeleteVoicePrintGroupFeatureResp as DeleteVoicePrintGroupFeatureResp
+    from .audio import DeleteVoicePrintGroupResp as DeleteVoicePrintGroupResp
+    from .audio import EmotionInfo as EmotionInfo
+    from .audio import EmotionScaleInterval as EmotionScaleInterval
+    from .audio import FeatureScore as FeatureScore
+    from .audio import LanguageCode as LanguageCode
+    from .audio import LiveInfo as LiveInfo
+    from .audio import LiveType as LiveType
+    from .audio import RoomAudioConfig as RoomAudioConfig
+    from .audio import RoomConfig as RoomConfig
+    from .audio import RoomMode as RoomMode
+    from .audio import RoomVideoConfig as RoomVideoConfig
+    from .audio import SpeakerIdentifyResp as SpeakerIdentifyResp
+    from .audio import StreamInfo as StreamInfo
+    from .audio import TranslateConfig as TranslateConfig
+    from .audio import TurnDetectionConfig as TurnDetectionConfig
+    from .audio import TurnDetectionType as TurnDetectionType
+    from .audio import UpdateVoicePrintGroupFeatureResp as UpdateVoicePrintGroupFeatureResp
+    from .audio import UpdateVoicePrintGroupResp as UpdateVoicePrintGroupResp
+    from .audio import UserInfo as UserInfo
+    from .audio import Voice as Voice
+    from .audio import VoiceModelType as VoiceModelType
+    from .audio import VoicePrintGroup as VoicePrintGroup
+    from .audio import VoicePrintGroupFeature as VoicePrintGroupFeature
+    from .audio import VoiceState as VoiceState
     from .auth import DeviceAuthCode as DeviceAuthCode
     from .auth import OAuthToken as OAuthToken
     from .auth import Scope as Scope
@@ -91,6 +130,22 @@ if TYPE_CHECKING:
     from .chat import MessageType as MessageType
     from .chat import ToolOutput as ToolOutput
     from .chat import Usage as Usage
+    from .commerce import BenefitActiveMode as BenefitActiveMode
+    from .commerce import BenefitBasicInfo as BenefitBasicInfo
+    from .commerce import BenefitBillTask as BenefitBillTask
+    from .commerce import BenefitData as BenefitData
+    from .commerce import BenefitEntityType as BenefitEntityType
+    from .commerce import BenefitInfo as BenefitInfo
+    from .commerce import BenefitItemInfo as BenefitItemInfo
+    from .commerce import BenefitLimitation as BenefitLimitation
+    from .commerce import BenefitStatus as BenefitStatus
+    from .commerce import BenefitStatusInfo as BenefitStatusInfo
+    from .commerce import BenefitStrategy as BenefitStrategy
+    from .commerce import BenefitTriggerUnit as BenefitTriggerUnit
+    from .commerce import BenefitType as BenefitType
+    from .commerce import BenefitUserLevel as BenefitUserLevel
+    from .commerce import BillTaskStatus as BillTaskStatus
+    from .commerce import CreateBenefitLimitationResp as CreateBenefitLimitationResp
     from .connectors import AuditStatus as AuditStatus
     from .connectors import BindConnectorUserConfigResp as BindConnectorUserConfigResp
     from .connectors import InstallConnectorResp as InstallConnectorResp
@@ -107,6 +162,32 @@ if TYPE_CHECKING:
     from .conversations import DeleteConversationResp as DeleteConversationResp
     from .conversations import FeedbackType as FeedbackType
     from .conversations import Section as Section
+    from .datasets import CreateDatasetResp as CreateDatasetResp
+    from .datasets import Dataset as Dataset
+    from .datasets import DatasetStatus as DatasetStatus
+    from .datasets import DeleteDatasetRes as DeleteDatasetRes
+    from .datasets import DeleteDocumentRes as DeleteDocumentRes
+    from .datasets import Document as Document
+    from .datasets import DocumentBase as DocumentBase
+    from .datasets import DocumentChunkStrategy as DocumentChunkStrategy
+    from .datasets import DocumentFormatType as DocumentFormatType
+    from .datasets import DocumentProgress as DocumentProgress
+    from .datasets import DocumentSourceInfo as DocumentSourceInfo
+    from .datasets import DocumentSourceType as DocumentSourceType
+    from .datasets import DocumentStatus as DocumentStatus
+    from .datasets import DocumentUpdateRule as DocumentUpdateRule
+    from .datasets import DocumentUpdateType as DocumentUpdateType
+    from .datasets import Photo as Photo
+    from .datasets import PhotoStatus as PhotoStatus
+    from .datasets import UpdateDatasetRes as UpdateDatasetRes
+    from .datasets import UpdateDocumentRes as UpdateDocumentRes
+    from .datasets import UpdateImageRes as UpdateImageRes
+    from .enterprises import CreateEnterpriseMemberResp as CreateEnterpriseMemberResp
+    from .enterprises import CreateEnterpriseOrganizationResp as CreateEnterpriseOrganizationResp
+    from .enterprises import DeleteEnterpriseMemberResp as DeleteEnterpriseMemberResp
+    from .enterprises import EnterpriseMember as EnterpriseMember
+    from .enterprises import EnterpriseMemberRole as EnterpriseMemberRole
+    from .enterprises import UpdateEnterpriseMemberResp as UpdateEnterpriseMemberResp
     from .files import File as File
     from .folders import FolderType as FolderType
     from .folders import SimpleFolder as SimpleFolder
@@ -150,6 +231,15 @@ _EXPORTS: dict[str, str] = {
     "DynamicIntEnum": "._base",
     "DynamicStrEnum": "._base",
     "ListResponse": "._base",
+    "APIApp": ".api_apps",
+    "APIAppEvent": ".api_apps",
+    "APIAppEventType": ".api_apps",
+    "AppType": ".api_apps",
+    "CreateAPIAppsEventsResp": ".api_apps",
+    "DeleteAPIAppsEventsResp": ".api_apps",
+    "DeleteAPIAppsResp": ".api_apps",
+    "UpdateAPIAppsEventsResp": ".api_apps",
+    "UpdateAPIAppsResp": ".api_apps",
     "DeviceAuthCode": ".auth",
     "OAuthToken": ".auth",
     "Scope": ".auth",
@@ -160,6 +250,36 @@ _EXPORTS: dict[str, str] = {
     "AppCollaborator": ".apps",
     "RemoveAppCollaboratorResp": ".apps",
     "SimpleApp": ".apps",
+    "AudioFormat": ".audio",
+    "CreateRoomResp": ".audio",
+    "CreateTranscriptionsResp": ".audio",
+    "CreateVoicePrintGroupFeatureResp": ".audio",
+    "CreateVoicePrintGroupResp": ".audio",
+    "DeleteVoicePrintGroupFeatureResp": ".audio",
+    "DeleteVoicePrintGroupResp": ".audio",
+    "EmotionInfo": ".audio",
+    "EmotionScaleInterval": ".audio",
+    "FeatureScore": ".audio",
+    "LanguageCode": ".audio",
+    "LiveInfo": ".audio",
+    "LiveType": ".audio",
+    "RoomAudioConfig": ".audio",
+    "RoomConfig": ".audio",
+    "RoomMode": ".audio",
+    "RoomVideoConfig": ".audio",
+    "SpeakerIdentifyResp": ".audio",
+    "StreamInfo": ".audio",
+    "TranslateConfig": ".audio",
+    "TurnDetectionConfig": ".audio",
+    "TurnDetectionType": ".audio",
+    "UpdateVoicePrintGroupFeatureResp": ".audio",
+    "UpdateVoicePrintGroupResp": ".audio",
+    "UserInfo": ".audio",
+    "Voice": ".audio",
+    "VoiceModelType": ".audio",
+    "VoicePrintGroup": ".audio",
+    "VoicePrintGroupFeature": ".audio",
+    "VoiceState": ".audio",
     "AddBotCollaboratorResp": ".bots",
     "BackgroundImageInfo": ".bots",
     "Bot": ".bots",
@@ -222,6 +342,22 @@ _EXPORTS: dict[str, str] = {
     "MessageType": ".chat",
     "ToolOutput": ".chat",
     "Usage": ".chat",
+    "BenefitActiveMode": ".commerce",
+    "BenefitBasicInfo": ".commerce",
+    "BenefitBillTask": ".commerce",
+    "BenefitData": ".commerce",
+    "BenefitEntityType": ".commerce",
+    "BenefitInfo": ".commerce",
+    "BenefitItemInfo": ".commerce",
+    "BenefitLimitation": ".commerce",
+    "BenefitStatus": ".commerce",
+    "BenefitStatusInfo": ".commerce",
+    "BenefitStrategy": ".commerce",
+    "BenefitTriggerUnit": ".commerce",
+    "BenefitType": ".commerce",
+    "BenefitUserLevel": ".commerce",
+    "BillTaskStatus": ".commerce",
+    "CreateBenefitLimitationResp": ".commerce",
     "AuditStatus": ".connectors",
     "BindConnectorUserConfigResp": ".connectors",
     "InstallConnectorResp": ".connectors",
@@ -234,6 +370,32 @@ _EXPORTS: dict[str, str] = {
     "DeleteConversationResp": ".conversations",
     "FeedbackType": ".conversations",
     "Section": ".conversations",
+    "CreateDatasetResp": ".datasets",
+    "Dataset": ".datasets",
+    "DatasetStatus": ".datasets",
+    "DeleteDatasetRes": ".datasets",
+    "DeleteDocumentRes": ".datasets",
+    "Document": ".datasets",
+    "DocumentBase": ".datasets",
+    "DocumentChunkStrategy": ".datasets",
+    "DocumentFormatType": ".datasets",
+    "DocumentProgress": ".datasets",
+    "DocumentSourceInfo": ".datasets",
+    "DocumentSourceType": ".datasets",
+    "DocumentStatus": ".datasets",
+    "DocumentUpdateRule": ".datasets",
+    "DocumentUpdateType": ".datasets",
+    "Photo": ".datasets",
+    "PhotoStatus": ".datasets",
+    "UpdateDatasetRes": ".datasets",
+    "UpdateDocumentRes": ".datasets",
+    "UpdateImageRes": ".datasets",
+    "CreateEnterpriseMemberResp": ".enterprises",
+    "CreateEnterpriseOrganizationResp": ".enterprises",
+    "DeleteEnterpriseMemberResp": ".enterprises",
+    "EnterpriseMember": ".enterprises",
+    "EnterpriseMemberRole": ".enterprises",
+    "UpdateEnterpriseMemberResp": ".enterprises",
     "File": ".files",
     "FolderType": ".folders",
     "SimpleFolder": ".folders",

@@ -1,11 +1,54 @@
-"""Building blocks shared by every model: the response link, open enums and list results."""
+"""Building blocks shared by every model: the response link, open enums and list results.
+
+**pydantic's methods.** Every model has cozepy's (pydantic's) ``model_dump``,
+``model_dump_json``, ``model_validate`` and ``model_validate_json``, all through the one
+converter (``coze_async._converter``): a dump is the wire format (what a request body carries:
+enums as their values, nested models as dicts), ``model_validate`` applies the converter's
+strictness rule. As in cozepy, whose models are plain pydantic models (``model_dump()`` keeps
+``None``), fields left at ``None`` come out as ``None``/``null``; ``exclude_none=True`` omits them
+and gives exactly the request body. Unlike cozepy's ``model_dump()``, enum fields come out as
+plain values (``"user"``, not ``MessageRole.USER``; the two compare equal), so any JSON or YAML
+library takes a dump as it is. ``by_alias`` is accepted and ignored: field names are the wire
+names. JSON integers are 64-bit, as on the wire (orjson): a larger ``int`` does not dump.
+
+**Enum fields.** A constructor turns a plain value given for an enum field (``Optional`` or not,
+or the items of a ``list``/``dict`` of an enum) into the member, by the converter's hook for the
+field's type, so a model built by hand serialises: ``BotModelInfo(model_id="m",
+response_format="markdown").response_format is BotModelInfo.ResponseFormat.MARKDOWN``. An unknown
+value of the right type becomes a dynamic member, as when received; a value of the wrong type (an
+int for a string enum, ``None`` for a field that is not ``Optional``) raises
+``StructureError`` (a ``ValueError``, as pydantic's ``ValidationError`` is) naming the model and
+field. The field types are resolved once per class, at its first construction. Received models
+never pay for it: the structuring functions of ``_fastgen`` set the slots without calling
+``__init__`` (and yield members already); only assignment after construction is not coerced (as
+in pydantic, without ``validate_assignment``).
+
+**str() of an enum member is its value** (``str(MessageRole.USER) == f"{MessageRole.USER}" ==
+"user"``; ``repr()`` stays ``<MessageRole.USER: 'user'>``), for string and integer enums alike, on
+every Python version: what f-strings, URLs and JSON want. cozepy's ``str, Enum`` classes print
+``MessageRole.USER`` on Python 3.11+ (the value in f-strings on 3.10) and its ``IntEnum`` prints
+the value; a member equals its plain value in both SDKs.
+"""
 
 from __future__ import annotations
 
+import re
+import sys
+import typing
+from collections.abc import Callable, Collection
 from enum import Enum
-from typing import Any, ClassVar, Generic, SupportsIndex, TypeVar, overload
+from typing import Any, ClassVar, Generic, Literal, SupportsIndex, TypeVar, overload
 
+import attrs
+import orjson
+
+from .._errors import CozeInvalidArgumentError
 from .._response import NO_RESPONSE, HTTPResponse
+
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
 
 __all__ = [
     "CozeModel",
@@ -23,7 +66,8 @@ _MAX_DYNAMIC_MEMBERS = 256
 
 
 class CozeModel:
-    """Base of every payload class: results received from the service expose :attr:`response`."""
+    """Base of every payload class: results received from the service expose :attr:`response`;
+    pydantic's ``model_*`` methods and enum coercion are described in the module docstring."""
 
     __slots__ = ("_response",)
     _response: HTTPResponse
@@ -32,6 +76,139 @@ class CozeModel:
     def response(self) -> HTTPResponse:
         """The HTTP response this object came from (status 0 and empty logid if built locally)."""
         return getattr(self, "_response", NO_RESPONSE)
+
+    def __attrs_post_init__(self) -> None:
+        # Called by attrs' __init__ only: the generated structuring functions (``_fastgen``) set
+        # the slots themselves and yield members already. A member costs one identity check.
+        cls = self.__class__
+        checks = _ENUM_FIELDS.get(cls)
+        if checks is None:
+            checks = _enum_fields(cls)
+        for name, member_class, nullable in checks:
+            value = getattr(self, name)
+            if value.__class__ is not member_class and (value is not None or not nullable):
+                object.__setattr__(self, name, _coerce(cls, name, value))
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["python", "json"] = "python",
+        include: Collection[str] | None = None,
+        exclude: Collection[str] | None = None,
+        by_alias: bool | None = None,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """This model as a dict of JSON values, as the wire carries it (enums as their values,
+        nested models as dicts), ``None`` fields included unless ``exclude_none`` (which gives
+        exactly a request body). ``include``/``exclude`` name top-level fields; ``mode`` (both
+        give JSON values) and ``by_alias`` (field names are the wire names) change nothing."""
+        if mode not in ("python", "json"):
+            raise CozeInvalidArgumentError(f"mode must be 'python' or 'json', not {mode!r}")
+        from .._converter import unstructure  # lazily: it imports this module
+
+        data: dict[str, Any] = unstructure(self, keep_none=not exclude_none)
+        if include is not None or exclude is not None:
+            data = {
+                key: value
+                for key, value in data.items()
+                if (include is None or key in include) and (exclude is None or key not in exclude)
+            }
+        return data
+
+    def model_dump_json(
+        self,
+        *,
+        indent: int | None = None,
+        include: Collection[str] | None = None,
+        exclude: Collection[str] | None = None,
+        by_alias: bool | None = None,
+        exclude_none: bool = False,
+    ) -> str:
+        """:meth:`model_dump` as JSON text: compact, or with ``indent`` spaces per level (as
+        pydantic's, one key or item a line)."""
+        data = self.model_dump(include=include, exclude=exclude, exclude_none=exclude_none)
+        if indent is None:
+            return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
+        if indent < 0:
+            raise CozeInvalidArgumentError(f"indent must be None or at least 0, not {indent}")
+        text = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_INDENT_2).decode()
+        if indent == 2:
+            return text
+        # Strings hold no raw line break in JSON: every line's leading spaces are indentation.
+        return _INDENTATION.sub(lambda m: " " * (len(m.group()) // 2 * indent), text)
+
+    @classmethod
+    def model_validate(cls, obj: Any) -> Self:
+        """A model from wire data (a dict), under the converter's strictness rule; an instance
+        of this class is returned as it is. Raises ``StructureError`` (a ``ValueError``) naming
+        the field for data that does not fit."""
+        from .._converter import structure
+
+        if isinstance(obj, cls):
+            return obj
+        return structure(obj, cls)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray) -> Self:
+        """A model from JSON text (see :meth:`model_validate`); invalid JSON raises
+        ``orjson.JSONDecodeError`` (a ``ValueError``)."""
+        from .._converter import structure
+
+        return structure(orjson.loads(json_data), cls)
+
+
+_INDENTATION = re.compile(r"(?m)^ +")
+
+#: Per model class: its enum fields as (name, member class or ``None`` for a list or dict of
+#: members, whether ``None`` is allowed), found at its first construction.
+_ENUM_FIELDS: dict[type[Any], tuple[tuple[str, type[Any] | None, bool], ...]] = {}
+#: Per (model class, enum field): the converter's hook for its type (``None`` excluded), and
+#: that type.
+_ENUM_HOOKS: dict[tuple[type[Any], str], tuple[Callable[[Any, Any], Any], Any]] = {}
+
+
+def _enum_fields(cls: type[Any]) -> tuple[tuple[str, type[Any] | None, bool], ...]:
+    """The enum fields of ``cls`` (fields whose type has an enum in it), from its resolved
+    field types; their hooks go to ``_ENUM_HOOKS``."""
+    from .._converter import converter
+    from .._fastgen import optional_inner
+
+    hints = typing.get_type_hints(cls)
+    found = []
+    for a in attrs.fields(cls):
+        hint = hints[a.name]
+        if not any(isinstance(p, type) and issubclass(p, Enum) for p in _type_parts(hint)):
+            continue
+        inner = optional_inner(hint)
+        target = hint if inner is None else inner
+        member_class = target if isinstance(target, type) and issubclass(target, Enum) else None
+        _ENUM_HOOKS[cls, a.name] = (converter.get_structure_hook(target), target)
+        found.append((a.name, member_class, inner is not None))
+    fields = _ENUM_FIELDS[cls] = tuple(found)
+    return fields
+
+
+def _type_parts(hint: Any) -> list[Any]:
+    """``hint`` and every type argument inside it, recursively."""
+    parts = [hint]
+    for arg in typing.get_args(hint):
+        parts += _type_parts(arg)
+    return parts
+
+
+def _coerce(cls: type[Any], name: str, value: Any) -> Any:
+    """``value`` for the enum field ``name`` of ``cls``, by the converter's hook for its type."""
+    from .._converter import StructureError
+
+    hook, hint = _ENUM_HOOKS[cls, name]
+    if isinstance(value, Enum) and isinstance(hint, type):
+        value = value.value  # another enum's member: by its value, as that value would be
+    try:
+        return hook(value, hint)
+    except StructureError as exc:
+        raise StructureError(exc.reason, cls.__name__, (name, *exc.path)) from None
+    except Exception as exc:  # e.g. a list field given something that is not iterable
+        raise StructureError(f"{type(exc).__name__}: {exc}", cls.__name__, (name,)) from None
 
 
 def attach_response(obj: object, response: HTTPResponse) -> None:
@@ -54,6 +231,7 @@ class DynamicStrEnum(str, Enum):
     """A string enum that accepts values it does not know: the service adds them without notice.
 
     An unknown value becomes a member whose :attr:`is_dynamic` is true; it never raises or warns.
+    ``str()`` and ``format()`` give the value, ``repr()`` the member (see the module docstring).
     """
 
     @classmethod
@@ -69,7 +247,10 @@ class DynamicStrEnum(str, Enum):
         return self._name_ not in type(self).__members__
 
     def __str__(self) -> str:
-        return str(self.value)
+        return str(self._value_)
+
+    def __format__(self, format_spec: str) -> str:
+        return format(self._value_, format_spec)
 
 
 class DynamicIntEnum(int, Enum):
@@ -86,6 +267,12 @@ class DynamicIntEnum(int, Enum):
     def is_dynamic(self) -> bool:
         """True for a value this SDK version does not know."""
         return self._name_ not in type(self).__members__
+
+    def __str__(self) -> str:
+        return str(self._value_)
+
+    def __format__(self, format_spec: str) -> str:
+        return format(self._value_, format_spec)
 
 
 class ListResponse(list[T], Generic[T]):
@@ -105,6 +292,11 @@ class ListResponse(list[T], Generic[T]):
     @property
     def items(self) -> list[T]:
         """The elements as a plain list."""
+        return list(self)
+
+    @property
+    def data(self) -> list[T]:
+        """The elements as a plain list (cozepy's name for :attr:`items`)."""
         return list(self)
 
     @overload

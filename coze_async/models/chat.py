@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from attrs import define
 
+from .._errors import CozeInvalidArgumentError
 from ._base import CozeModel, DynamicStrEnum, ListResponse
 
 __all__ = [
@@ -108,7 +109,7 @@ class MessageObjectString(CozeModel):
         kind: MessageObjectStringType, file_id: str | None, file_url: str | None
     ) -> MessageObjectString:
         if not file_id and not file_url:
-            raise ValueError(f"a {kind.value} part needs file_id or file_url")
+            raise CozeInvalidArgumentError(f"a {kind.value} part needs file_id or file_url")
         return MessageObjectString(type=kind, file_id=file_id, file_url=file_url)
 
 

@@ -30,6 +30,38 @@ ROOT_RESOURCES: dict[str, tuple[str, str, str]] = {
     "folders": ("AsyncFoldersClient", "FoldersClient", "Folders."),
     "apps": ("AsyncAppsClient", "AppsClient", "Apps and their collaborators."),
     "connectors": ("AsyncConnectorsClient", "ConnectorsClient", "Connectors."),
+    "datasets": (
+        "AsyncDatasetsClient",
+        "DatasetsClient",
+        "Knowledge bases (datasets), their documents and images.",
+    ),
+    "knowledge": (
+        "AsyncKnowledgeClient",
+        "KnowledgeClient",
+        "Deprecated: the documents of knowledge bases (use datasets).",
+    ),
+    "api_apps": (
+        "AsyncAPIAppsClient",
+        "APIAppsClient",
+        "Callback apps and the events they subscribe to.",
+    ),
+    "enterprises": (
+        "AsyncEnterprisesClient",
+        "EnterprisesClient",
+        "Enterprise members and organizations.",
+    ),
+    "benefits": ("AsyncBenefitsClient", "BenefitsClient", "The plan's benefits."),
+    "benefit_limitations": (
+        "AsyncBenefitLimitationsClient",
+        "BenefitLimitationsClient",
+        "Quotas of end users.",
+    ),
+    "bill_tasks": ("AsyncBillTasksClient", "BillTasksClient", "Bill export tasks."),
+    "audio": (
+        "AsyncAudioClient",
+        "AudioClient",
+        "Speech, transcriptions, voices, rooms, lives, voiceprint groups.",
+    ),
 }
 
 

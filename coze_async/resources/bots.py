@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from .._errors import CozeInvalidArgumentError
 from .._pagination import AsyncPaged, NumberPaging
 from .._paths import path, require_id
 from .._request import Request, RequestOptions, Unpack, omit_none
@@ -52,7 +53,7 @@ _API_CONNECTOR = "1024"
 
 def _check_api_version(use_api_version: int) -> None:
     if use_api_version not in (1, 2) or isinstance(use_api_version, bool):
-        raise ValueError(f"use_api_version must be 1 or 2, got {use_api_version!r}")
+        raise CozeInvalidArgumentError(f"use_api_version must be 1 or 2, got {use_api_version!r}")
 
 
 class AsyncBotsVersionsClient(AsyncResource):

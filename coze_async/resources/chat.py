@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any, Final, Literal, overload
 
-from .._errors import CozeAPIError
+from .._errors import CozeAPIError, CozeInvalidArgumentError
 from .._events import chat_event_decoder
 from .._paths import require_id
 from .._request import Request, RequestOptions, Unpack, omit_none
@@ -162,9 +162,11 @@ class AsyncChatClient(AsyncResource):
         ``poll_timeout`` seconds the chat is cancelled and returned without messages.
         """
         if poll_interval <= 0:
-            raise ValueError(f"poll_interval must be positive, got {poll_interval!r}")
+            raise CozeInvalidArgumentError(f"poll_interval must be positive, got {poll_interval!r}")
         if poll_timeout is not None and poll_timeout < 0:
-            raise ValueError(f"poll_timeout must not be negative, got {poll_timeout!r}")
+            raise CozeInvalidArgumentError(
+                f"poll_timeout must not be negative, got {poll_timeout!r}"
+            )
         chat = await self.create(
             bot_id=bot_id,
             user_id=user_id,
@@ -306,7 +308,7 @@ def _tool_outputs_request(
     require_id("conversation_id", conversation_id)
     require_id("chat_id", chat_id)
     if not tool_outputs:
-        raise ValueError("tool_outputs must contain at least one ToolOutput")
+        raise CozeInvalidArgumentError("tool_outputs must contain at least one ToolOutput")
     params = {"conversation_id": conversation_id, "chat_id": chat_id}
     return params, omit_none(tool_outputs=list(tool_outputs), stream=stream)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+from .._errors import CozeInvalidArgumentError, CozeInvalidArgumentTypeError
 from .._pagination import AsyncPaged, CursorPaging, NumberPaging
 from .._paths import path, require_id
 from .._request import Request, RequestOptions, Unpack, omit_none, positive
@@ -59,7 +60,9 @@ class AsyncConversationsMessagesFeedbackClient(AsyncResource):
         ``POST /v1/conversations/{conversation_id}/messages/{message_id}/feedback``."""
         route = path(_FEEDBACK, conversation_id=conversation_id, message_id=message_id)
         if isinstance(reason_types, str):
-            raise TypeError("reason_types must be a sequence of strings, not a str")
+            raise CozeInvalidArgumentTypeError(
+                "reason_types must be a sequence of strings, not a str"
+            )
         body = omit_none(
             feedback_type=FeedbackType(feedback_type),
             reason_types=None if reason_types is None else [str(r) for r in reason_types],
@@ -108,7 +111,9 @@ class AsyncConversationsMessagesClient(AsyncResource):
         ``POST /v1/conversation/message/create``."""
         require_id("conversation_id", conversation_id)
         if not isinstance(content, str):
-            raise TypeError(f"content must be a str, not {type(content).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"content must be a str, not {type(content).__name__}"
+            )
         body = omit_none(
             role=MessageRole(role),
             content=content,
@@ -145,7 +150,7 @@ class AsyncConversationsMessagesClient(AsyncResource):
         returns the message as changed. ``POST /v1/conversation/message/modify``."""
         params = _message_params(conversation_id, message_id)
         if content is None and meta_data is None:
-            raise ValueError("pass content and/or meta_data to update a message")
+            raise CozeInvalidArgumentError("pass content and/or meta_data to update a message")
         body = omit_none(
             content=content,
             content_type=None if content_type is None else MessageContentType(content_type),
@@ -193,7 +198,7 @@ class AsyncConversationsMessagesClient(AsyncResource):
         """
         require_id("conversation_id", conversation_id)
         if not isinstance(order, str) or not order:
-            raise ValueError(f"order must be 'desc' or 'asc', got {order!r}")
+            raise CozeInvalidArgumentError(f"order must be 'desc' or 'asc', got {order!r}")
         body = omit_none(order=order, chat_id=chat_id or None, limit=positive("limit", limit))
         request = Request(
             "POST",
@@ -268,7 +273,7 @@ class AsyncConversationsClient(AsyncResource):
         ``PUT /v1/conversations/{conversation_id}``."""
         route = path("/v1/conversations/{conversation_id}", conversation_id=conversation_id)
         if not isinstance(name, str):
-            raise TypeError(f"name must be a str, not {type(name).__name__}")
+            raise CozeInvalidArgumentTypeError(f"name must be a str, not {type(name).__name__}")
         request = Request("PUT", route, json={"name": name}, options=options)
         return await self._transport.call(request, Conversation)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._errors import CozeConnectionError
 from .._paths import require_id
 from .._request import Request, RequestOptions, Unpack
 from .._sync_layer import SyncResource, forward
@@ -15,8 +14,7 @@ from .._uploads import (
     MAX_UPLOAD_BYTES,
     FileContent,
     FileTypes,
-    multipart_body,
-    prepare_upload,
+    UploadProgress,
 )
 from ..models.files import File
 
@@ -27,13 +25,20 @@ __all__ = [
     "FileContent",
     "FileTypes",
     "FilesClient",
+    "UploadProgress",
 ]
 
 
 class AsyncFilesClient(AsyncResource):
     """``coze.files``: upload files for multimodal messages, and look them up."""
 
-    async def upload(self, *, file: FileTypes, **options: Unpack[RequestOptions]) -> File:
+    async def upload(
+        self,
+        *,
+        file: FileTypes,
+        progress: UploadProgress | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> File:
         """Upload a file; use the returned ``id`` as ``file_id`` in messages.
         ``POST /v1/files/upload`` (multipart form field ``file``).
 
@@ -43,23 +48,11 @@ class AsyncFilesClient(AsyncResource):
         Raises ``ValueError`` for a missing path, a directory, FIFO or device, a name holding a
         double quote or control character, or more than 512 MB (checked before sending when
         the size can be known, else while streaming). A stream that cannot be rewound (a pipe)
-        is sent once, without retries.
+        is sent once, without retries. The file is streamed from disk (never read whole);
+        ``progress(sent, total)`` is called as it goes.
         """
-        source = await prepare_upload(file)
-        try:
-            if not source.rewindable:
-                options = {**options, "max_retries": 0}
-            request = Request(
-                "POST", "/v1/files/upload", data=lambda: multipart_body(source), options=options
-            )
-            try:
-                return await self._transport.call(request, File)
-            except CozeConnectionError as exc:
-                if source.error is not None:
-                    raise source.error from exc
-                raise
-        finally:
-            source.close()
+        request = Request("POST", "/v1/files/upload", options=options)
+        return await self._transport.upload(request, file, File, progress=progress)
 
     async def retrieve(self, *, file_id: str, **options: Unpack[RequestOptions]) -> File:
         """An uploaded file's details. ``GET /v1/files/retrieve``."""

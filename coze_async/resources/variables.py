@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from .._errors import CozeInvalidArgumentTypeError
 from .._paths import require_id
 from .._request import Request, RequestOptions, Unpack, omit_none
 from .._sync_layer import SyncResource, forward
@@ -32,7 +33,9 @@ class AsyncVariablesClient(AsyncResource):
         end user ``connector_uid`` of a bot or an app (give ``bot_id`` or ``app_id``).
         ``GET /v1/variables``."""
         if isinstance(keywords, str):
-            raise TypeError("keywords must be a sequence of names, not a single str")
+            raise CozeInvalidArgumentTypeError(
+                "keywords must be a sequence of names, not a single str"
+            )
         require_id("connector_uid", connector_uid)
         params = omit_none(
             app_id=app_id,

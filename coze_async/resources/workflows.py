@@ -9,6 +9,7 @@ from typing import Any, Final
 
 import orjson
 
+from .._errors import CozeInvalidArgumentTypeError
 from .._events import chat_event_decoder, ends_workflow_stream, workflow_event_decoder
 from .._pagination import AsyncPaged, NumberPaging, TokenPaging
 from .._paths import path, require_id
@@ -280,7 +281,9 @@ class AsyncWorkflowsRunsClient(AsyncResource):
         require_id("workflow_id", workflow_id)
         require_id("event_id", event_id)
         if not isinstance(resume_data, str):
-            raise TypeError(f"resume_data must be a str, not {type(resume_data).__name__}")
+            raise CozeInvalidArgumentTypeError(
+                f"resume_data must be a str, not {type(resume_data).__name__}"
+            )
         body = {
             "workflow_id": workflow_id,
             "event_id": event_id,

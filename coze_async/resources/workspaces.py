@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from .._errors import CozeInvalidArgumentTypeError
 from .._pagination import AsyncPaged, NumberPaging
 from .._paths import path, require_id
 from .._request import Request, RequestOptions, Unpack, omit_none
@@ -61,7 +62,9 @@ class AsyncWorkspacesMembersClient(AsyncResource):
         ``DELETE /v1/workspaces/{workspace_id}/members``."""
         url = path("/v1/workspaces/{workspace_id}/members", workspace_id=workspace_id)
         if isinstance(user_ids, str):
-            raise TypeError("user_ids must be a sequence of user ids, not a single str")
+            raise CozeInvalidArgumentTypeError(
+                "user_ids must be a sequence of user ids, not a single str"
+            )
         for user_id in user_ids:
             require_id("user_ids[]", user_id)
         request = Request("DELETE", url, json={"user_ids": list(user_ids)}, options=options)
