@@ -20,9 +20,17 @@ descriptions, formats, enums and examples dropped), main's and the per-API file'
 - an object with ``properties`` and no ``additionalProperties`` is closed (an unknown field is an
   error), one with neither is free-form.
 
+Main's request schemas are kept where the two disagree on what is required (a per-API file's
+object is often the one its answer shares, with nothing required): the benefit limitation's
+``benefit_info`` needs ``active_mode``, ``started_at`` and ``ended_at``, as main and the API's
+reference say, though create_device_quotas.yaml requires none of it.
+
 Then the corrections below (``QUIRKS``), each a known error of the spec (../shared/spec/QUIRKS.md)
-or a field cozepy 0.20 sends and the service takes that the spec leaves out. (The upload's body
-is main's multipart one, not upload_files.yaml's JSON: main's body wins.)
+or a field cozepy 0.20 sends and the service takes that the spec leaves out. (An upload's body is
+main's multipart one, not the per-API file's JSON: main's body wins; the voiceprint uploads, which
+main lacks, are made multipart in ``QUIRKS``. Strict mode leaves a multipart body's parts to the
+route.) Last, what cozepy 0.20 alone sends and the service ignores (``COZEPY_BODY_EXTRAS``,
+``COZEPY_EMPTY_QUERY``): accepted from cozepy's User-Agent only.
 """
 
 from __future__ import annotations
@@ -232,6 +240,9 @@ def _q_routes_in_neither_source(ops: dict[str, Operation]) -> None:
     # cozepy 0.20 calls both (the duplicate with `workspace_id` and an optional `name`).
     empty: Schema = {"type": "object", "properties": {}, "required": []}
     ops["GET /v1/users/me"] = {"query": copy.deepcopy(empty), "body": None}
+    # GET /v1/audio/live/{live_id} is in neither source either; cozepy 0.20 calls it
+    # (`audio.live.retrieve`) with nothing but the path's id.
+    ops["GET /v1/audio/live/{}"] = {"query": copy.deepcopy(empty), "body": None}
     ops["POST /v1/templates/{}/duplicate"] = {
         "query": copy.deepcopy(empty),
         "body": {
@@ -242,6 +253,38 @@ def _q_routes_in_neither_source(ops: dict[str, Operation]) -> None:
     }
 
 
+def _q_multipart_uploads(ops: dict[str, Operation]) -> None:
+    # The voiceprint uploads (identify_voiceprint.yaml, create/update_voiceprint*.yaml, which
+    # main lacks) are written as JSON bodies holding a `file` field; they are multipart/form-data
+    # with one `file` part (and text fields), as cozepy 0.20 sends them, like /v1/files/upload,
+    # /v1/audio/transcriptions and /v1/audio/voices/clone (which main has as multipart).
+    for key in (
+        "POST /v1/audio/voiceprint_groups/{}/features",
+        "PUT /v1/audio/voiceprint_groups/{}/features/{}",
+        "POST /v1/audio/voiceprint_groups/{}/speaker_identify",
+    ):
+        ops[key]["body"] = "multipart"
+
+
+def _q_room_fields(ops: dict[str, Operation]) -> None:
+    # Neither source has a room's `workflow_id` (a workflow answers in the room instead of the
+    # bot's model) nor `config.translate_config` (the languages of a `translate` room, a
+    # room_mode both sources list); cozepy 0.20 sends both (`audio.rooms.create`).
+    op = ops["POST /v1/audio/rooms"]
+    _add(op, "body", "workflow_id", {"type": "string"})
+    languages = {"from": {"type": "string"}, "to": {"type": "string"}}
+    _add(op, "body", "config.translate_config", {"type": "object", "properties": languages})
+
+
+def _q_document_create_optional(ops: dict[str, Operation]) -> None:
+    # Both sources require `chunk_strategy` and `format_type` when adding documents; the
+    # chunk strategy is only needed for a dataset's first upload (its own description, and
+    # cozepy's: later uploads keep the first strategy), and cozepy 0.20's async create sends
+    # no `format_type` at all (its sync create defaults it to 0, a text document).
+    for name in ("chunk_strategy", "format_type"):
+        _optional(ops["POST /open_api/knowledge/document/create"], "body", name)
+
+
 #: The corrections, applied in this order after the merge.
 QUIRKS: list[Callable[[dict[str, Operation]], None]] = [
     _q_routes_in_neither_source,
@@ -249,15 +292,31 @@ QUIRKS: list[Callable[[dict[str, Operation]], None]] = [
     _q_workflows_parameters,
     _q_message_type_optional,
     _q_page_index,
+    _q_multipart_uploads,
+    _q_room_fields,
+    _q_document_create_optional,
 ]
 
 
 #: Fields cozepy 0.20 sends that the API does not define and the service ignores, by
-#: operation: strict mode accepts them from requests whose User-Agent is cozepy's (and from
-#: no other client, so this SDK cannot hide behind them).
-COZEPY_BODY_EXTRAS: dict[str, Schema] = {
+#: operation and dotted name (``a.b[].c``): strict mode accepts them from requests whose
+#: User-Agent is cozepy's (and from no other client, so this SDK cannot hide behind them). The
+#: operation's ``cozepy_body`` is its body with them added.
+COZEPY_BODY_EXTRAS: dict[str, dict[str, Schema]] = {
     # cozepy repeats the path's bot_id in the body.
     "POST /v1/bots/{bot_id}/unpublish": {"bot_id": {"type": "string"}},
+    # cozepy dumps its TranslateConfig by field name, so the source language goes out as
+    # `from_` (the API's `from` is a Python keyword); the service ignores it.
+    "POST /v1/audio/rooms": {"config.translate_config.from_": {"type": "string"}},
+}
+
+
+#: Query parameters cozepy 0.20 sends with an empty value when the caller leaves them out (httpx
+#: writes a ``None`` parameter as ``name=``; the service reads an empty value as no value), by
+#: operation: accepted empty from cozepy's User-Agent only.
+COZEPY_EMPTY_QUERY: dict[str, list[str]] = {
+    # datasets.list sends `name` and `format_type` unfiltered (`format_type=` is no integer).
+    "GET /v1/datasets": ["format_type", "name"],
 }
 
 
@@ -295,7 +354,12 @@ def build(spec_dir: Path) -> dict[str, Any]:
         for m in methods:
             operations[f"{m} {path}"] = ops[_key(m, path)]
     for key, extras in COZEPY_BODY_EXTRAS.items():
-        operations[key]["cozepy_body_extras"] = extras
+        with_extras: Operation = {"body": copy.deepcopy(operations[key]["body"])}
+        for dotted, schema in extras.items():
+            _add(with_extras, "body", dotted, schema)
+        operations[key] = {**operations[key], "cozepy_body": with_extras["body"]}
+    for key, names in COZEPY_EMPTY_QUERY.items():
+        operations[key]["cozepy_empty_query"] = sorted(names)
     return {
         "source": "coze-openapi.yaml and api-swagger/*.yaml (coze-dev/coze-sdk-gen 5db2f95bca9e),"
         " reduced by tests/gen_emulator_spec.py: do not edit",

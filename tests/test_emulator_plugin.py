@@ -151,7 +151,7 @@ def test_client_helpers_give_clients_for_this_emulator() -> None:
     from coze_async import AsyncCoze, Coze
     from coze_async.emulator import Emulator
 
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         with emu.client(max_retries=0) as coze:
             assert isinstance(coze, Coze) and coze.base_url == emu.base_url
             assert coze.users.me().user_id

@@ -21,6 +21,8 @@ from tests import gen_emulator_spec
 
 QUESTION = {"role": "user", "type": "question", "content": "hi", "content_type": "text"}
 CHAT = {"bot_id": ECHO_BOT_ID, "user_id": "u", "additional_messages": [QUESTION]}
+#: The User-Agent of cozepy, from which strict mode takes the few extras it sends.
+COZEPY = {"User-Agent": "cozepy/0.20.0 python/3.11 linux/6.1"}
 
 
 @pytest.fixture
@@ -220,9 +222,79 @@ async def test_cozepy_may_repeat_the_bot_id_when_unpublishing_nobody_else_may(
     url = f"/v1/bots/{bot_id}/unpublish"
     _, refused = await answer(session, "POST", url, json=body)
     assert refused["msg"] == "Request parameter error: unknown field bot_id"
-    cozepy = {"User-Agent": "cozepy/0.20.0 python/3.11 linux/6.1"}
-    _, accepted = await answer(session, "POST", url, json=body, headers=cozepy)
+    _, accepted = await answer(session, "POST", url, json=body, headers=COZEPY)
     assert accepted["code"] == 0, accepted
+
+
+async def test_cozepy_may_send_an_empty_dataset_filter_nobody_else_may(
+    http: tuple[Emulator, aiohttp.ClientSession],
+) -> None:
+    # cozepy 0.20's datasets.list sends `format_type=` (httpx's None) when no filter is given.
+    _, session = http
+    query = {"space_id": PERSONAL_WORKSPACE_ID, "name": "", "format_type": ""}
+    _, refused = await answer(session, "GET", "/v1/datasets", params=query)
+    assert refused["msg"] == (
+        "Request parameter error: query parameter format_type must be an integer: ''"
+    )
+    _, accepted = await answer(session, "GET", "/v1/datasets", params=query, headers=COZEPY)
+    assert accepted["code"] == 0, accepted
+
+
+async def test_a_room_takes_a_workflow_and_translation_languages(
+    http: tuple[Emulator, aiohttp.ClientSession],
+) -> None:
+    # Neither source has them; cozepy 0.20 sends both (gen_emulator_spec._q_room_fields).
+    _, session = http
+    config = {"room_mode": "translate", "translate_config": {"from": "zh", "to": "en"}}
+    body = {"bot_id": ECHO_BOT_ID, "workflow_id": ECHO_WORKFLOW_ID, "config": config}
+    _, created = await answer(session, "POST", "/v1/audio/rooms", json=body)
+    assert created["code"] == 0, created
+    # cozepy writes the source language as its Python name, `from_`: accepted from it alone.
+    config["translate_config"] = {"from_": "zh", "to": "en"}
+    _, refused = await answer(session, "POST", "/v1/audio/rooms", json=body)
+    assert refused["msg"] == "Request parameter error: unknown field config.translate_config.from_"
+    _, accepted = await answer(session, "POST", "/v1/audio/rooms", json=body, headers=COZEPY)
+    assert accepted["code"] == 0, accepted
+
+
+async def test_documents_are_added_without_a_chunk_strategy_or_format(
+    http: tuple[Emulator, aiohttp.ClientSession],
+) -> None:
+    # Both sources require both; a dataset's later uploads keep its first strategy, and
+    # cozepy 0.20's async create sends no format_type.
+    _, session = http
+    dataset = {"space_id": PERSONAL_WORKSPACE_ID, "name": "kb", "format_type": 0}
+    _, created = await answer(session, "POST", "/v1/datasets", json=dataset)
+    source = {"file_base64": "aGk=", "file_type": "txt"}
+    body = {
+        "dataset_id": created["data"]["dataset_id"],
+        "document_bases": [{"name": "a.txt", "source_info": source}],
+    }
+    url = "/open_api/knowledge/document/create"
+    _, added = await answer(session, "POST", url, json=body)
+    assert added["code"] == 0, added
+    _, refused = await answer(session, "POST", url, json={**body, "format": 0})
+    assert refused["msg"] == "Request parameter error: unknown field format"
+
+
+async def test_a_quota_needs_its_period_as_the_api_says(
+    http: tuple[Emulator, aiohttp.ClientSession],
+) -> None:
+    # main requires active_mode, started_at and ended_at of a quota (as the API's reference
+    # does); create_device_quotas.yaml's BenefitInfo, shared with the answer, requires nothing.
+    _, session = http
+    quota = {"benefit_type": "resource_point", "limit": 10}
+    body = {"entity_type": "enterprise_all_devices", "benefit_info": quota}
+    url = "/v1/commerce/benefit/limitations"
+    _, refused = await answer(session, "POST", url, json=body)
+    assert refused["msg"] == (
+        "Request parameter error: missing required fields benefit_info.active_mode,"
+        " benefit_info.ended_at, benefit_info.started_at"
+    )
+    period = {"active_mode": "absolute_time", "started_at": 0, "ended_at": 253402300799}
+    body["benefit_info"] = {**quota, **period}
+    _, created = await answer(session, "POST", url, json=body)
+    assert created["code"] == 0, created
 
 
 async def test_an_upload_is_multipart_and_passes(
@@ -233,6 +305,24 @@ async def test_an_upload_is_multipart_and_passes(
     form.add_field("file", b"hello", filename="a.txt")
     _, body = await answer(session, "POST", "/v1/files/upload", data=form)
     assert body["code"] == 0, body
+
+
+async def test_the_voiceprint_uploads_are_multipart_and_pass(
+    http: tuple[Emulator, aiohttp.ClientSession],
+) -> None:
+    # Their per-API files write JSON bodies with a `file` field; they are multipart forms.
+    _, session = http
+    _, group = await answer(session, "POST", "/v1/audio/voiceprint_groups", json={"name": "g"})
+    url = f"/v1/audio/voiceprint_groups/{group['data']['id']}"
+    form = aiohttp.FormData()
+    form.add_field("name", "Ann")
+    form.add_field("file", b"ann speaking" * 10, filename="ann.wav")
+    _, feature = await answer(session, "POST", f"{url}/features", data=form)
+    assert feature["code"] == 0, feature
+    form = aiohttp.FormData()
+    form.add_field("file", b"ann speaking" * 10, filename="who.wav")
+    _, identified = await answer(session, "POST", f"{url}/speaker_identify", data=form)
+    assert identified["code"] == 0, identified
 
 
 async def test_a_chatflow_needs_its_parameters(

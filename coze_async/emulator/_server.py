@@ -120,9 +120,9 @@ class Emulator:
     naming the field, as is a method the API does not define for the path. Refusing unknown
     fields is stricter than the service, on purpose: it catches a client sending what the API
     does not define (the few such fields cozepy 0.20 sends are accepted from cozepy alone).
-    The OAuth endpoints are not checked: the spec gives most of them no body schema.
-    ``strict`` is fixed once the emulator is made; ``chat_delay`` can be changed later through
-    ``emu.store.chats.delay``.
+    The OAuth endpoints are not checked (the spec gives most of them no body schema), nor the
+    parts of a multipart upload (each route checks its own). ``strict`` is fixed once the
+    emulator is made; ``chat_delay`` can be changed later through ``emu.store.chats.delay``.
     """
 
     #: The token to send (``DEFAULT_TOKEN`` when the emulator accepts any token).

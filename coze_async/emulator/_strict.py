@@ -5,14 +5,15 @@ The schemas ship with the package in ``_spec_data.json``, reduced to what the ch
 corrected for the spec's known errors (``tests/gen_emulator_spec.py`` generates the file from
 ``../shared/spec``). An unknown field, a missing required one or a value of the wrong type is
 refused with the service's 4000 (``Request parameter error: ...``, naming the field). The OAuth
-endpoints are not checked: the spec gives most of them no body schema.
+endpoints are not checked (the spec gives most of them no body schema), nor the parts of a
+multipart upload (``"body": "multipart"``: the route checks its own form).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,8 @@ Schema = Mapping[str, Any]
 _INTEGER = re.compile(r"-?\d+")
 _BOOLEANS = frozenset({"true", "false", "1", "0"})
 #: How cozepy's User-Agent starts: the few fields it sends that the API does not define (and
-#: the service ignores) are accepted from it alone (``cozepy_body_extras``).
+#: the service ignores) are accepted from it alone (an operation's ``cozepy_body``), as are
+#: the query parameters it sends empty for "not given" (``cozepy_empty_query``).
 _COZEPY = "cozepy/"
 _ARTICLES = {"integer": "an integer", "object": "an object", "array": "an array"}
 
@@ -54,10 +56,11 @@ async def check_request(request: web.Request) -> None:
     op = operations().get(f"{request.method} {resource.canonical}")
     if op is None:
         raise ApiError(4000, f"{request.method} {resource.canonical} is not an API operation")
-    _check_query(request.query, op["query"])
+    cozepy = request.headers.get("User-Agent", "").startswith(_COZEPY)
+    _check_query(request.query, op["query"], op.get("cozepy_empty_query", ()) if cozepy else ())
     body_schema = op["body"]
     if body_schema == "multipart":
-        return  # the upload's one ``file`` part is the handler's to check
+        return  # an upload: its parts (a ``file`` and text fields) are the handler's to check
     raw = await request.read()
     if body_schema is None:
         if raw.strip() not in (b"", b"{}", b"null"):
@@ -69,10 +72,8 @@ async def check_request(request: web.Request) -> None:
         raise ApiError(4000, "request body is not valid JSON") from None
     if not isinstance(body, dict):
         raise ApiError(4000, "request body must be a JSON object")
-    extras = op.get("cozepy_body_extras")
-    if extras and request.headers.get("User-Agent", "").startswith(_COZEPY):
-        properties = {**body_schema.get("properties", {}), **extras}
-        body_schema = {**body_schema, "properties": properties}
+    if cozepy and "cozepy_body" in op:
+        body_schema = op["cozepy_body"]
     _check_value(body, body_schema, "")
 
 
@@ -87,7 +88,8 @@ def _describe(types: list[str]) -> str:
     return " or ".join(_ARTICLES.get(t, f"a {t}") for t in types)
 
 
-def _check_query(query: MultiMapping[str], schema: Schema) -> None:
+def _check_query(query: MultiMapping[str], schema: Schema, may_be_empty: Collection[str]) -> None:
+    """Check the query (``may_be_empty``: the parameters whose empty value counts as none)."""
     known: Mapping[str, Schema] = schema.get("properties") or {}
     missing = [name for name in schema.get("required") or () if name not in query]
     if missing:
@@ -101,6 +103,8 @@ def _check_query(query: MultiMapping[str], schema: Schema) -> None:
         if "array" in types:
             types = _types(field.get("items") or {})
         for value in query.getall(name):
+            if value == "" and name in may_be_empty:
+                continue
             if types and not any(_query_value_is(value, t) for t in types):
                 raise bad_request(f"query parameter {name} must be {_describe(types)}: {value!r}")
 
