@@ -43,7 +43,7 @@ def coze_target() -> Iterator[Target]:
             plain_workflow_id=os.environ.get("COZE_PLAIN_WORKFLOW_ID", ""),
         )
         return
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         assert emu.token is not None
         yield Target(
             base_url=emu.base_url,

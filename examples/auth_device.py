@@ -60,7 +60,7 @@ def main_sync(emu: Emulator, client_id: str) -> None:
 
 
 def main() -> None:
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         # On Coze: create a device OAuth app in the console. The emulator asks clients to poll
         # every 5 seconds by default; every second keeps this example quick.
         client_id = emu.register_oauth_app("device")

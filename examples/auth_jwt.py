@@ -89,7 +89,7 @@ def main_sync(base_url: str, client_id: str, private_key: str) -> None:
 
 def main() -> None:
     private_key, public_key = new_key_pair()
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         client_id = emu.register_oauth_app(
             "jwt", public_key=public_key, public_key_id=PUBLIC_KEY_ID
         )

@@ -76,7 +76,7 @@ def main_sync(base_url: str, client_id: str) -> None:
 
 
 def main() -> None:
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         # On Coze: create a PKCE OAuth app in the console with this redirect URI.
         client_id = emu.register_oauth_app("pkce", redirect_uris=[REDIRECT_URI])
         print("PKCE app", client_id, "redirecting to", REDIRECT_URI)

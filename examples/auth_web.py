@@ -72,7 +72,7 @@ def main_sync(base_url: str, client_id: str, client_secret: str) -> None:
 
 
 def main() -> None:
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         # On Coze: create a web OAuth app in the console with this redirect URI.
         client_id = emu.register_oauth_app("web", redirect_uris=[REDIRECT_URI])
         client_secret = emu.store.oauth.apps[client_id].client_secret

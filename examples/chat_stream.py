@@ -57,7 +57,7 @@ def main() -> None:
         asyncio.run(chat_async(base_url, token, bot_id))
         chat_sync(base_url, token, bot_id)
         return
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         assert emu.token is not None
         asyncio.run(chat_async(emu.base_url, emu.token, ECHO_BOT_ID))
         chat_sync(emu.base_url, emu.token, ECHO_BOT_ID)

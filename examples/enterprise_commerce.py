@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 
 from _target import Target, coze_target
 
 from coze_async import (
     AsyncCoze,
+    BenefitActiveMode,
     BenefitEntityType,
     BenefitLimitation,
     BenefitTriggerUnit,
@@ -68,6 +70,9 @@ def main_sync(target: Target) -> None:
                 limit=1000,
                 trigger_unit=BenefitTriggerUnit.DAY,
                 trigger_time=1,
+                active_mode=BenefitActiveMode.ABSOLUTE_TIME,
+                started_at=int(time.time()),
+                ended_at=253402300799,  # for ever
             ),
         )
         if quota.benefit_info is not None:

@@ -292,7 +292,7 @@ def only(m: aioresponses) -> Sent:
 @pytest.fixture
 async def emu() -> AsyncIterator[Emulator]:
     """An emulator on a loopback port for one test."""
-    async with Emulator() as emulator:
+    async with Emulator(strict=True) as emulator:
         yield emulator
 
 

@@ -68,7 +68,7 @@ def jwt_app_id(emu: Emulator, key_pair: tuple[str, str]) -> str:
 
 @pytest.fixture
 def threaded_emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 

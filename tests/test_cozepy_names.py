@@ -75,7 +75,7 @@ async def test_a_list_result_is_each_cozepy_paged_type(coze: coze_async.AsyncCoz
 def test_a_sync_list_result_is_each_cozepy_paged_type() -> None:
     from coze_async.emulator import Emulator
 
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         assert emu.token is not None
         with coze_async.Coze(coze_async.TokenAuth(emu.token), emu.base_url) as coze:
             page = coze.workspaces.list()

@@ -16,6 +16,7 @@ from coze_async import (
     AppType,
     AsyncCoze,
     BadRequestError,
+    BenefitActiveMode,
     BenefitEntityType,
     BenefitLimitation,
     BenefitStrategy,
@@ -46,17 +47,23 @@ with warnings.catch_warnings(record=True):
 ALICE = "7300000000000000111"
 BOB = "7300000000000000112"
 UNKNOWN_ID = "7199999999999999999"
+#: What a quota needs besides its type and limit (the API requires all three): in force for ever.
+FOREVER: dict[str, Any] = {
+    "active_mode": "absolute_time",
+    "started_at": 0,
+    "ended_at": 253402300799,
+}
 
 
 @pytest.fixture
 async def env() -> AsyncIterator[tuple[Emulator, AsyncCoze]]:
-    async with Emulator() as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+    async with Emulator(strict=True) as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
         yield emu, coze
 
 
 @pytest.fixture
 def threaded() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         yield emu
 
 
@@ -349,6 +356,9 @@ async def test_quotas_are_kept_per_entity(env: tuple[Emulator, AsyncCoze]) -> No
             limit=1000,
             trigger_unit=BenefitTriggerUnit.DAY,
             trigger_time=1,
+            active_mode=BenefitActiveMode.ABSOLUTE_TIME,
+            started_at=0,
+            ended_at=253402300799,
         ),
     )
     quota = daily.benefit_info
@@ -358,7 +368,7 @@ async def test_quotas_are_kept_per_entity(env: tuple[Emulator, AsyncCoze]) -> No
     assert (quota.started_at, quota.ended_at) == (0, 253402300799)  # in force for ever
     total = await coze.benefit_limitations.create(
         entity_type="enterprise_all_devices",
-        benefit_info={"benefit_type": "resource_point", "limit": 5000},
+        benefit_info={"benefit_type": "resource_point", "limit": 5000, **FOREVER},
     )
     assert total.benefit_info is not None
     assert total.benefit_info.trigger_unit is BenefitTriggerUnit.NEVER
@@ -372,6 +382,7 @@ async def test_quotas_are_kept_per_entity(env: tuple[Emulator, AsyncCoze]) -> No
                     "benefit_type": "resource_point",
                     "limit": 1,
                     "trigger_unit": trigger,
+                    **FOREVER,
                 },
             )
     # One device may have its own, as many as wanted.
@@ -379,7 +390,7 @@ async def test_quotas_are_kept_per_entity(env: tuple[Emulator, AsyncCoze]) -> No
         device = await coze.benefit_limitations.create(
             entity_type=BenefitEntityType.SINGLE_DEVICE,
             entity_id="SN-1",
-            benefit_info=BenefitLimitation(benefit_type=BenefitType.RESOURCE_POINT, limit=limit),
+            benefit_info={"benefit_type": BenefitType.RESOURCE_POINT, "limit": limit, **FOREVER},
         )
         assert device.benefit_info is not None and device.benefit_info.entity_id == "SN-1"
     stored = emu.store.commerce.limitations
@@ -392,15 +403,22 @@ async def test_quotas_are_kept_per_entity(env: tuple[Emulator, AsyncCoze]) -> No
     bad: list[dict[str, Any]] = [
         {
             "entity_type": "single_device",
-            "benefit_info": {"benefit_type": "resource_point", "limit": 1},
+            "benefit_info": {"benefit_type": "resource_point", "limit": 1, **FOREVER},
         },
-        {"entity_type": "everyone", "benefit_info": {"benefit_type": "resource_point", "limit": 1}},
-        {"entity_type": "single_device", "entity_id": "d", "benefit_info": {"limit": 1}},
-        {"entity_type": "single_device", "entity_id": "d", "benefit_info": {"benefit_type": "x"}},
+        {
+            "entity_type": "everyone",
+            "benefit_info": {"benefit_type": "resource_point", "limit": 1, **FOREVER},
+        },
+        {"entity_type": "single_device", "entity_id": "d", "benefit_info": {"limit": 1, **FOREVER}},
         {
             "entity_type": "single_device",
             "entity_id": "d",
-            "benefit_info": {"benefit_type": "resource_point", "limit": 0},
+            "benefit_info": {"benefit_type": "x", **FOREVER},
+        },
+        {
+            "entity_type": "single_device",
+            "entity_id": "d",
+            "benefit_info": {"benefit_type": "resource_point", "limit": 0, **FOREVER},
         },
         {
             "entity_type": "single_device",
@@ -408,9 +426,16 @@ async def test_quotas_are_kept_per_entity(env: tuple[Emulator, AsyncCoze]) -> No
             "benefit_info": {
                 "benefit_type": "resource_point",
                 "limit": 1,
+                **FOREVER,
                 "started_at": 20,
                 "ended_at": 10,
             },
+        },
+        # What the API requires of a quota: its period too.
+        {
+            "entity_type": "single_device",
+            "entity_id": "d",
+            "benefit_info": {"benefit_type": "resource_point", "limit": 1},
         },
     ]
     for kwargs in bad:
@@ -492,7 +517,7 @@ def test_sync_client_across_these_families(threaded: Emulator) -> None:
         quota = coze.benefit_limitations.create(
             entity_type="single_custom_consumer",
             entity_id="c-1",
-            benefit_info={"benefit_type": "voice_unified_duration_system", "limit": 600},
+            benefit_info={"benefit_type": "voice_unified_duration_system", "limit": 600, **FOREVER},
         )
         assert quota.benefit_info and quota.benefit_info.limit == 600
         assert len(list(coze.bill_tasks.list(page_size=1))) == 2

@@ -35,7 +35,7 @@ TEXT = "The quick brown fox jumps over the lazy dog."
 
 @pytest.fixture
 def sync_emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 

@@ -78,14 +78,14 @@ async def test_echo_bot_streams_the_question_back_in_small_deltas(coze: AsyncCoz
     assert events[0].response.logid
 
 
-async def test_polled_chat_goes_through_created_in_progress_completed(coze: AsyncCoze):
+async def test_polled_chat_goes_from_in_progress_to_completed(coze: AsyncCoze):
     chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("poll"))
     seen = [chat.status]
     while not chat.status.is_terminal:
         await asyncio.sleep(0.01)
         chat = await coze.chat.retrieve(conversation_id=chat.conversation_id, chat_id=chat.id)
         seen.append(chat.status)
-    assert seen == [ChatStatus.CREATED, ChatStatus.IN_PROGRESS, ChatStatus.COMPLETED]
+    assert seen == [ChatStatus.IN_PROGRESS, ChatStatus.COMPLETED]
     messages = await coze.chat.messages.list(conversation_id=chat.conversation_id, chat_id=chat.id)
     assert [m.content for m in messages] == ["poll"]
 
@@ -329,7 +329,7 @@ async def test_fault_429_with_retry_after(emu, coze: AsyncCoze):
     assert (info.value.status, info.value.code, info.value.retry_after) == (429, 4013, 2.0)
     assert fault.hits == 1
     chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask("q"))
-    assert chat.status is ChatStatus.CREATED
+    assert chat.status is ChatStatus.IN_PROGRESS
 
 
 async def test_fault_error_code_and_status_only(emu, coze: AsyncCoze):

@@ -40,7 +40,7 @@ IMAGE = DocumentFormatType.IMAGE
 
 @pytest.fixture
 async def env() -> AsyncIterator[tuple[Emulator, AsyncCoze]]:
-    async with Emulator() as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+    async with Emulator(strict=True) as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
         yield emu, coze
 
 
@@ -520,7 +520,7 @@ async def test_document_routes_answer_outside_data_and_js_conv_makes_strings(
 
 @pytest.fixture
 def threaded() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 
@@ -599,3 +599,58 @@ def test_cozepy_works_against_the_emulator_unmodified(threaded: Emulator) -> Non
             coze.knowledge.documents.delete(document_ids=ids)
         coze.datasets.delete(dataset_id=dataset.dataset_id)
         assert [d.name for d in coze.datasets.list(space_id=SPACE).items] == ["Pics"]
+
+
+async def test_cozepy_async_and_older_document_calls_pass_the_strict_check(
+    threaded: Emulator,
+) -> None:
+    # cozepy's async create sends no format_type and, for a dataset's later uploads, no chunk
+    # strategy (both sources require both: gen_emulator_spec._q_document_create_optional);
+    # coze.knowledge.documents sends the same bodies. (cozepy 0.20's update cannot send an
+    # update_rule: it puts the pydantic model in the body, which json.dumps refuses.)
+    assert threaded.token is not None
+    async with cozepy.AsyncHTTPClient() as http:
+        coze = cozepy.AsyncCoze(
+            auth=cozepy.AsyncTokenAuth(threaded.token),
+            base_url=threaded.base_url,
+            http_client=http,
+        )
+        dataset = await coze.datasets.create(
+            name="Async peer", space_id=SPACE, format_type=cozepy.DocumentFormatType.DOCUMENT
+        )
+        page = cozepy.DocumentBase(
+            name="home",
+            source_info=cozepy.DocumentSourceInfo.build_web_page("https://example.com"),
+            update_rule=cozepy.DocumentUpdateRule.build_auto_update(24),
+        )
+        first = await coze.datasets.documents.create(
+            dataset_id=dataset.dataset_id,
+            document_bases=[page],
+            chunk_strategy=cozepy.DocumentChunkStrategy.build_custom(800, "\n"),
+        )
+        local_file = cozepy.DocumentSourceInfo.build_local_file("hello")
+        later = await coze.datasets.documents.create(
+            dataset_id=dataset.dataset_id,
+            document_bases=[cozepy.DocumentBase(name="a.txt", source_info=local_file)],
+        )
+        await coze.datasets.documents.update(
+            document_id=first[0].document_id,
+            document_name="home page",
+        )
+        listed = await coze.datasets.documents.list(dataset_id=dataset.dataset_id)
+        assert sorted(d.name for d in listed.items) == ["a.txt", "home page"]
+
+    with cozepy.SyncHTTPClient() as sync_http, warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        peer = cozepy.Coze(
+            auth=cozepy.TokenAuth(threaded.token), base_url=threaded.base_url, http_client=sync_http
+        )
+        older = peer.knowledge.documents
+        (added,) = older.create(
+            dataset_id=dataset.dataset_id,
+            document_bases=[cozepy.DocumentBase(name="b.txt", source_info=local_file)],
+        )
+        older.update(document_id=added.document_id, document_name="c.txt")
+        older.delete(document_ids=[later[0].document_id])
+    names = [d.record["name"] for d in threaded.store.datasets.documents.values()]
+    assert sorted(names) == ["c.txt", "home page"]

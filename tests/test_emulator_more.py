@@ -55,7 +55,7 @@ BUILTIN_WORKFLOWS = [ECHO_WORKFLOW_ID, INTERRUPT_WORKFLOW_ID, ERROR_WORKFLOW_ID]
 
 @pytest.fixture
 async def env() -> AsyncIterator[tuple[Emulator, AsyncCoze]]:
-    async with Emulator() as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+    async with Emulator(strict=True) as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
         yield emu, coze
 
 

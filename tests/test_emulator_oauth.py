@@ -707,14 +707,17 @@ async def test_access_token_ttl_is_a_setting(emu, http, key, public_pem) -> None
 
 
 async def test_any_token_emulator_still_accepts_any_token() -> None:
-    async with Emulator(token=None) as emu, aiohttp.ClientSession(base_url=emu.base_url) as http:
+    async with (
+        Emulator(token=None, strict=True) as emu,
+        aiohttp.ClientSession(base_url=emu.base_url) as http,
+    ):
         assert (await me_status(http, "whatever"))[0] == 200
         async with http.get("/v1/users/me") as response:
             assert response.status == 401
 
 
 def test_register_oauth_app_checks_its_arguments(public_pem) -> None:
-    emu = Emulator()
+    emu = Emulator(strict=True)
     with pytest.raises(ValueError, match="public_key"):
         emu.register_oauth_app("jwt", public_key_id=KID)
     with pytest.raises(ValueError, match="public_key"):
@@ -741,7 +744,7 @@ def test_register_oauth_app_checks_its_arguments(public_pem) -> None:
 
 @pytest.fixture
 def threaded() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 

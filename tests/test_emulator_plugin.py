@@ -102,7 +102,7 @@ async def test_an_emulator_that_accepts_any_token_accepts_its_own() -> None:
 
     from coze_async.emulator import Emulator
 
-    async with Emulator(token=None) as emu, aiohttp.ClientSession() as http:
+    async with Emulator(token=None, strict=True) as emu, aiohttp.ClientSession() as http:
         for token in (emu.token, "anything"):
             headers = {"Authorization": f"Bearer {token}"}
             async with http.get(f"{emu.base_url}/v1/users/me", headers=headers) as response:
@@ -152,7 +152,7 @@ def test_client_helpers_give_clients_for_this_emulator() -> None:
     from coze_async import AsyncCoze, Coze
     from coze_async.emulator import Emulator
 
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         with emu.client(max_retries=0) as coze:
             assert isinstance(coze, Coze) and coze.base_url == emu.base_url
             assert coze.users.me().user_id

@@ -33,7 +33,7 @@ SPACE = "7300000000000000001"
 
 @pytest.fixture
 def emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 
@@ -490,11 +490,13 @@ def test_update_changes_the_draft_until_published(coze: Coze):
     assert online.update_time is not None and online.update_time >= online.create_time  # type: ignore[operator]
 
 
-def test_list_published_bots_pages_and_keeps_default_bots(coze: Coze):
+def test_list_published_bots_pages_and_keeps_default_bots(coze: Coze, emu: Emulator):
     created = [coze.bots.create(space_id=SPACE, name=f"bot{i}").bot_id for i in range(3)]
     for bot_id in created:
         coze.bots.publish(bot_id=bot_id)
     draft = coze.bots.create(space_id=SPACE, name="draft").bot_id
+    other = {**emu.store.workspaces.records[0], "id": "7300000000000000999", "members": []}
+    emu.store.workspaces.records.append(other)
     elsewhere = coze.bots.create(space_id="7300000000000000999", name="other").bot_id
     coze.bots.publish(bot_id=elsewhere)
 

@@ -1,5 +1,10 @@
 """The emulator's workflows API against the official cozepy client (sync and async) and on the
-raw wire: run, stream_run, stream_resume, the Error event, run histories, chatflows, error codes."""
+raw wire: run, stream_run, stream_resume, the Error event, run histories, chatflows, error codes.
+
+The emulators here are strict (checked against the API's request schemas). cozepy 0.20 leaves a
+chatflow's ``parameters`` out when none are given, which the API requires: its calls below pass
+``parameters={}`` (strict mode refuses the omission, see test_cozepy_chatflow_without_parameters_is_refused_in_strict_mode).
+"""
 
 from __future__ import annotations
 
@@ -40,7 +45,7 @@ UNKNOWN_WORKFLOW_ID = "7199999999999999999"
 
 @pytest.fixture(scope="module")
 def emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 
@@ -351,7 +356,7 @@ def test_unknown_workflow_is_4200_and_missing_workflow_id_is_4000(coze: Any) -> 
         lambda wid: runs.stream(workflow_id=wid),
         lambda wid: runs.resume(workflow_id=wid, event_id="1/2", resume_data="x", interrupt_type=2),
         lambda wid: coze.workflows.chat.stream(
-            workflow_id=wid, bot_id=ECHO_BOT_ID, additional_messages=ask("hi")
+            workflow_id=wid, bot_id=ECHO_BOT_ID, additional_messages=ask("hi"), parameters={}
         ),
         lambda wid: runs.run_histories.retrieve(workflow_id=wid, execute_id="1"),
     ]
@@ -438,6 +443,7 @@ def test_chatflow_of_the_interrupt_workflow_asks_then_answers_in_one_conversatio
             workflow_id=INTERRUPT_WORKFLOW_ID,
             app_id="7300000000000000001",
             additional_messages=ask("weather?"),
+            parameters={},
         )
     )
     assert first[-2].message.content == QUESTION
@@ -448,6 +454,7 @@ def test_chatflow_of_the_interrupt_workflow_asks_then_answers_in_one_conversatio
             workflow_id=INTERRUPT_WORKFLOW_ID,
             app_id="7300000000000000001",
             conversation_id=conversation_id,
+            parameters={},
             additional_messages=ask("Berlin"),
         )
     )
@@ -459,7 +466,10 @@ def test_chatflow_of_the_interrupt_workflow_asks_then_answers_in_one_conversatio
 def test_chatflow_of_the_error_workflow_fails_the_chat(coze: Any) -> None:
     events = list(
         coze.workflows.chat.stream(
-            workflow_id=ERROR_WORKFLOW_ID, bot_id=ECHO_BOT_ID, additional_messages=ask("hi")
+            workflow_id=ERROR_WORKFLOW_ID,
+            bot_id=ECHO_BOT_ID,
+            additional_messages=ask("hi"),
+            parameters={},
         )
     )
     assert events[-1].event is ChatEventType.CONVERSATION_CHAT_FAILED
@@ -480,7 +490,7 @@ def test_chatflow_of_the_error_workflow_fails_the_chat(coze: Any) -> None:
 )
 def test_chatflow_request_errors(coze: Any, kwargs: dict[str, Any], code: int) -> None:
     with pytest.raises(CozeAPIError) as info:
-        coze.workflows.chat.stream(workflow_id=ECHO_WORKFLOW_ID, **kwargs)
+        coze.workflows.chat.stream(workflow_id=ECHO_WORKFLOW_ID, parameters={}, **kwargs)
     assert info.value.code == code
 
 
@@ -512,7 +522,10 @@ async def test_async_cozepy_streams_and_resumes(emu: Emulator) -> None:
         chat = [
             e
             async for e in coze.workflows.chat.stream(
-                workflow_id=ECHO_WORKFLOW_ID, bot_id=ECHO_BOT_ID, additional_messages=ask("ping")
+                workflow_id=ECHO_WORKFLOW_ID,
+                bot_id=ECHO_BOT_ID,
+                additional_messages=ask("ping"),
+                parameters={},
             )
         ]
         assert chat[-2].message.content == "ping"
@@ -523,7 +536,7 @@ async def test_async_cozepy_streams_and_resumes(emu: Emulator) -> None:
 
 @pytest.fixture
 async def raw() -> AsyncIterator[tuple[Emulator, aiohttp.ClientSession]]:
-    async with Emulator() as emulator:
+    async with Emulator(strict=True) as emulator:
         headers = {"Authorization": f"Bearer {emulator.token}"}
         async with aiohttp.ClientSession(emulator.base_url, headers=headers) as session:
             yield emulator, session
@@ -539,7 +552,7 @@ async def test_raw_stream_run_frames_id_event_data_with_one_space(raw: Any) -> N
     _, session = raw
     async with session.post(
         "/v1/workflow/stream_run",
-        json={"workflow_id": ECHO_WORKFLOW_ID, "parameters": '{"input": "a b"}'},
+        json={"workflow_id": ECHO_WORKFLOW_ID, "parameters": {"input": "a b"}},
     ) as resp:
         assert resp.status == 200
         assert resp.headers["Content-Type"].startswith("text/event-stream")
@@ -632,6 +645,7 @@ async def test_raw_chatflow_uses_chat_framing_without_spaces_or_ids(raw: Any) ->
             "workflow_id": ECHO_WORKFLOW_ID,
             "bot_id": ECHO_BOT_ID,
             "additional_messages": [{"role": "user", "content": "hey", "content_type": "text"}],
+            "parameters": {},
         },
     ) as r:
         assert r.headers["x-tt-logid"]
@@ -641,3 +655,29 @@ async def test_raw_chatflow_uses_chat_framing_without_spaces_or_ids(raw: Any) ->
         assert block[0].startswith("event:") and not block[0].startswith("event: ")
         assert block[1].startswith("data:") and not block[1].startswith("data: ")
     assert blocks[-1] == ["event:done", 'data:"[DONE]"']
+
+
+def test_cozepy_chatflow_without_parameters_is_refused_in_strict_mode(coze: Any) -> None:
+    with pytest.raises(CozeAPIError) as info:
+        list(
+            coze.workflows.chat.stream(
+                workflow_id=ECHO_WORKFLOW_ID, bot_id=ECHO_BOT_ID, additional_messages=ask("hi")
+            )
+        )
+    assert info.value.code == 4000
+    assert "missing required field parameters" in (info.value.msg or "")
+
+
+async def test_parameters_as_a_json_string_pass_only_when_not_strict() -> None:
+    # workflow_run.yaml types parameters as a JSON-encoded string; the service takes an object
+    # (../shared/spec/QUIRKS.md). The lenient emulator takes both, strict mode an object only.
+    body = {"workflow_id": ECHO_WORKFLOW_ID, "parameters": '{"input": "x"}'}
+    for strict, code in ((False, 0), (True, 4000)):
+        async with Emulator(strict=strict) as emulator:
+            headers = {"Authorization": f"Bearer {emulator.token}"}
+            async with aiohttp.ClientSession(emulator.base_url, headers=headers) as session:
+                async with session.post("/v1/workflow/run", json=body) as r:
+                    answer = await r.json()
+        assert answer["code"] == code, answer
+        if strict:
+            assert "field parameters must be an object, not string" in answer["msg"]

@@ -105,7 +105,7 @@ async def test_a_trickling_stream_hits_the_total_deadline(emu, coze):
 
 async def test_stale_keep_alive_connections_are_not_a_failure():
     async with (
-        Emulator(keepalive_timeout=0.2) as emu,
+        Emulator(keepalive_timeout=0.2, strict=True) as emu,
         AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze,
     ):
         chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
@@ -212,7 +212,7 @@ def test_an_unclosed_client_warns_and_the_process_still_exits():
         from coze_async.emulator import ECHO_BOT_ID, Emulator
 
         async def main():
-            emu = Emulator()
+            emu = Emulator(strict=True)
             await emu.start()
             coze = AsyncCoze(TokenAuth(emu.token), emu.base_url)
             await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u",

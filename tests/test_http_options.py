@@ -31,7 +31,7 @@ from coze_async.emulator import Emulator
 
 @pytest.fixture
 def threaded_emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 

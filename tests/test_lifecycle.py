@@ -83,7 +83,7 @@ def test_fifty_threads_share_one_sync_client(coze_emulator):
 
 
 async def test_file_descriptors_return_to_baseline_after_a_thousand_requests():
-    async with Emulator() as emu:
+    async with Emulator(strict=True) as emu:
         before = open_fds()
         async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
             chat = await coze.chat.create(

@@ -163,7 +163,7 @@ async def test_a_token_or_a_body_never_reaches_the_logs(
 ) -> None:
     record_client_sleeps(monkeypatch)
     caplog.set_level(logging.DEBUG)  # every logger, aiohttp's included
-    async with Emulator(token=CANARY_TOKEN) as emu:
+    async with Emulator(token=CANARY_TOKEN, strict=True) as emu:
         emu.inject(path="/v1/conversation/create", status=503, times=1)
         async with AsyncCoze(TokenAuth(CANARY_TOKEN), emu.base_url) as coze:
             conversation = await coze.conversations.create()

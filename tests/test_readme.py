@@ -35,7 +35,7 @@ def served() -> Iterator[dict[str, str]]:
     public = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         client_id = emu.register_oauth_app("jwt", public_key=public, public_key_id="kid")
         yield {
             "COZE_API_TOKEN": emu.token,

@@ -22,7 +22,7 @@ from coze_async import (
     SyncPaged,
     TokenAuth,
 )
-from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, Emulator
+from coze_async.emulator import ECHO_BOT_ID, PERSONAL_WORKSPACE_ID, TOOL_BOT_ID, Emulator
 from coze_async.models.bots import (
     AddBotCollaboratorResp,
     Bot,
@@ -404,7 +404,7 @@ CASES = [
         "/v1/bots/b1/unpublish",
         lambda bots: bots.unpublish(bot_id="b1", connector_id="1024"),
         is_empty_result(UnpublishBotResp),
-        body={"bot_id": "b1", "connector_id": "1024"},
+        body={"connector_id": "1024"},  # the bot is in the path only (cozepy repeats it)
     ),
     Case(
         "unpublish-reason",
@@ -412,7 +412,7 @@ CASES = [
         "/v1/bots/b1/unpublish",
         lambda bots: bots.unpublish(bot_id="b1", connector_id="999", unpublish_reason="retired"),
         is_empty_result(UnpublishBotResp),
-        body={"bot_id": "b1", "connector_id": "999", "unpublish_reason": "retired"},
+        body={"connector_id": "999", "unpublish_reason": "retired"},
     ),
     Case(
         "retrieve-online",
@@ -943,7 +943,7 @@ async def ecoze(emu: Emulator) -> AsyncIterator[AsyncCoze]:
 
 async def test_emulator_bot_lifecycle(ecoze: AsyncCoze) -> None:
     created = await ecoze.bots.create(
-        space_id="space1",
+        space_id=PERSONAL_WORKSPACE_ID,
         name="Draft",
         description="a draft",
         prompt_info=BotPromptInfo(prompt="be brief"),
@@ -971,11 +971,13 @@ async def test_emulator_bot_lifecycle(ecoze: AsyncCoze) -> None:
     assert draft.suggest_reply_info is not None
     assert draft.suggest_reply_info.reply_mode is SuggestReplyMode.DISABLE
     unpublished = await ecoze.bots.list(
-        space_id="space1", publish_status=PublishStatus.UNPUBLISHED_DRAFT, use_api_version=2
+        space_id=PERSONAL_WORKSPACE_ID,
+        publish_status=PublishStatus.UNPUBLISHED_DRAFT,
+        use_api_version=2,
     )
     assert [b.id for b in unpublished.items] == [bot_id]
     assert unpublished.items[0].is_published is False
-    assert bot_id not in [b.id async for b in await ecoze.bots.list(space_id="space1")]
+    assert bot_id not in [b.id async for b in await ecoze.bots.list(space_id=PERSONAL_WORKSPACE_ID)]
 
     # Publish: it chats, its online version and the lists show it.
     published = await ecoze.bots.publish(bot_id=bot_id)
@@ -988,7 +990,7 @@ async def test_emulator_bot_lifecycle(ecoze: AsyncCoze) -> None:
         bot_id=bot_id, user_id="u", additional_messages=ask("ping"), poll_interval=0.01
     )
     assert [m.content for m in poll.messages] == ["ping"]
-    first = await ecoze.bots.list(space_id="space1", page_size=1)
+    first = await ecoze.bots.list(space_id=PERSONAL_WORKSPACE_ID, page_size=1)
     assert first.total == 3 and first.has_more is True
     listed = [b async for b in first]
     assert sorted(b.id for b in listed) == sorted([ECHO_BOT_ID, TOOL_BOT_ID, bot_id])
@@ -1005,7 +1007,9 @@ async def test_emulator_bot_lifecycle(ecoze: AsyncCoze) -> None:
     assert renamed.name == "Renamed"
     assert renamed.knowledge is not None and renamed.knowledge.dataset_ids == ["d1"]
     changed = await ecoze.bots.list(
-        space_id="space1", publish_status=PublishStatus.PUBLISHED_DRAFT, use_api_version=2
+        space_id=PERSONAL_WORKSPACE_ID,
+        publish_status=PublishStatus.PUBLISHED_DRAFT,
+        use_api_version=2,
     )
     assert [(b.id, b.name) for b in changed.items] == [(bot_id, "Renamed")]
     republished = await ecoze.bots.publish(bot_id=bot_id)
@@ -1023,9 +1027,12 @@ async def test_emulator_bot_lifecycle(ecoze: AsyncCoze) -> None:
 
 
 async def test_emulator_v2_list_pages(ecoze: AsyncCoze) -> None:
-    ids = [(await ecoze.bots.create(space_id="space2", name=f"B{i}")).bot_id for i in range(5)]
+    ids = [
+        (await ecoze.bots.create(space_id=PERSONAL_WORKSPACE_ID, name=f"B{i}")).bot_id
+        for i in range(5)
+    ]
     first = await ecoze.bots.list(
-        space_id="space2",
+        space_id=PERSONAL_WORKSPACE_ID,
         publish_status=PublishStatus.UNPUBLISHED_DRAFT,
         page_size=2,
         use_api_version=2,
@@ -1041,11 +1048,11 @@ async def test_emulator_unknown_bot(ecoze: AsyncCoze) -> None:
 
 
 def test_sync_emulator_bot_lifecycle() -> None:
-    with Emulator.run_in_thread() as emu:
+    with Emulator.run_in_thread(strict=True) as emu:
         assert emu.token is not None
         with Coze(TokenAuth(emu.token), emu.base_url) as coze:
             bot_id = coze.bots.create(
-                space_id="space1", name="Sync", prompt_info=BotPromptInfo(prompt="p")
+                space_id=PERSONAL_WORKSPACE_ID, name="Sync", prompt_info=BotPromptInfo(prompt="p")
             ).bot_id
             with pytest.raises(CozeAPIError) as refused:
                 coze.chat.create(bot_id=bot_id, user_id="u", additional_messages=ask("hi"))
@@ -1054,7 +1061,7 @@ def test_sync_emulator_bot_lifecycle() -> None:
             online = coze.bots.retrieve(bot_id=bot_id)
             assert online.name == "Sync"
             assert online.prompt_info is not None and online.prompt_info.prompt == "p"
-            listed = coze.bots.list(space_id="space1")
+            listed = coze.bots.list(space_id=PERSONAL_WORKSPACE_ID)
             assert isinstance(listed, SyncPaged) and listed.total == 3
             assert bot_id in [b.bot_id for b in listed]
             coze.bots.update(bot_id=bot_id, name="Sync2")

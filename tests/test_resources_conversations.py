@@ -767,7 +767,7 @@ async def test_emulator_errors_reach_the_caller_typed(live: AsyncCoze):
 
 @pytest.fixture
 def sync_emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 
@@ -857,7 +857,7 @@ def test_sync_feedback_create_and_delete(threaded_server):
 async def test_feedback_against_the_emulator() -> None:
     from coze_async import BadRequestError, Message, NotFoundError
 
-    async with Emulator() as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+    async with Emulator(strict=True) as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
         events = [
             e
             async for e in coze.chat.stream(

@@ -225,7 +225,10 @@ async def test_hundred_path_uploads_leave_no_open_file_handles(
 def test_hundred_sync_path_uploads_leave_no_open_file_handles(tmp_path: Path):
     source = tmp_path / "many.bin"
     source.write_bytes(b"s" * 5000)
-    with Emulator.run_in_thread() as emu, Coze(TokenAuth(emu.token or ""), emu.base_url) as coze:
+    with (
+        Emulator.run_in_thread(strict=True) as emu,
+        Coze(TokenAuth(emu.token or ""), emu.base_url) as coze,
+    ):
         coze.files.upload(file=str(source))
         before = open_fds()
         for _ in range(100):
@@ -547,7 +550,7 @@ async def test_retrieve_request_shape(mocked: aioresponses):
 
 @pytest.fixture
 def sync_emu() -> Iterator[Emulator]:
-    with Emulator.run_in_thread() as emulator:
+    with Emulator.run_in_thread(strict=True) as emulator:
         yield emulator
 
 

@@ -621,16 +621,22 @@ async def test_chat_stream_request_shape_and_chat_events(
     assert stream.terminal_event is not None and stream.terminal_event.event == "done"
 
 
-async def test_chat_stream_always_sends_additional_messages(
+async def test_chat_stream_always_sends_additional_messages_and_parameters(
     coze: AsyncCoze, mocked: aioresponses
 ) -> None:
+    # Both are required by the API (cozepy leaves parameters out when not given).
     mocked.post(
         f"{BASE}/v1/workflows/chat",
         body=b'event:done\ndata:"[DONE]"\n\n',
         content_type="text/event-stream",
     )
     assert [e async for e in coze.workflows.chat.stream(workflow_id=WF, bot_id="b")] == []
-    assert only(mocked).json == {"workflow_id": WF, "additional_messages": [], "bot_id": "b"}
+    assert only(mocked).json == {
+        "workflow_id": WF,
+        "additional_messages": [],
+        "parameters": {},
+        "bot_id": "b",
+    }
 
 
 def test_chat_stream_sync(sync_coze: Coze, mocked: aioresponses) -> None:
@@ -851,7 +857,10 @@ def test_recorded_interrupt_over_the_sync_api(threaded_server: Any) -> None:
 
 @pytest.fixture
 async def emu_coze() -> AsyncIterator[AsyncCoze]:
-    async with Emulator() as emu, AsyncCoze(TokenAuth(emu.token), emu.base_url) as client:
+    async with (
+        Emulator(strict=True) as emu,
+        AsyncCoze(TokenAuth(emu.token), emu.base_url) as client,
+    ):
         yield client
 
 

@@ -87,7 +87,7 @@ async def test_retry_after_past_the_call_deadline_is_not_slept(emu, coze, monkey
 async def test_rate_limit_code_in_http_200_is_retried_even_for_a_creating_post(emu, coze):
     emu.inject(path=CHAT, code=4013, msg="slow down", times=2)
     chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
-    assert chat.status is ChatStatus.CREATED
+    assert chat.status is ChatStatus.IN_PROGRESS
     assert emu.request_counts[CHAT] == 3
 
 
@@ -110,7 +110,7 @@ async def test_a_creating_post_is_not_retried_after_a_500(emu, coze):
 async def test_a_creating_post_is_retried_after_a_503(emu, coze):
     emu.inject(path=CHAT, status=503)
     chat = await coze.chat.create(bot_id=ECHO_BOT_ID, user_id="u", additional_messages=ask())
-    assert chat.status is ChatStatus.CREATED
+    assert chat.status is ChatStatus.IN_PROGRESS
     assert emu.request_counts[CHAT] == 2
 
 

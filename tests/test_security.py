@@ -34,7 +34,7 @@ def ask() -> list[Message]:
 
 @pytest.fixture
 async def emu() -> AsyncIterator[Emulator]:
-    async with Emulator(token=CANARY) as emulator:
+    async with Emulator(token=CANARY, strict=True) as emulator:
         yield emulator
 
 
@@ -121,7 +121,7 @@ def tls_emulator():
 
 async def test_tls_is_verified_by_default_and_a_private_ca_can_be_trusted(tls_emulator):
     server_context, client_context = tls_emulator
-    emulator = Emulator(token=CANARY)
+    emulator = Emulator(token=CANARY, strict=True)
     runner = web.AppRunner(emulator.app, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=server_context)

@@ -243,7 +243,7 @@ def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_e
 async def test_a_forgotten_client_collected_in_the_loop_serving_it_still_closes():
     """Garbage collection can run in the thread whose loop serves the client's base_url (an
     in-process emulator): closing needs no answer from the server, so it is not refused there."""
-    async with Emulator() as emu:
+    async with Emulator(strict=True) as emu:
         before = portal_threads()
 
         def use_and_forget() -> object:
@@ -380,7 +380,7 @@ def test_a_temporary_sync_root_lives_as_long_as_its_resources(coze_emulator):
 
 
 async def test_a_sync_call_from_the_loop_serving_its_server_fails_at_once():
-    async with Emulator() as emu:
+    async with Emulator(strict=True) as emu:
         start = time.monotonic()
         # timeout: on the old code the call would block this loop until the request timed out
         with Coze(TokenAuth(emu.token), emu.base_url, timeout=3, max_retries=0) as coze:

@@ -52,6 +52,7 @@ from coze_async._envelope import decode_envelope
 from coze_async._errors import BODY_EXCERPT_CHARS
 from coze_async._timeout import to_timeout
 from tests.conftest import CHAT_STREAM, CompatClientResponse, fixture_bytes
+from tests.sleeps import record_client_sleeps
 
 BASE = "https://api.test"
 TOKEN = "tok"
@@ -491,6 +492,23 @@ async def test_create_and_poll_polls_until_completed_then_lists_messages(
     assert len(sent(mocked, "/v3/chat/retrieve")) == 2
     assert len(sent(mocked, "/v3/chat/message/list", "GET")) == 1
     assert sent(mocked, "/v3/chat/cancel") == []
+
+
+async def test_create_and_poll_checks_first_after_a_tenth_of_the_interval_then_backs_off(
+    coze: AsyncCoze, mocked: aioresponses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A chat that is over at once is returned at once; a long one is polled every
+    # poll_interval (1 s by default, as cozepy), backing off by half up to 5 s.
+    sleeps = record_client_sleeps(monkeypatch)
+    mocked.post(CHAT_URL, payload=ok(chat_data("in_progress")))
+    for _ in range(6):
+        mocked.post(RETRIEVE_URL, payload=ok(chat_data("in_progress")))
+    mocked.post(RETRIEVE_URL, payload=ok(chat_data("completed")))
+    mocked.get(LIST_URL, payload=ok([]))
+
+    await coze.chat.create_and_poll(bot_id="bot1", user_id="user1")
+
+    assert sleeps == pytest.approx([0.1, 1.0, 1.5, 2.25, 3.375, 5.0, 5.0])
 
 
 async def test_create_and_poll_does_not_return_a_created_chat(

@@ -173,7 +173,8 @@ class BenefitData(CozeModel):
 class BenefitLimitation(CozeModel):
     """A quota of end users (``benefit_info`` of ``benefit_limitations.create``): ``limit``
     resource points or seconds, cumulative (``trigger_unit`` ``never``) or per period; times
-    are Unix seconds. To create one, set at least ``benefit_type`` and ``limit``."""
+    are Unix seconds. To create one, set ``benefit_type``, ``limit``, ``active_mode``,
+    ``started_at`` and ``ended_at`` (the API requires them)."""
 
     benefit_type: BenefitType | None = None
     limit: int | None = None

@@ -33,10 +33,12 @@ class AsyncBenefitLimitationsClient(AsyncResource):
         entity_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> CreateBenefitLimitationResp:
-        """Set a quota (``benefit_info``: at least ``benefit_type`` and ``limit``) on every
-        device or custom consumer of the enterprise, or on one (``SINGLE_DEVICE`` or
-        ``SINGLE_CUSTOM_CONSUMER`` with its ``entity_id``). The enterprise-wide scopes take
-        one cumulative quota and one per period. ``POST /v1/commerce/benefit/limitations``."""
+        """Set a quota on every device or custom consumer of the enterprise, or on one
+        (``SINGLE_DEVICE`` or ``SINGLE_CUSTOM_CONSUMER`` with its ``entity_id``). The API
+        requires ``benefit_info``'s ``benefit_type``, ``limit``, ``active_mode``
+        (``ABSOLUTE_TIME``), ``started_at`` and ``ended_at`` (Unix seconds; 253402300799 for
+        ever). The enterprise-wide scopes take one cumulative quota and one per period.
+        ``POST /v1/commerce/benefit/limitations``."""
         require_id("entity_type", entity_type)
         if entity_id is not None:
             require_id("entity_id", entity_id)

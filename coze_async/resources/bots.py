@@ -237,9 +237,8 @@ class AsyncBotsClient(AsyncResource):
         """Take a published bot off a connector. ``POST /v1/bots/{bot_id}/unpublish``."""
         url = path("/v1/bots/{bot_id}/unpublish", bot_id=bot_id)
         require_id("connector_id", connector_id)
-        body = omit_none(
-            bot_id=bot_id, connector_id=connector_id, unpublish_reason=unpublish_reason
-        )
+        # The bot is named by the path only: the body's schema has no bot_id (cozepy sends one).
+        body = omit_none(connector_id=connector_id, unpublish_reason=unpublish_reason)
         request = Request("POST", url, json=body, options=options)
         return await self._transport.call_empty(request, UnpublishBotResp)
 

@@ -157,8 +157,9 @@ class AsyncChatClient(AsyncResource):
     ) -> ChatPoll:
         """Start a chat, poll until it reaches a final status, then fetch its messages.
 
-        Polls every ``poll_interval`` seconds, backing off to at most 5 s. After ``poll_timeout``
-        seconds the chat is cancelled and returned without messages.
+        Checks first after a tenth of ``poll_interval`` (a chat that is over at once is returned
+        at once), then every ``poll_interval`` seconds, backing off to at most 5 s. After
+        ``poll_timeout`` seconds the chat is cancelled and returned without messages.
         """
         if poll_interval <= 0:
             raise CozeInvalidArgumentError(f"poll_interval must be positive, got {poll_interval!r}")
@@ -178,7 +179,7 @@ class AsyncChatClient(AsyncResource):
             **options,
         )
         deadline = None if poll_timeout is None else time.monotonic() + poll_timeout
-        interval = poll_interval
+        interval = poll_interval / 10
         while not chat.status.is_terminal:
             if deadline is not None and time.monotonic() >= deadline:
                 try:
@@ -196,7 +197,11 @@ class AsyncChatClient(AsyncResource):
                 return ChatPoll(chat=chat)
             delay = interval if deadline is None else min(interval, deadline - time.monotonic())
             await asyncio.sleep(max(delay, 0))
-            interval = min(interval * 1.5, max(poll_interval, 5.0))
+            interval = (
+                poll_interval
+                if interval < poll_interval
+                else min(interval * 1.5, max(poll_interval, 5.0))
+            )
             chat = await self.retrieve(
                 conversation_id=chat.conversation_id, chat_id=chat.id, **options
             )

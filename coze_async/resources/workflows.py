@@ -322,6 +322,8 @@ class AsyncWorkflowsChatClient(AsyncResource):
         """Run a chatflow on the user's message(s) and stream chat events, as ``chat.stream``
         does (the ``done`` event is kept in ``stream.terminal_event``). Pass ``app_id`` or
         ``bot_id``. Returns the stream at once; the request is sent on first use.
+        ``parameters`` are sent as ``{}`` when not given: the API requires them (cozepy leaves
+        them out).
 
         ``POST /v1/workflows/chat``.
         """
@@ -329,7 +331,7 @@ class AsyncWorkflowsChatClient(AsyncResource):
         body = omit_none(
             workflow_id=workflow_id,
             additional_messages=list(additional_messages or ()),
-            parameters=parameters,
+            parameters=dict(parameters or {}),
             app_id=app_id,
             bot_id=bot_id,
             conversation_id=conversation_id,

@@ -39,10 +39,12 @@ from .._wire import (
     remove_collaborator,
     require,
 )
-from .workspaces import EMULATOR_USER_ID
+from .workspaces import EMULATOR_USER_ID, find_workspace
 
 __all__ = [
     "API_CONNECTOR",
+    "DEFAULT_MODEL_ID",
+    "MODEL_NAMES",
     "BotsState",
     "add_routes",
     "bot_connectors",
@@ -54,8 +56,24 @@ __all__ = [
 API_CONNECTOR = "1024"
 
 
+#: The model a bot uses unless its ``model_info_config`` says otherwise.
+DEFAULT_MODEL_ID = "1737521813"
+#: Model names by model id (an id not listed here is named after itself).
+MODEL_NAMES = {DEFAULT_MODEL_ID: "Emulator echo model"}
+
+
+def _background_image() -> dict[str, Any]:
+    return {
+        "image_url": "",
+        "theme_color": "",
+        "gradient_position": {"left": 0.0, "right": 0.0},
+        "canvas_position": {"width": 0.0, "height": 0.0, "left": 0.0, "top": 0.0},
+    }
+
+
 def bot_record(bot_id: str, name: str) -> dict[str, Any]:
-    """A new bot's fields, before it is published or placed in a space."""
+    """A new bot's fields, before it is published or placed in a space: everything the
+    service always returns in a ``BotInfo`` (``model_info``, ``knowledge``, ``variables``...)."""
     created = now()
     return {
         "bot_id": bot_id,
@@ -68,6 +86,21 @@ def bot_record(bot_id: str, name: str) -> dict[str, Any]:
         "prompt_info": {"prompt": ""},
         "onboarding_info": {"prologue": "", "suggested_questions": []},
         "plugin_info_list": [],
+        "model_info": {"model_id": DEFAULT_MODEL_ID, "model_name": MODEL_NAMES[DEFAULT_MODEL_ID]},
+        # The service's knowledge_infos, and the request's shape that cozepy reads.
+        "knowledge": {
+            "dataset_ids": [],
+            "auto_call": True,
+            "search_strategy": 0,
+            "knowledge_infos": [],
+        },
+        "shortcut_commands": [],
+        "variables": [],
+        "background_image_info": {
+            "web_background_image": _background_image(),
+            "mobile_background_image": _background_image(),
+        },
+        "owner_user_id": EMULATOR_USER_ID,
     }
 
 
@@ -285,7 +318,9 @@ def _config(store: Store, body: Mapping[str, Any]) -> dict[str, Any]:
         _required_string(model, "model_id", "model_info_config")
         _enum(model, "response_format", "model_info_config", _RESPONSE_FORMATS)
         _enum(model, "cache_type", "model_info_config", _CACHE_TYPES)
-        fields["model_info"] = {k: copy.deepcopy(v) for k, v in model.items() if v is not None}
+        info = {k: copy.deepcopy(v) for k, v in model.items() if v is not None}
+        info["model_name"] = MODEL_NAMES.get(info["model_id"], info["model_id"])
+        fields["model_info"] = info
     knowledge = _object(body, "knowledge")
     if knowledge is not None:
         dataset_ids = _strings(knowledge.get("dataset_ids"), "knowledge.dataset_ids")
@@ -398,6 +433,7 @@ async def create_bot(request: web.Request) -> web.Response:
     store = request.app[STORE]
     body = await json_body(request)
     space_id = require(body, "space_id")
+    find_workspace(store, space_id)  # an unknown space: the service's 4200, naming it
     name = _name(body, required=True) or ""
     bot = new_draft_bot(store, space_id, name, **_config(store, body))
     return envelope(request, {"bot_id": bot["bot_id"]})

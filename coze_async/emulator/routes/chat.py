@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,6 +30,24 @@ class ChatRecord:
     #: The status the chat reaches once its run is over (for polled, non-stream chats).
     outcome: dict[str, Any] | None = None
     task: asyncio.Task[None] | None = None
+    #: When (``time.monotonic()``) a polled chat may show its outcome (``ChatsState.delay``).
+    ready_at: float = 0.0
+
+    def shown(self) -> dict[str, Any]:
+        """The chat as ``retrieve`` shows it now (and ``cancel`` judges it): a polled chat is
+        ``in_progress`` until its run is over and its delay has passed, then its outcome."""
+        data = self.data
+        task, outcome = self.task, self.outcome
+        if (
+            data["status"] == "in_progress"
+            and outcome is not None
+            and task is not None
+            and task.done()
+            and _clock() >= self.ready_at
+        ):
+            data.clear()
+            data.update(copy.deepcopy(outcome))
+        return data
 
 
 @attrs.define
@@ -37,6 +56,10 @@ class ChatsState:
 
     #: Chats by chat id.
     records: dict[str, ChatRecord] = attrs.field(factory=dict)
+    #: Seconds a polled (non-stream) chat shows ``in_progress`` at least, counted from its
+    #: creation (``Emulator(chat_delay=...)``). With 0, the first ``retrieve`` after the bot
+    #: has answered shows the outcome.
+    delay: float = 0.0
 
     def find(self, conversation_id: str, chat_id: str) -> ChatRecord:
         """The chat of that conversation, or a 4200 error."""
@@ -45,6 +68,9 @@ class ChatsState:
             raise ApiError(4200, f"chat {chat_id} does not exist in this conversation")
         return record
 
+
+#: The clock of ``ChatsState.delay`` (a name of its own, for tests).
+_clock = time.monotonic
 
 Emit = Callable[[str, dict[str, Any]], Awaitable[None]]
 
@@ -177,7 +203,10 @@ async def _run(
 ) -> web.StreamResponse:
     """Answer a started (or resumed) chat: as an event stream, or at once and run it behind."""
     if not stream:
+        # The service answers a polled chat as already running (the docs' example too).
+        record.data["status"] = "in_progress"
         record.outcome = copy.deepcopy(record.data)
+        record.ready_at = _clock() + store.chats.delay
         record.task = asyncio.create_task(drive_chat(store, record, responder, record.outcome))
         return envelope(request, record.data)
     writer = SSEWriter(request)
@@ -300,24 +329,18 @@ async def retrieve_chat(request: web.Request) -> web.Response:
     """``/v3/chat/retrieve``: the state of one chat."""
     store = request.app[STORE]
     record = _record_from_query(request, store)
-    data = record.data
-    if data["status"] == "created":
-        data["status"] = "in_progress"
-    elif data["status"] == "in_progress" and record.task is not None and record.task.done():
-        assert record.outcome is not None
-        data.clear()
-        data.update(record.outcome)
-    return envelope(request, data)
+    return envelope(request, record.shown())
 
 
 async def cancel_chat(request: web.Request) -> web.Response:
-    """``POST /v3/chat/cancel``: cancel a chat that is still in progress."""
+    """``POST /v3/chat/cancel``: cancel a chat that is still in progress (as ``retrieve`` would
+    show it now); a finished one is the service's 4104."""
     store = request.app[STORE]
     body = await json_body(request)
     record = store.chats.find(require(body, "conversation_id"), require(body, "chat_id"))
-    finished = record.outcome if record.task is not None and record.task.done() else record.data
-    if finished is not None and finished["status"] in _TERMINAL:
-        raise ApiError(4104, f"the chat is {finished['status']} and cannot be canceled")
+    shown = record.shown()
+    if shown["status"] in _TERMINAL:
+        raise ApiError(4104, f"the chat is {shown['status']} and cannot be canceled")
     if record.task is not None:
         record.task.cancel()
     for data in (record.data, record.outcome):
@@ -341,8 +364,8 @@ async def submit_tool_outputs(request: web.Request) -> web.StreamResponse:
     outputs = body.get("tool_outputs")
     if not isinstance(outputs, list) or not outputs:
         raise ApiError(4000, "tool_outputs must be a non-empty list")
-    current = record.outcome if record.task is not None and record.task.done() else record.data
-    if current is None or current.get("status") != "requires_action":
+    current = record.shown()
+    if current.get("status") != "requires_action":
         raise ApiError(4000, "the chat is not waiting for tool outputs")
     expected = {
         call["id"] for call in current["required_action"]["submit_tool_outputs"]["tool_calls"]
