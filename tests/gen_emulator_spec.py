@@ -285,6 +285,27 @@ def _q_document_create_optional(ops: dict[str, Operation]) -> None:
         _optional(ops["POST /open_api/knowledge/document/create"], "body", name)
 
 
+def _q_websocket_handshakes(ops: dict[str, Operation]) -> None:
+    # The realtime channels (GET /v1/chat, /v1/audio/speech, /v1/audio/transcriptions upgraded
+    # to websockets) are documented as websocket APIs, outside both sources' REST operations; their
+    # handshakes carry only a query: chat's bot_id (required), workflow_id and device_id, as
+    # cozepy 0.20 and this SDK send them; speech and transcriptions take none.
+    string: Schema = {"type": "string"}
+    ops["GET /v1/chat"] = {
+        "query": {
+            "type": "object",
+            "properties": {"bot_id": string, "workflow_id": string, "device_id": string},
+            "required": ["bot_id"],
+        },
+        "body": None,
+    }
+    for path in ("/v1/audio/speech", "/v1/audio/transcriptions"):
+        ops[f"GET {path}"] = {
+            "query": {"type": "object", "properties": {}, "required": []},
+            "body": None,
+        }
+
+
 #: The corrections, applied in this order after the merge.
 QUIRKS: list[Callable[[dict[str, Operation]], None]] = [
     _q_routes_in_neither_source,
@@ -295,6 +316,7 @@ QUIRKS: list[Callable[[dict[str, Operation]], None]] = [
     _q_multipart_uploads,
     _q_room_fields,
     _q_document_create_optional,
+    _q_websocket_handshakes,
 ]
 
 

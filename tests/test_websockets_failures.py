@@ -267,7 +267,7 @@ async def test_closing_the_client_ends_open_sessions(emu: Emulator):
 
 
 async def test_a_stopping_emulator_closes_its_sessions_with_going_away():
-    async with Emulator() as emu, emu.async_client() as coze:
+    async with Emulator(strict=True) as emu, emu.async_client() as coze:
         ws = await coze.websockets.chat.connect(bot_id=ECHO_BOT_ID)
         await ws.receive()
         await emu.stop()
