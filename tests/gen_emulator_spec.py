@@ -393,11 +393,22 @@ def render(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def main(argv: list[str]) -> None:
-    spec_dir = Path(argv[0]) if argv else default_spec_dir()
-    OUTPUT.write_text(render(build(spec_dir)), encoding="utf-8")
+def main(argv: list[str]) -> int:
+    """Write the schemas; with ``--check``, only say whether the shipped file is up to date."""
+    check = "--check" in argv
+    args = [arg for arg in argv if arg != "--check"]
+    spec_dir = Path(args[0]) if args else default_spec_dir()
+    expected = render(build(spec_dir))
+    if check:
+        if OUTPUT.read_text(encoding="utf-8") != expected:
+            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python tests/gen_emulator_spec.py")
+            return 1
+        print(f"{OUTPUT.relative_to(ROOT)} matches the spec")
+        return 0
+    OUTPUT.write_text(expected, encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))
