@@ -1,6 +1,9 @@
 """Create a callback app, point it at your endpoint and subscribe it to bot events (async); then
 list every callback app and its events, and delete the example's app (sync). Offline against
-the emulator unless COZE_API_TOKEN is set."""
+the emulator unless COZE_API_TOKEN is set.
+
+cozepy has no example of this family; this one is coze_async's own.
+"""
 
 from __future__ import annotations
 

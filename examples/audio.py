@@ -1,6 +1,9 @@
 """Speech to a file, transcribed back; a voice cloned from that file and listed (async); then
 the same speech from sync code, streamed chunk by chunk. Offline against the emulator unless
-COZE_API_TOKEN is set (speech, transcription and cloning are billed by Coze)."""
+COZE_API_TOKEN is set (speech, transcription and cloning are billed by Coze).
+
+cozepy's counterpart: ``examples/audio.py``.
+"""
 
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ Runs offline as is: the embedded emulator plays the user, approving a moment aft
 shown (and refusing once, to show that case too):
 
     python examples/auth_device.py
+
+cozepy's counterpart: ``examples/auth_oauth_device.py``.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ Needs the jwt extra: ``pip install 'coze-async[jwt]'``. Runs offline as is: it m
 pair and registers the public key with the embedded emulator, as you would in the Coze console:
 
     python examples/auth_jwt.py
+
+cozepy's counterpart: ``examples/auth_oauth_jwt.py``.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ Runs offline as is: the embedded emulator registers the app and approves the con
 once, and aiohttp plays the user's browser:
 
     python examples/auth_pkce.py
+
+cozepy's counterpart: ``examples/auth_oauth_pkce.py``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
 """Create a bot, give it a prompt, publish it to the API channel and chat with it (async); then
 list the space's published bots (sync). Offline against the emulator unless COZE_API_TOKEN is
-set (then also set COZE_SPACE_ID)."""
+set (then also set COZE_SPACE_ID).
+
+cozepy's counterpart: ``examples/bot_create.py``, ``bot_update.py``, ``bot_publish.py`` and
+``quickstart/agent-quickstart.py``.
+"""
 
 from __future__ import annotations
 

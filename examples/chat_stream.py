@@ -4,6 +4,8 @@ Talks to Coze when COZE_API_TOKEN and COZE_BOT_ID are set (COZE_API_BASE selects
 otherwise to the embedded emulator's echo bot, so it runs offline as is:
 
     python examples/chat_stream.py
+
+cozepy's counterpart: ``examples/chat_stream.py``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """A conversation: create it, add context, chat inside it, read its history (async), then list
 the bot's conversations (sync). Offline against the emulator unless COZE_API_TOKEN is set (then
-also set COZE_BOT_ID)."""
+also set COZE_BOT_ID).
+
+cozepy's counterpart: ``examples/conversation.py``.
+"""
 
 from __future__ import annotations
 

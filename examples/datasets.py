@@ -1,6 +1,9 @@
 """Build a knowledge base (async): create a dataset, add a web page and a local file, wait until
 both are processed, list and rename them, then delete it all; then the same in sync code.
-Offline against the emulator unless COZE_API_TOKEN is set (then also set COZE_SPACE_ID)."""
+Offline against the emulator unless COZE_API_TOKEN is set (then also set COZE_SPACE_ID).
+
+cozepy's counterpart: ``examples/datasets.py`` and ``examples/dataset_create.py``.
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,10 @@
 organization (async), read the plan's benefits, cap what every device of the enterprise may
 spend, and list the recent bill export tasks (sync). Offline against the emulator unless
 COZE_API_TOKEN is set (then also set COZE_ENTERPRISE_ID and COZE_MEMBER_ID, a Coze user id;
-these APIs need an enterprise plan and an admin's token)."""
+these APIs need an enterprise plan and an admin's token).
+
+cozepy has no example of this family; this one is coze_async's own.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,9 @@
 """Upload files from a path, from bytes and from an open file, read one back, and send an image
 in a multimodal question (async); then the same upload from sync code. Offline against the
-emulator unless COZE_API_TOKEN is set (then also set COZE_BOT_ID)."""
+emulator unless COZE_API_TOKEN is set (then also set COZE_BOT_ID).
+
+cozepy's counterpart: ``examples/files_upload.py``.
+"""
 
 from __future__ import annotations
 

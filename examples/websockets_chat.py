@@ -1,7 +1,10 @@
 """Talk with a bot in real time over a websocket: a question in (text, or audio), the answer out
 as text deltas and PCM audio. Four ways: the async iterator, async handlers (cozepy's style),
 then the same two with the sync client. Offline against the emulator's echo bot unless
-COZE_API_TOKEN (and COZE_BOT_ID) are set."""
+COZE_API_TOKEN (and COZE_BOT_ID) are set.
+
+cozepy's counterpart: ``examples/websockets_chat.py``.
+"""
 
 from __future__ import annotations
 

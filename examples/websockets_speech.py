@@ -1,6 +1,9 @@
 """Streaming speech synthesis over a websocket: text in, PCM audio out (saved as a WAV file in
 the temporary directory). Four ways: the async iterator, async handlers (cozepy's style), then
-the same two with the sync client. Offline against the emulator unless COZE_API_TOKEN is set."""
+the same two with the sync client. Offline against the emulator unless COZE_API_TOKEN is set.
+
+cozepy's counterpart: ``examples/websockets_audio_speech.py``.
+"""
 
 from __future__ import annotations
 

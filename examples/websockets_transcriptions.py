@@ -1,7 +1,10 @@
 """Streaming speech recognition over a websocket: PCM audio in, its text out, as it is
 recognised. The audio is made first with the speech endpoint (so the example needs no file).
 Four ways: the async iterator, async handlers (cozepy's style), then the same two with the
-sync client. Offline against the emulator unless COZE_API_TOKEN is set."""
+sync client. Offline against the emulator unless COZE_API_TOKEN is set.
+
+cozepy's counterpart: ``examples/websockets_audio_transcriptions.py``.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
 """Stream a workflow run; when it stops to ask a question (an Interrupt event), answer it and
 stream the rest (async); then run a workflow without streaming (sync). Offline against the
 emulator (its interrupt workflow) unless COZE_API_TOKEN is set (then set COZE_WORKFLOW_ID to a
-workflow with a question node and COZE_PLAIN_WORKFLOW_ID to one without)."""
+workflow with a question node and COZE_PLAIN_WORKFLOW_ID to one without).
+
+cozepy's counterpart: ``examples/workflow_stream.py``.
+"""
 
 from __future__ import annotations
 

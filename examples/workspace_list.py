@@ -1,5 +1,8 @@
 """List the workspaces you belong to and their members (async), then the same in sync code.
-Offline against the emulator unless COZE_API_TOKEN is set."""
+Offline against the emulator unless COZE_API_TOKEN is set.
+
+cozepy's counterpart: ``examples/workspaces_list.py`` and ``examples/workspace.py``.
+"""
 
 from __future__ import annotations
 
