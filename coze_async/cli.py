@@ -235,11 +235,13 @@ async def _client(args: argparse.Namespace) -> AsyncIterator[AsyncCoze]:
         yield coze
 
 
-def _id_option(args: argparse.Namespace, name: str, emulator_default: str) -> str:
+def _id_option(
+    args: argparse.Namespace, name: str, emulator_default: str, flag: str | None = None
+) -> str:
     """An id option: refused when empty; the emulator's built-in one by default with
     ``--emulator``; required otherwise."""
     value: str | None = getattr(args, name)
-    flag = "--" + name.replace("_", "-")
+    flag = flag or "--" + name.replace("_", "-")
     if value is not None:
         if not value.strip():
             _usage(f"{flag} must not be empty")
@@ -407,7 +409,7 @@ async def _workflow_run(args: argparse.Namespace, out: _Out) -> int:
     from . import WorkflowEventType
     from .emulator import ECHO_WORKFLOW_ID
 
-    workflow_id = _id_option(args, "workflow_id", ECHO_WORKFLOW_ID)
+    workflow_id = _id_option(args, "workflow_id", ECHO_WORKFLOW_ID, "WORKFLOW_ID")
     params = _parameters(args)
     answers: list[str] = list(args.resume_data or [])
     async with _client(args) as coze:
