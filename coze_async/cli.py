@@ -255,7 +255,7 @@ def _id_option(
 
 
 async def _chat(args: argparse.Namespace, out: _Out) -> int:
-    from . import ChatStatus, Message, ToolOutput
+    from . import ChatStatus, Message, MessageType, ToolOutput
     from .emulator import ECHO_BOT_ID
 
     bot_id = _id_option(args, "bot_id", ECHO_BOT_ID)
@@ -302,18 +302,76 @@ async def _chat(args: argparse.Namespace, out: _Out) -> int:
                     )
                 return
 
+        async def polled_turn(text: str) -> None:
+            nonlocal conversation_id
+
+            def report(chat: Chat) -> None:
+                out.note(f"[chat {chat.id}: {chat.status}]")
+                out.record({"event": "poll", "chat": _dump(chat)})
+
+            poll = await coze.chat.create_and_poll(
+                bot_id=bot_id,
+                user_id=args.user_id,
+                conversation_id=conversation_id,
+                additional_messages=[Message.build_user_question_text(text)],
+                poll_interval=args.poll_interval,
+                on_poll=report,
+            )
+            chat = poll.chat
+            conversation_id = chat.conversation_id
+            while chat.status is ChatStatus.REQUIRES_ACTION:
+                calls = _tool_calls(chat)
+                if not calls:
+                    raise CLIError(f"chat {chat.id} requires an action this command does not know")
+                for call in calls:
+                    out.text(f"[tool call: {_describe_call(call)}]")
+                outputs = [
+                    ToolOutput(tool_call_id=call.id, output=_tool_output(call, tool_answers))
+                    for call in calls
+                ]
+                chat = await coze.chat.submit_tool_outputs(
+                    conversation_id=chat.conversation_id, chat_id=chat.id, tool_outputs=outputs
+                )
+                while not chat.status.is_terminal:
+                    await asyncio.sleep(args.poll_interval)
+                    chat = await coze.chat.retrieve(
+                        conversation_id=chat.conversation_id, chat_id=chat.id
+                    )
+                    report(chat)
+            if chat.status is not ChatStatus.COMPLETED:
+                error = chat.last_error
+                raise CLIError(
+                    f"chat {chat.id} {chat.status}: {error.msg if error else 'no reason given'}",
+                    code=error.code if error else None,
+                    logid=chat.response.logid,
+                )
+            messages = await coze.chat.messages.list(
+                conversation_id=chat.conversation_id, chat_id=chat.id
+            )
+            for message in messages:
+                out.record({"event": "message", "message": _dump(message)})
+                if message.type is MessageType.ANSWER:
+                    out.text(message.content)
+            usage = chat.usage
+            out.record({"event": "completed", "chat": _dump(chat)})
+            out.text(
+                f"[chat {chat.id} completed: {usage.token_count if usage else 0} tokens, "
+                f"logid {chat.response.logid}]"
+            )
+
+        send = polled_turn if args.no_stream else turn
         if not interactive:
-            await turn(args.message)
+            await send(args.message)
             return EXIT_OK
         out.note(f"[chatting with bot {bot_id}: one message a line; Ctrl-D or /quit to end]")
         if args.message:
-            await turn(args.message)
+            await send(args.message)
         while True:
             line = _ask("you> ")
             if line is None or line.strip() in ("/quit", "/exit"):
                 return EXIT_OK
             if line.strip():
-                await turn(line.strip())
+                await send(line.strip())
 
 
 def _tool_calls(chat: Chat) -> list[ChatToolCall]:
@@ -731,7 +789,11 @@ list); errors then also come as {{"error": {{...}}}}. Notes and prompts go to st
 
 def _api_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    group = common.add_argument_group("connection and output")
+    group = common.add_argument_group(
+        "connection and output",
+        "Credentials: --emulator, else COZE_API_TOKEN, else the token cached by "
+        "`coze-async auth login` (when COZE_API_TOKEN is unset).",
+    )
     group.add_argument(
         "--emulator", action="store_true", help="talk to an embedded emulator (no account needed)"
     )
@@ -789,6 +851,18 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--conversation-id", help="continue this conversation")
     chat.add_argument(
         "-i", "--interactive", action="store_true", help="read one message a line from stdin"
+    )
+    chat.add_argument(
+        "--no-stream",
+        action="store_true",
+        help="start the chat and poll it until it is over, reporting each poll on stderr",
+    )
+    chat.add_argument(
+        "--poll-interval",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="with --no-stream: seconds between polls (1)",
     )
     chat.add_argument(
         "--tool-output",

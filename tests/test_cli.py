@@ -251,6 +251,30 @@ def test_interactive_chat_keeps_the_conversation(
     assert err.count("you> ") == 5
 
 
+def test_chat_without_a_message_on_a_terminal_is_interactive(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal("from a terminal\n"))
+    code, out, err = run(["chat", "--emulator"], capsys)
+    assert code == 0
+    assert out.startswith("from a terminal\n[chat ")
+    assert "Ctrl-D or /quit" in err
+
+
+def test_chat_help_says_where_the_credentials_come_from(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["chat", "--help"], capsys)
+    assert code == 0
+    assert "COZE_API_TOKEN" in out and "auth login" in out
+    for option in ("--emulator", "--json", "--base-url", "--interactive", "--tool-output"):
+        assert option in out
+
+
 def test_interactive_chat_ends_at_end_of_input(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["chat", "--emulator", "-i", "opening"], capsys, "next one\n")
     assert code == 0
@@ -300,6 +324,37 @@ def test_a_failed_chat_exits_1(target: Emulator, capsys: pytest.CaptureFixture[s
     code, _, err = run(["chat", "--bot-id", bot, "hi"], capsys)
     assert code == 1
     assert "coze-async: " in err
+
+
+def test_chat_without_streaming_reports_each_poll(
+    target: Emulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target.store.chats.delay = 0.2
+    argv = ["chat", "--no-stream", "--poll-interval", "0.05", "--bot-id", ECHO_BOT_ID, "slow"]
+    code, out, err = run(argv, capsys)
+    assert code == 0
+    assert out.startswith("slow\n[chat ")
+    assert ": in_progress]" in err
+    assert err.strip().endswith(": completed]")
+
+
+def test_chat_without_streaming_answers_tool_calls_and_prints_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["chat", "--emulator", "--no-stream", "--poll-interval", "0.05", "--json"]
+    code, out, err = run([*argv, "--bot-id", TOOL_BOT_ID, "Lima"], capsys, "fog\n")
+    assert code == 0
+    lines = json_lines(out)
+    assert lines[0]["event"] == "poll"
+    assert lines[0]["chat"]["status"] == "requires_action"
+    assert lines[-1]["event"] == "completed"
+    answers = [
+        line["message"]["content"]
+        for line in lines
+        if line["event"] == "message" and line["message"]["type"] == "answer"
+    ]
+    assert answers == ["The tool says: fog"]
+    assert "output of tool get_weather" in err
 
 
 # -- workflow run ------------------------------------------------------------------------------
