@@ -181,10 +181,11 @@ async def _cached_credentials() -> dict[str, Any] | None:
         if not refresh or not client_id:
             _usage("the cached token has expired; run `coze-async auth login` again")
         from . import AsyncDeviceOAuthApp
+        from ._config import COZE_COM_BASE_URL
 
-        app = AsyncDeviceOAuthApp(client_id, data["base_url"])
-        token = await app.refresh_access_token(refresh)
-        data = _token_record(token, data["base_url"], client_id)
+        base_url = data.get("base_url") or COZE_COM_BASE_URL
+        token = await AsyncDeviceOAuthApp(client_id, base_url).refresh_access_token(refresh)
+        data = _token_record(token, base_url, client_id)
         _save_token(data)
     return data
 
