@@ -547,3 +547,17 @@ def test_the_emulator_command_serves_until_interrupted():
         assert server.wait(timeout=10) == 130
         server.stdout.close()
         server.stderr.close()
+
+
+def test_sync_create_and_poll_forwards_on_poll(coze_emulator):
+    seen: list[ChatStatus] = []
+    with Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url) as coze:
+        poll = coze.chat.create_and_poll(
+            bot_id=ECHO_BOT_ID,
+            user_id="u",
+            additional_messages=ask("polled"),
+            poll_interval=0.01,
+            on_poll=lambda chat: seen.append(chat.status),
+        )
+    assert seen and seen[-1] is ChatStatus.COMPLETED
+    assert [m.content for m in poll.messages] == ["polled"]

@@ -1458,3 +1458,39 @@ async def test_rate_limit_retry_after_as_http_date(coze: AsyncCoze, mocked: aior
 
     assert info.value.retry_after is not None
     assert 25 <= info.value.retry_after <= 31
+
+
+async def test_create_and_poll_reports_each_poll_to_on_poll(
+    coze: AsyncCoze, mocked: aioresponses
+) -> None:
+    mocked.post(CHAT_URL, payload=ok(chat_data("created")))
+    mocked.post(RETRIEVE_URL, payload=ok(chat_data("in_progress")))
+    mocked.post(RETRIEVE_URL, payload=ok(chat_data("completed")))
+    mocked.get(LIST_URL, payload=ok([answer_data("the answer")]))
+    seen: list[ChatStatus] = []
+
+    result = await coze.chat.create_and_poll(
+        bot_id="bot1",
+        user_id="user1",
+        poll_interval=0.01,
+        on_poll=lambda chat: seen.append(chat.status),
+    )
+
+    assert seen == [ChatStatus.IN_PROGRESS, ChatStatus.COMPLETED]
+    assert result.chat.status is ChatStatus.COMPLETED
+
+
+async def test_create_and_poll_stops_when_on_poll_raises(
+    coze: AsyncCoze, mocked: aioresponses
+) -> None:
+    mocked.post(CHAT_URL, payload=ok(chat_data("created")))
+    mocked.post(RETRIEVE_URL, payload=ok(chat_data("in_progress")), repeat=True)
+
+    def give_up(chat: Chat) -> None:
+        raise LookupError(chat.id)
+
+    with pytest.raises(LookupError, match="chat1"):
+        await coze.chat.create_and_poll(
+            bot_id="bot1", user_id="user1", poll_interval=0.01, on_poll=give_up
+        )
+    assert len(sent(mocked, "/v3/chat/retrieve")) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any, Final, Literal, overload
 
@@ -153,6 +153,7 @@ class AsyncChatClient(AsyncResource):
         poll_timeout: float | None = None,
         parameters: Mapping[str, Any] | None = None,
         poll_interval: float = 1.0,
+        on_poll: Callable[[Chat], object] | None = None,
         **options: Unpack[RequestOptions],
     ) -> ChatPoll:
         """Start a chat, poll until it reaches a final status, then fetch its messages.
@@ -160,6 +161,9 @@ class AsyncChatClient(AsyncResource):
         Checks first after a tenth of ``poll_interval`` (a chat that is over at once is returned
         at once), then every ``poll_interval`` seconds, backing off to at most 5 s. After
         ``poll_timeout`` seconds the chat is cancelled and returned without messages.
+        ``on_poll(chat)``, when given, is called with the chat as each poll (each ``retrieve``)
+        sees it, final status included (its return value is ignored; what it raises ends the
+        call): a progress report.
         """
         if poll_interval <= 0:
             raise CozeInvalidArgumentError(f"poll_interval must be positive, got {poll_interval!r}")
@@ -192,6 +196,8 @@ class AsyncChatClient(AsyncResource):
                     chat = await self.retrieve(
                         conversation_id=chat.conversation_id, chat_id=chat.id, **options
                     )
+                    if on_poll is not None:
+                        on_poll(chat)
                     if chat.status.is_terminal:
                         break
                 return ChatPoll(chat=chat)
@@ -205,6 +211,8 @@ class AsyncChatClient(AsyncResource):
             chat = await self.retrieve(
                 conversation_id=chat.conversation_id, chat_id=chat.id, **options
             )
+            if on_poll is not None:
+                on_poll(chat)
         messages = await self.messages.list(
             conversation_id=chat.conversation_id, chat_id=chat.id, **options
         )
