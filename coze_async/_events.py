@@ -28,6 +28,7 @@ __all__ = [
     "decode_chat_event",
     "decode_workflow_event",
     "ends_workflow_stream",
+    "message_decoder",
     "workflow_event_decoder",
 ]
 
@@ -62,12 +63,96 @@ def decode_chat_event(
 
 
 def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
-    """The decoder a chat stream calls per event (positional: no keyword packing per event)."""
-    return _decode_strict if strict else _decode
+    """The decoder a chat stream calls per event (positional: no keyword packing per event).
+    One per stream: its message events go through a :func:`message_decoder` of their own."""
+    message = message_decoder()
+
+    def decode(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
+        kind = _MESSAGE_EVENTS.get(sse.event)
+        if kind is None:
+            return _decode(sse, response, strict)
+        try:
+            decoded = message(sse.data)
+        except Exception as exc:  # bad JSON or a payload of the wrong shape
+            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
+        event: ChatEvent = _new(ChatEvent)
+        event.event, event.chat, event.message, event.unknown = kind, None, decoded, None
+        _set_attribute(event, "_response", response)
+        return event
+
+    return decode
 
 
-def _decode_strict(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
-    return _decode(sse, response, True)
+_ABSENT: Any = object()
+
+
+def message_decoder() -> Callable[[str], Message]:
+    """A decoder of one stream's message payloads (JSON text in, :class:`Message` out, raising
+    as the converter does), interning what repeats across a stream's deltas.
+
+    Consecutive deltas differ only in ``content`` (or ``reasoning_content``). When a payload
+    without those two keys equals the previous one's (same keys, equal values of the same
+    types: ``1`` and ``1.0`` or ``True`` do not count as the same) and they hold what the
+    rule passes unchanged (a string; ``null`` or nothing for the optional one), the message is
+    the previous one with these two fields replaced: every other field was structured from the
+    same input already. Anything else takes the converter's path (and becomes the new
+    reference). A message holding a mutable value (``meta_data``) is never a reference, so no two
+    messages share a dict."""
+    last_rest: dict[str, Any] | None = None
+    last: Message | None = None
+    typed: tuple[tuple[str, type], ...] = ()
+
+    def decode(data: str) -> Message:
+        nonlocal last_rest, last, typed
+        raw = _loads(data)
+        if raw.__class__ is not dict:
+            return _structure_message(raw, Message)  # type: ignore[no-any-return]
+        content = raw.pop("content", _ABSENT)
+        reasoning = raw.pop("reasoning_content", _ABSENT)
+        if (
+            raw == last_rest
+            and content.__class__ is str
+            and (reasoning is _ABSENT or reasoning is None or reasoning.__class__ is str)
+            and (not typed or all(raw[key].__class__ is kind for key, kind in typed))
+        ):
+            return _copy_message(last, content, None if reasoning is _ABSENT else reasoning)
+        rest = raw.copy()
+        if content is not _ABSENT:
+            raw["content"] = content
+        if reasoning is not _ABSENT:
+            raw["reasoning_content"] = reasoning
+        message: Message = _structure_message(raw, Message)
+        if message.meta_data is None:
+            last_rest, last = rest, message
+            typed = tuple(
+                (key, value.__class__)
+                for key, value in rest.items()
+                if value is not None and value.__class__ is not str
+            )
+        else:
+            last_rest, last, typed = None, None, ()
+        return message
+
+    return decode
+
+
+def _copy_message(source: Any, content: str, reasoning_content: str | None) -> Message:
+    """``source`` with new ``content`` and ``reasoning_content`` (slot by slot: every field)."""
+    message: Message = _new(Message)
+    message.role = source.role
+    message.type = source.type
+    message.content = content
+    message.content_type = source.content_type
+    message.meta_data = None
+    message.id = source.id
+    message.conversation_id = source.conversation_id
+    message.section_id = source.section_id
+    message.bot_id = source.bot_id
+    message.chat_id = source.chat_id
+    message.created_at = source.created_at
+    message.updated_at = source.updated_at
+    message.reasoning_content = reasoning_content
+    return message
 
 
 def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
@@ -99,6 +184,24 @@ _set_attribute = object.__setattr__
 # _chat_event must set every field: fail at import, not at run time, if the model changes.
 if [a.name for a in attrs.fields(ChatEvent)] != ["event", "chat", "message", "unknown"]:
     raise RuntimeError("ChatEvent's fields changed: update _chat_event")
+_MESSAGE_FIELDS = [
+    "role",
+    "type",
+    "content",
+    "content_type",
+    "meta_data",
+    "id",
+    "conversation_id",
+    "section_id",
+    "bot_id",
+    "chat_id",
+    "created_at",
+    "updated_at",
+    "reasoning_content",
+]
+if [a.name for a in attrs.fields(Message)] != _MESSAGE_FIELDS:
+    raise RuntimeError("Message's fields changed: update _copy_message")
+_loads = orjson.loads
 
 
 def _chat_event(
