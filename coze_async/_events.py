@@ -100,10 +100,12 @@ def message_decoder() -> Callable[[str], Message]:
     messages share a dict."""
     last_rest: dict[str, Any] | None = None
     last: Message | None = None
-    typed: tuple[tuple[str, type], ...] = ()
+    # The keys of the reference's values that are neither strings nor null, and their types.
+    typed: tuple[str, ...] = ()
+    types: tuple[type, ...] = ()
 
     def decode(data: str) -> Message:
-        nonlocal last_rest, last, typed
+        nonlocal last_rest, last, typed, types
         raw = _loads(data)
         if raw.__class__ is not dict:
             return _structure_message(raw, Message)  # type: ignore[no-any-return]
@@ -113,9 +115,25 @@ def message_decoder() -> Callable[[str], Message]:
             raw == last_rest
             and content.__class__ is str
             and (reasoning is _ABSENT or reasoning is None or reasoning.__class__ is str)
-            and (not typed or all(raw[key].__class__ is kind for key, kind in typed))
+            and (not typed or tuple(map(type, map(raw.__getitem__, typed))) == types)
         ):
-            return _copy_message(last, content, None if reasoning is _ABSENT else reasoning)
+            # ``last`` with this content: every field set, slot by slot (as __init__ would).
+            source: Any = last
+            copied: Message = _new(Message)
+            copied.role = source.role
+            copied.type = source.type
+            copied.content = content
+            copied.content_type = source.content_type
+            copied.meta_data = None
+            copied.id = source.id
+            copied.conversation_id = source.conversation_id
+            copied.section_id = source.section_id
+            copied.bot_id = source.bot_id
+            copied.chat_id = source.chat_id
+            copied.created_at = source.created_at
+            copied.updated_at = source.updated_at
+            copied.reasoning_content = None if reasoning is _ABSENT else reasoning
+            return copied
         rest = raw.copy()
         if content is not _ABSENT:
             raw["content"] = content
@@ -125,34 +143,16 @@ def message_decoder() -> Callable[[str], Message]:
         if message.meta_data is None:
             last_rest, last = rest, message
             typed = tuple(
-                (key, value.__class__)
+                key
                 for key, value in rest.items()
                 if value is not None and value.__class__ is not str
             )
+            types = tuple(type(rest[key]) for key in typed)
         else:
-            last_rest, last, typed = None, None, ()
+            last_rest, last, typed, types = None, None, (), ()
         return message
 
     return decode
-
-
-def _copy_message(source: Any, content: str, reasoning_content: str | None) -> Message:
-    """``source`` with new ``content`` and ``reasoning_content`` (slot by slot: every field)."""
-    message: Message = _new(Message)
-    message.role = source.role
-    message.type = source.type
-    message.content = content
-    message.content_type = source.content_type
-    message.meta_data = None
-    message.id = source.id
-    message.conversation_id = source.conversation_id
-    message.section_id = source.section_id
-    message.bot_id = source.bot_id
-    message.chat_id = source.chat_id
-    message.created_at = source.created_at
-    message.updated_at = source.updated_at
-    message.reasoning_content = reasoning_content
-    return message
 
 
 def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
@@ -200,7 +200,7 @@ _MESSAGE_FIELDS = [
     "reasoning_content",
 ]
 if [a.name for a in attrs.fields(Message)] != _MESSAGE_FIELDS:
-    raise RuntimeError("Message's fields changed: update _copy_message")
+    raise RuntimeError("Message's fields changed: update message_decoder")
 _loads = orjson.loads
 
 
