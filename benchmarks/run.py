@@ -149,89 +149,96 @@ class Target:
     at_least: bool  # ratio >= threshold (else <=)
 
 
+def _target(
+    key: str, text: str, scenario: str, metric: str, pair: tuple[str, str], bound: str
+) -> Target:
+    """``bound``: ">= 4" or "<= 1.3"."""
+    comparison, threshold = bound.split()
+    return Target(key, text, scenario, metric, *pair, float(threshold), comparison == ">=")
+
+
+#: The targets of issue 14 ("Performance, round 2").
 TARGETS = (
-    Target(
+    _target(
         "a1",
         "a. stream: async >= 4x cozepy-async",
         "stream",
         "events_per_s",
-        OURS_A,
-        PEER_A,
-        4.0,
-        True,
+        (OURS_A, PEER_A),
+        ">= 4",
     ),
-    Target(
+    _target(
         "a2",
-        "a. stream: async >= 40% of raw-floor",
+        "a. stream: async >= 0.5x raw-floor",
         "stream",
         "events_per_s",
-        OURS_A,
-        FLOOR,
-        0.4,
-        True,
+        (OURS_A, FLOOR),
+        ">= 0.5",
     ),
-    Target(
+    _target(
         "a3",
-        "a. stream: sync >= 0.8x our async",
+        "a. stream: sync >= 0.9x our async",
         "stream",
         "events_per_s",
-        OURS_S,
-        OURS_A,
-        0.8,
-        True,
+        (OURS_S, OURS_A),
+        ">= 0.9",
     ),
-    Target(
-        "b1",
-        "b. calls: async >= 2x cozepy-async",
+    _target(
+        "b1", "b. calls: async >= 3x cozepy-async", "calls", "calls_per_s", (OURS_A, PEER_A), ">= 3"
+    ),
+    _target(
+        "b2",
+        "b. calls: sync >= 1.5x cozepy-sync",
         "calls",
         "calls_per_s",
-        OURS_A,
-        PEER_A,
-        2.0,
-        True,
-    ),
-    Target(
-        "b2", "b. calls: sync >= 2x cozepy-sync", "calls", "calls_per_s", OURS_S, PEER_S, 2.0, True
+        (OURS_S, PEER_S),
+        ">= 1.5",
     ),
     *(
         t
         for n in (500, 2000)
         for t in (
-            Target(
+            _target(
                 f"c-{n}-wall",
                 f"c. {n:,} streams: async wall <= 1.3x raw-floor",
                 f"concurrent-{n}",
                 "wall_s",
-                OURS_A,
-                FLOOR,
-                1.3,
-                False,
+                (OURS_A, FLOOR),
+                "<= 1.3",
             ),
-            Target(
+            _target(
                 f"c-{n}-p99",
-                f"c. {n:,} streams: async p99 first event <= 1.5x raw-floor",
+                f"c. {n:,} streams: async p99 first event <= 1.3x raw-floor",
                 f"concurrent-{n}",
                 "ttfe_p99_ms",
-                OURS_A,
-                FLOOR,
-                1.5,
-                False,
+                (OURS_A, FLOOR),
+                "<= 1.3",
             ),
         )
     ),
-    *(
-        Target(
-            f"{key}-{metric}",
-            f"e. {label}: {what} <= 0.65x cozepy",
-            key,
-            metric,
-            "coze_async",
-            "cozepy",
-            0.65,
-            False,
-        )
-        for key, label, _ in IMPORT_PROBES
-        for metric, what in (("import_ms", "time"), ("import_rss_mib", "RSS"))
+    _target(
+        "d1",
+        "d. pages: async items/s >= 0.9x raw-floor",
+        "paged",
+        "items_per_s",
+        (OURS_A, FLOOR),
+        ">= 0.9",
+    ),
+    _target(
+        "e1",
+        "e. memory per idle client: async <= raw-floor",
+        "idle-clients",
+        "kib_per_client",
+        (OURS_A, FLOOR),
+        "<= 1",
+    ),
+    _target(
+        "e2",
+        "e. memory per open stream: async <= raw-floor",
+        "open-streams",
+        "kib_per_stream",
+        (OURS_A, FLOOR),
+        "<= 1",
     ),
 )
 
