@@ -296,7 +296,31 @@ def test_every_model_gets_a_working_structure_hook(cls: type):
         assert isinstance(hook({}, cls), cls)
 
 
-# -- a stream's message decoder: interning what repeats across deltas changes nothing ----------
+# -- a chat stream's decoder: interning what repeats across deltas changes nothing -------------
+
+
+def _message_decoder() -> Any:
+    """A fresh chat stream decoder, as a function of a message payload's JSON text: the
+    message, or the converter's error the decoder wrapped."""
+    from coze_async._errors import CozeInvalidEventError
+    from coze_async._events import chat_event_decoder
+    from coze_async._response import NO_RESPONSE
+    from coze_async._sse import ServerSentEvent
+
+    decode_event = chat_event_decoder(True)
+
+    def decode(text: bytes) -> Any:
+        sse = ServerSentEvent("conversation.message.delta", text.decode())
+        try:
+            event = decode_event(sse, NO_RESPONSE)
+        except CozeInvalidEventError as exc:
+            if isinstance(exc.__cause__, StructureError):  # the converter's error
+                raise exc.__cause__ from None
+            raise
+        assert event is not None and event.response is NO_RESPONSE
+        return event.message
+
+    return decode
 
 
 def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
@@ -329,12 +353,11 @@ def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(data=st.data())
-def test_a_streams_message_decoder_matches_cattrs_message_by_message(data: st.DataObject):
-    from coze_async._events import message_decoder
+def test_a_chat_streams_messages_match_cattrs_message_by_message(data: st.DataObject):
     from coze_async.models.chat import Message
 
     reference = FUNCTIONS[Message][0]
-    decode = message_decoder()
+    decode = _message_decoder()
     hints = typing.get_type_hints(Message)
     fields = attrs.fields(Message)
     # Mostly payloads the rule accepts, so that deltas repeat what a reference holds.
@@ -370,11 +393,10 @@ def test_a_streams_message_decoder_matches_cattrs_message_by_message(data: st.Da
     assert len({id(d) for d in dicts}) == len(dicts)
 
 
-def test_a_streams_message_decoder_reuses_what_repeats():
-    from coze_async._events import message_decoder
+def test_a_chat_streams_decoder_reuses_what_repeats():
     from coze_async.models.chat import Message
 
-    decode = message_decoder()
+    decode = _message_decoder()
     base = {"id": "m", "role": "assistant", "type": "answer", "content_type": "text"}
     first = decode(orjson.dumps({**base, "content": "a", "created_at": 1}))
     second = decode(orjson.dumps({**base, "content": "b", "created_at": 1}))
