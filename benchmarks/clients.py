@@ -31,10 +31,20 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 IMPLS = ("coze_async-async", "coze_async-sync", "cozepy-async", "cozepy-sync", "raw-floor")
-SCENARIOS = ("stream", "calls", "concurrent", "paged", "idle-clients", "open-streams")
+SCENARIOS = (
+    "stream",
+    "calls",
+    "concurrent",
+    "paged",
+    "idle-clients",
+    "open-streams",
+    "download",
+    "upload",
+)
 ASYNC_IMPLS = ("coze_async-async", "cozepy-async", "raw-floor")
 
 TOKEN = "pat_bench_token"
@@ -44,6 +54,7 @@ CONVERSATION_ID = "bench-conversation"
 CHAT_ID = "bench-chat"
 HOLD_BOT = "bench-hold"
 SHORT_DELTAS = 50
+VOICE = "bench-voice"
 
 DELTA = "conversation.message.delta"
 CHAT_CREATED = "conversation.chat.created"
@@ -155,6 +166,13 @@ class CozeAsyncAsync:
             w.id async for w in await self.coze.workspaces.list(page_num=1, page_size=page_size)
         ]
 
+    async def speech(self, path: str) -> None:
+        answer = await self.coze.audio.speech.create(input="hi", voice_id=VOICE)
+        await answer.write_to_file(path)
+
+    async def upload(self, path: str) -> int | None:
+        return (await self.coze.files.upload(file=Path(path))).bytes
+
     async def hold(self) -> Any:
         stream = self._stream(HOLD_BOT)
         event = await stream.__anext__()
@@ -209,6 +227,13 @@ class CozepyAsync:
         return [
             w.id async for w in await self.coze.workspaces.list(page_num=1, page_size=page_size)
         ]
+
+    async def speech(self, path: str) -> None:
+        answer = await self.coze.audio.speech.create(input="hi", voice_id=VOICE)
+        answer.write_to_file(path)
+
+    async def upload(self, path: str) -> int | None:
+        return (await self.coze.files.upload(file=Path(path))).bytes
 
     async def hold(self) -> Any:
         generator = self._stream(HOLD_BOT)
@@ -314,6 +339,27 @@ class RawFloor:
                 return ids
             page += 1
 
+    async def speech(self, path: str) -> None:
+        body = {"input": "hi", "voice_id": VOICE, "response_format": "mp3"}
+        async with self.session.post(
+            f"{self.url}/v1/audio/speech", data=self._dumps(body), headers=self.json_headers
+        ) as resp:
+            resp.raise_for_status()
+            with open(path, "wb") as out:  # noqa: ASYNC230  # what a plain client does
+                async for chunk in resp.content.iter_chunked(65536):
+                    out.write(chunk)
+
+    async def upload(self, path: str) -> int | None:
+        import aiohttp
+
+        with open(path, "rb") as file:  # noqa: ASYNC230
+            form = aiohttp.FormData()
+            form.add_field("file", file, filename=os.path.basename(path))
+            async with self.session.post(
+                f"{self.url}/v1/files/upload", data=form, headers=self.headers
+            ) as resp:
+                return (await self._envelope(resp))["bytes"]  # type: ignore[no-any-return]
+
     async def hold(self) -> Any:
         resp = await self.session.post(
             self.url + "/v3/chat", data=self._chat_body(HOLD_BOT), headers=self.json_headers
@@ -376,6 +422,12 @@ class CozeAsyncSync:
     def workspace_ids(self, page_size: int) -> list[str]:
         return [w.id for w in self.coze.workspaces.list(page_num=1, page_size=page_size)]
 
+    def speech(self, path: str) -> None:
+        self.coze.audio.speech.create(input="hi", voice_id=VOICE).write_to_file(path)
+
+    def upload(self, path: str) -> int | None:
+        return self.coze.files.upload(file=Path(path)).bytes
+
     def hold(self) -> Any:
         stream = self._stream(HOLD_BOT)
         expect("first held event", next(stream).event, CHAT_CREATED)
@@ -425,6 +477,12 @@ class CozepySync:
 
     def workspace_ids(self, page_size: int) -> list[str]:
         return [w.id for w in self.coze.workspaces.list(page_num=1, page_size=page_size)]
+
+    def speech(self, path: str) -> None:
+        self.coze.audio.speech.create(input="hi", voice_id=VOICE).write_to_file(path)
+
+    def upload(self, path: str) -> int | None:
+        return self.coze.files.upload(file=Path(path)).bytes
 
     def hold(self) -> Any:
         events = iter(self._stream(HOLD_BOT))
@@ -563,9 +621,93 @@ async def run_async(impl: str, url: str, args: argparse.Namespace) -> dict[str, 
             return await a_paged(client, args)
         if args.scenario == "open-streams":
             return await a_open_streams(client, args.streams)
+        if args.scenario in ("download", "upload"):
+            return await a_transfer(client, args)
         raise ValueError(f"unknown scenario {args.scenario!r}")
     finally:
         await client.close()
+
+
+# -- file transfers (both flavours) ----------------------------------------------------------
+
+
+class Transfer:
+    """The files of one ``download``/``upload`` run, in a private temporary directory: the
+    upload's source (``--mib`` MiB) is written once; each download overwrites its target."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        import tempfile
+
+        self.dir = tempfile.TemporaryDirectory(prefix="coze-bench-")
+        self.size = args.mib * 1024 * 1024
+        self.target = os.path.join(self.dir.name, "speech.mp3")
+        self.small = os.path.join(self.dir.name, "small.bin")
+        self.source = os.path.join(self.dir.name, "upload.bin")
+        with open(self.small, "wb") as f:
+            f.write(b"x" * 1024)
+        if args.scenario == "upload":
+            block = bytes(range(256)) * 4096
+            with open(self.source, "wb") as f:
+                for _ in range(args.mib):
+                    f.write(block)
+        self.loops = args.transfer_loops
+        self.scenario = args.scenario
+
+    def check(self, result: object) -> None:
+        if self.scenario == "download":
+            expect("speech bytes written", os.path.getsize(self.target), self.size)
+        else:
+            expect("bytes the server received", result, self.size)
+
+    def metrics(self, walls: list[float], rss_before: float) -> dict[str, float]:
+        wall = statistics.median(walls)
+        return {
+            "mib_per_s": self.size / 1024 / 1024 / wall,
+            "wall_s": wall,
+            "peak_rss_growth_mib": peak_rss_mib() - rss_before,
+        }
+
+
+async def a_transfer(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    files = Transfer(args)
+    try:
+        expect("bot id", await client.bot(BOT_ID), BOT_ID)  # connection and imports warm
+        if args.scenario == "upload":
+            expect("warm-up upload", await client.upload(files.small), 1024)
+        gc.collect()
+        rss_before, walls = peak_rss_mib(), []
+        for _ in range(files.loops):
+            started = time.perf_counter()
+            if args.scenario == "download":
+                result: object = await client.speech(files.target)
+            else:
+                result = await client.upload(files.source)
+            walls.append(time.perf_counter() - started)
+            files.check(result)
+        return files.metrics(walls, rss_before)
+    finally:
+        files.dir.cleanup()
+
+
+def s_transfer(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    files = Transfer(args)
+    try:
+        expect("bot id", client.bot(BOT_ID), BOT_ID)
+        if args.scenario == "upload":
+            expect("warm-up upload", client.upload(files.small), 1024)
+        gc.collect()
+        rss_before, walls = peak_rss_mib(), []
+        for _ in range(files.loops):
+            started = time.perf_counter()
+            if args.scenario == "download":
+                result: object = client.speech(files.target)
+            else:
+                result = client.upload(files.source)
+            walls.append(time.perf_counter() - started)
+            files.check(result)
+        return files.metrics(walls, rss_before)
+    finally:
+        files.dir.cleanup()
 
 
 # -- scenarios, sync flavour -------------------------------------------------------------------
@@ -644,6 +786,8 @@ def s_run(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
                 for handle in handles:
                     client.release(handle)
             return {"kib_per_stream": (after - before) / args.streams}
+        if args.scenario in ("download", "upload"):
+            return s_transfer(client, args)
         raise ValueError(f"unknown scenario {args.scenario!r}")
     finally:
         client.close()
@@ -698,6 +842,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=50, help="concurrent, sync impls")
     parser.add_argument("--items", type=int, default=1_000, help="paged: items served")
     parser.add_argument("--page-size", type=int, default=50, help="paged: page size")
+    parser.add_argument(
+        "--mib", type=int, default=50, help="download/upload: MiB (the server's --speech-mb)"
+    )
+    parser.add_argument("--transfer-loops", type=int, default=3, help="download/upload: timed")
     parser.add_argument("--loops", type=int, default=5, help="paged: timed walks (median)")
     parser.add_argument("--clients", type=int, default=100, help="idle-clients: clients")
     return parser.parse_args(argv)

@@ -16,6 +16,10 @@ answers from pre-rendered bytes, so the clients, not the server, are what the be
 - ``POST /v3/chat/retrieve?conversation_id=...&chat_id=...``: a chat envelope echoing both ids.
 - ``GET /v1/workspaces?page_num=&page_size=``: numbered pages of ``--workspaces`` workspaces,
   with ``total_count``.
+- ``POST /v1/audio/speech``: ``--speech-mb`` MiB of audio bytes (``audio/mpeg``, with
+  ``Content-Length``), written to the socket as fast as it takes them.
+- ``POST /v1/files/upload``: reads the whole body (``Content-Length`` or chunked) and answers a
+  file envelope whose ``bytes`` is the body's size, so a client can check it sent everything.
 
 Every response carries an ``x-tt-logid`` header. Any ``Authorization: Bearer <token>`` is accepted;
 a request without one gets Coze's 401 envelope.
@@ -143,11 +147,30 @@ def _workspace(i: int) -> dict[str, object]:
     }
 
 
+def render_speech(mib: int) -> bytes:
+    body = bytes(range(256)) * (mib * 4096)
+    head = (
+        "HTTP/1.1 200 OK\r\n"
+        "Content-Type: audio/mpeg\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        f"x-tt-logid: {LOGID}\r\n"
+        "Connection: keep-alive\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def render_upload(size: int) -> bytes:
+    return _envelope(
+        {"id": "bench-file", "bytes": size, "created_at": 1718792949, "file_name": "bench.bin"}
+    )
+
+
 class Responses:
     """Every answer, rendered once and then served from memory."""
 
-    def __init__(self, workspaces: int) -> None:
+    def __init__(self, workspaces: int, speech_mib: int = 50) -> None:
         self.workspaces = workspaces
+        self.speech = render_speech(speech_mib)
         self._streams: dict[str, bytes] = {}
         self._by_target: dict[tuple[str, str], bytes] = {}
         self.unauthorized = _json_response(
@@ -253,17 +276,40 @@ class HTTPProtocol(asyncio.Protocol):
                 name, _, value = line.partition(":")
                 headers[name.strip().lower()] = value.strip()
             if "chunked" in headers.get("transfer-encoding", ""):
-                self._fail(self.responses.bad_request)  # no client here sends chunked bodies
-                return
-            total = end + 4 + int(headers.get("content-length", "0") or 0)
-            if len(buf) < total:
-                return
-            body = bytes(buf[end + 4 : total])
+                body_or_none = self._chunked_body(end + 4)
+                if body_or_none is None:
+                    return
+                body, total = body_or_none
+            else:
+                total = end + 4 + int(headers.get("content-length", "0") or 0)
+                if len(buf) < total:
+                    return
+                body = bytes(buf[end + 4 : total])
             del buf[:total]
             close = version == "HTTP/1.0" or headers.get("connection", "").lower() == "close"
             self._answer(method, target, headers, body, close)
             if self.transport is None or self.held:
                 return
+
+    def _chunked_body(self, start: int) -> tuple[bytes, int] | None:
+        """A complete chunked body from ``start`` and where it ends, or ``None`` (wait)."""
+        buf, parts, pos = self.buf, [], start
+        if not buf.endswith(b"0\r\n\r\n"):  # the last chunk has not come (cheap check)
+            return None
+        while True:
+            line_end = buf.find(b"\r\n", pos)
+            if line_end < 0:
+                return None
+            size = int(bytes(buf[pos:line_end]).split(b";")[0], 16)
+            if size == 0:
+                trailer_end = buf.find(b"\r\n\r\n", line_end)
+                if trailer_end < 0:
+                    return None
+                return b"".join(parts), trailer_end + 4
+            if len(buf) < line_end + 2 + size + 2:
+                return None
+            parts.append(bytes(buf[line_end + 2 : line_end + 2 + size]))
+            pos = line_end + 2 + size + 2
 
     def _answer(
         self, method: str, target: str, headers: dict[str, str], body: bytes, close: bool
@@ -285,6 +331,10 @@ class HTTPProtocol(asyncio.Protocol):
                 bot_id = str(request.get("bot_id", ""))
                 out = responses.stream(bot_id)
                 self.held = bot_id == HOLD_BOT
+        elif method == "POST" and target.partition("?")[0] == "/v1/audio/speech":
+            out = responses.speech
+        elif method == "POST" and target.partition("?")[0] == "/v1/files/upload":
+            out = render_upload(_multipart_file_size(body, headers.get("content-type", "")))
         else:
             out = responses.get(method, target)
         transport.write(out)
@@ -297,8 +347,20 @@ class HTTPProtocol(asyncio.Protocol):
             self.transport.close()
 
 
-async def serve(host: str, port: int, workspaces: int) -> None:
-    responses = Responses(workspaces)
+def _multipart_file_size(body: bytes, content_type: str) -> int:
+    """The size of the first part's content in a multipart body (-1 if it is not one)."""
+    _, _, boundary = content_type.partition("boundary=")
+    if not boundary:
+        return -1
+    delimiter = b"--" + boundary.strip('"').encode()
+    start = body.find(delimiter)
+    head_end = body.find(b"\r\n\r\n", start)
+    end = body.find(b"\r\n" + delimiter, head_end)
+    return -1 if min(start, head_end, end) < 0 else end - head_end - 4
+
+
+async def serve(host: str, port: int, workspaces: int, speech_mib: int = 50) -> None:
+    responses = Responses(workspaces, speech_mib)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: HTTPProtocol(responses), host, port, backlog=4096, reuse_address=True
@@ -318,6 +380,7 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--workspaces", type=int, default=1000)
+    parser.add_argument("--speech-mb", type=int, default=50, help="MiB of speech audio")
     args = parser.parse_args()
     try:
         import resource
@@ -326,7 +389,7 @@ def main() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     except (ImportError, ValueError, OSError):
         pass
-    asyncio.run(serve(args.host, args.port, args.workspaces))
+    asyncio.run(serve(args.host, args.port, args.workspaces, args.speech_mb))
 
 
 if __name__ == "__main__":
