@@ -11,6 +11,7 @@ ratios between implementations and whether the targets are met; writes
 ``benchmarks/RESULTS.md``. A run that fails or receives a wrong count is reported as an error and
 left out of the medians. ``--quick`` runs the 2,000-stream scenario only for coze_async-async
 and raw-floor (what its targets compare) and measures idle-client memory over 30 clients, not 100.
+``--only stream,calls,...`` runs a subset of the scenarios.
 """
 
 from __future__ import annotations
@@ -106,6 +107,20 @@ SCENARIOS = (
         "open-streams",
         ("--streams", "200"),
         (("kib_per_stream", "KiB/stream", False),),
+    ),
+    Scenario(
+        "download",
+        "f. speech download to a file (50 MiB, audio.speech.create)",
+        "download",
+        ("--mib", "50"),
+        (("mib_per_s", "MiB/s", True), ("peak_rss_growth_mib", "peak RSS growth MiB", False)),
+    ),
+    Scenario(
+        "upload",
+        "f. 50 MiB upload (files.upload)",
+        "upload",
+        ("--mib", "50"),
+        (("mib_per_s", "MiB/s", True), ("peak_rss_growth_mib", "peak RSS growth MiB", False)),
     ),
 )
 # Start-up probes: (scenario key, label, statement per package). The bare import is what the
@@ -239,6 +254,22 @@ TARGETS = (
         "kib_per_stream",
         (OURS_A, FLOOR),
         "<= 1",
+    ),
+    _target(
+        "f2",
+        "f. speech to a file: async >= 0.8x raw aiohttp",
+        "download",
+        "mib_per_s",
+        (OURS_A, FLOOR),
+        ">= 0.8",
+    ),
+    _target(
+        "f3",
+        "f. 50 MiB upload: async >= 0.8x raw aiohttp",
+        "upload",
+        "mib_per_s",
+        (OURS_A, FLOOR),
+        ">= 0.8",
     ),
 )
 
