@@ -650,7 +650,7 @@ For the targets not met: where the time goes, why, and what is next, see
 ## Reproduce
 
 ```sh
-{COMMAND}                    # full: 5 rounds, about 3 minutes
+{COMMAND}                    # full: 5 rounds, about 5 minutes
 {COMMAND} --quick            # 3 rounds, a subset (see below), about 1 minute
 {COMMAND} --write-results    # also rewrite this file
 ```
@@ -692,6 +692,13 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
   growth over 200 streams held open after their first event, divided by 200 (coze_async's pool
   limit, a module constant of 100 with no public setting, is raised in that process so that 200
   streams can be open at once; raw-floor gets an unlimited pool for it).
+- **f.** Speech to a file: `audio.speech.create(...)` answered with 50 MiB of audio
+  (`Content-Length` set), written to a file with `write_to_file` (cozepy's `FileHTTPResponse`
+  reads the whole body first; the floor: `iter_chunked(65536)` into the file); MiB per second
+  (median of 3 per process) and the growth of the process's peak RSS over the 3 downloads.
+  Upload: `files.upload(file=Path(...))` of a 50 MiB file (the floor: an `aiohttp.FormData`
+  with the open file); the server checks the size it received. The websocket chat target of f
+  is not measured yet (see ANALYSIS.md).
 - **`--quick`**: 3 rounds; the 2,000-stream scenario only for `coze_async-async` and `raw-floor`
   (the two its targets compare); idle-client memory over 30 clients instead of 100.
 - **Server load**: the server's CPU time is sampled around every client run; the figure above
