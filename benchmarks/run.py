@@ -51,6 +51,7 @@ class Scenario:
     metrics: tuple[tuple[str, str, bool], ...] = ()  # (name, label, higher is better)
     quick_skip: tuple[str, ...] = ()  # implementations not run with --quick
     quick_params: tuple[str, ...] | None = None  # params with --quick, if different
+    skip: tuple[str, ...] = ()  # implementations never run (said why in RESULTS.md)
 
 
 SCENARIOS = (
@@ -109,6 +110,17 @@ SCENARIOS = (
         (("kib_per_stream", "KiB/stream", False),),
     ),
     Scenario(
+        "ws-chat",
+        "f. websocket chat, 20,000 deltas",
+        "ws-chat",
+        ("--ws-deltas", "20000"),
+        (
+            ("handler_deltas_per_s", "deltas/s through a handler", True),
+            ("iter_deltas_per_s", "deltas/s through the iterator", True),
+        ),
+        skip=(PEER_S,),
+    ),
+    Scenario(
         "download",
         "f. speech download to a file (50 MiB, audio.speech.create)",
         "download",
@@ -162,6 +174,7 @@ class Target:
     denominator: str
     threshold: float
     at_least: bool  # ratio >= threshold (else <=)
+    denominator_metric: str | None = None  # when the denominator's metric differs
 
 
 def _target(
@@ -254,6 +267,27 @@ TARGETS = (
         "kib_per_stream",
         (OURS_A, FLOOR),
         "<= 1",
+    ),
+    Target(
+        "f1a",
+        "f. websocket chat, handler: async >= 3x cozepy-async's",
+        "ws-chat",
+        "handler_deltas_per_s",
+        OURS_A,
+        PEER_A,
+        3.0,
+        True,
+    ),
+    Target(
+        "f1b",
+        "f. websocket chat, async for: async >= 3x cozepy-async's handler",
+        "ws-chat",
+        "iter_deltas_per_s",
+        OURS_A,
+        PEER_A,
+        3.0,
+        True,
+        "handler_deltas_per_s",
     ),
     _target(
         "f2",
@@ -455,10 +489,17 @@ def medians(out: Collected) -> dict[str, dict[str, dict[str, float]]]:
     return result
 
 
-def ratio(med: dict[str, Any], scenario: str, metric: str, num: str, den: str) -> float | None:
+def ratio(
+    med: dict[str, Any],
+    scenario: str,
+    metric: str,
+    num: str,
+    den: str,
+    den_metric: str | None = None,
+) -> float | None:
     try:
         top = med[scenario][num][metric]
-        bottom = med[scenario][den][metric]
+        bottom = med[scenario][den][den_metric or metric]
     except KeyError:
         return None
     return top / bottom if bottom else None
@@ -468,17 +509,18 @@ def round_ratios(out: Collected, t: Target) -> list[float]:
     """The target's ratio within each round where both sides have a number."""
     by_impl = out.by_round.get(t.scenario, {})
     top, bottom = by_impl.get(t.numerator, {}), by_impl.get(t.denominator, {})
+    den_metric = t.denominator_metric or t.metric
     return [
-        top[r][t.metric] / bottom[r][t.metric]
+        top[r][t.metric] / bottom[r][den_metric]
         for r in sorted(top.keys() & bottom.keys())
-        if bottom[r].get(t.metric) and t.metric in top[r]
+        if bottom[r].get(den_metric) and t.metric in top[r]
     ]
 
 
 def evaluate_targets(med: dict[str, Any], out: Collected) -> list[dict[str, Any]]:
     rows = []
     for t in TARGETS:
-        value = ratio(med, t.scenario, t.metric, t.numerator, t.denominator)
+        value = ratio(med, t.scenario, t.metric, t.numerator, t.denominator, t.denominator_metric)
         per_round = round_ratios(out, t)
         met = (
             None
@@ -697,8 +739,15 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
   reads the whole body first; the floor: `iter_chunked(65536)` into the file); MiB per second
   (median of 3 per process) and the growth of the process's peak RSS over the 3 downloads.
   Upload: `files.upload(file=Path(...))` of a 50 MiB file (the floor: an `aiohttp.FormData`
-  with the open file); the server checks the size it received. The websocket chat target of f
-  is not measured yet (see ANALYSIS.md).
+  with the open file); the server checks the size it received. Websocket chat: one session
+  per run of `GET /v1/chat`, a `conversation.message.create` answered with 20,000
+  `conversation.message.delta` frames, each delta's text read; through a handler
+  (`on_conversation_message_delta`, then `wait()`) and through the iterator (`async for` /
+  `for` until `conversation.chat.completed`); deltas/s, median of 3 sessions after a warm-up.
+  cozepy's async client: handlers only (it has no iterator), built with an `https://` base URL
+  (its websocket rule refuses others) and its `ws_url` then pointed at the plain `ws://`
+  server, its code paths unchanged; its sync client never saw the chat complete against this
+  server and is not measured. The floor: `session.ws_connect` + `orjson.loads` per frame.
 - **`--quick`**: 3 rounds; the 2,000-stream scenario only for `coze_async-async` and `raw-floor`
   (the two its targets compare); idle-client memory over 30 clients instead of 100.
 - **Server load**: the server's CPU time is sampled around every client run; the figure above
@@ -724,8 +773,9 @@ def main() -> int:
 
     out = Collected()
     for sc in scenarios:
-        if args.quick and sc.quick_skip:
-            out.skipped[sc.key] = list(sc.quick_skip)
+        skipped = [*sc.skip, *(sc.quick_skip if args.quick else ())]
+        if skipped:
+            out.skipped[sc.key] = skipped
     started = time.perf_counter()
     server = Server(workspaces=1000)
     print(f"fast_server at {server.url}; {repeat} rounds", file=sys.stderr)
