@@ -571,9 +571,12 @@ def markdown_tables(report: dict[str, Any]) -> str:
         for name, label, higher in sc.metrics:
             cells = []
             for impl in IMPLS:
-                value = med.get(sc.key, {}).get(impl, {}).get(name)
+                measured = med.get(sc.key, {}).get(impl)
+                value = None if measured is None else measured.get(name)
                 if value is None and impl in skipped.get(sc.key, []):
-                    cells.append("skipped (quick)")
+                    cells.append("skipped")
+                elif measured is not None and value is None:
+                    cells.append("n/a")  # ran, but has no such style (e.g. no iterator)
                 elif value is None:
                     cells.append("error")
                 else:
