@@ -31,10 +31,21 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 IMPLS = ("coze_async-async", "coze_async-sync", "cozepy-async", "cozepy-sync", "raw-floor")
-SCENARIOS = ("stream", "calls", "concurrent", "paged", "idle-clients", "open-streams")
+SCENARIOS = (
+    "stream",
+    "calls",
+    "concurrent",
+    "paged",
+    "idle-clients",
+    "open-streams",
+    "download",
+    "upload",
+    "ws-chat",
+)
 ASYNC_IMPLS = ("coze_async-async", "cozepy-async", "raw-floor")
 
 TOKEN = "pat_bench_token"
@@ -44,6 +55,7 @@ CONVERSATION_ID = "bench-conversation"
 CHAT_ID = "bench-chat"
 HOLD_BOT = "bench-hold"
 SHORT_DELTAS = 50
+VOICE = "bench-voice"
 
 DELTA = "conversation.message.delta"
 CHAT_CREATED = "conversation.chat.created"
@@ -155,6 +167,52 @@ class CozeAsyncAsync:
             w.id async for w in await self.coze.workspaces.list(page_num=1, page_size=page_size)
         ]
 
+    async def speech(self, path: str) -> None:
+        answer = await self.coze.audio.speech.create(input="hi", voice_id=VOICE)
+        await answer.write_to_file(path)
+
+    async def upload(self, path: str) -> int | None:
+        return (await self.coze.files.upload(file=Path(path))).bytes
+
+    async def ws_handler(self) -> int:
+        from coze_async import AsyncWebsocketsChatEventHandler
+
+        count = [0]
+
+        class Handler(AsyncWebsocketsChatEventHandler):
+            async def on_conversation_message_delta(self, cli: Any, event: Any) -> None:
+                count[0] += 1
+                event.data.content  # noqa: B018  # read, as a real handler does
+
+        chat = self.coze.websockets.chat.create(bot_id=BOT_ID, on_event=Handler())
+        async with chat() as client:
+            await client.conversation_message_create(
+                {"role": "user", "content_type": "text", "content": "hi"}
+            )
+            await client.wait()
+        return count[0]
+
+    async def ws_iter(self) -> int:
+        from coze_async import (
+            ConversationChatCompletedEvent,
+            ConversationMessageCreateEvent,
+            ConversationMessageDeltaEvent,
+        )
+
+        count = 0
+        question = ConversationMessageCreateEvent.Data(
+            role="user", content_type="text", content="hi"
+        )
+        async with self.coze.websockets.chat.connect(bot_id=BOT_ID) as ws:
+            await ws.send(ConversationMessageCreateEvent(data=question))
+            async for event in ws:
+                if isinstance(event, ConversationMessageDeltaEvent):
+                    count += 1
+                    event.data.content  # noqa: B018
+                elif isinstance(event, ConversationChatCompletedEvent):
+                    break
+        return count
+
     async def hold(self) -> Any:
         stream = self._stream(HOLD_BOT)
         event = await stream.__anext__()
@@ -171,6 +229,7 @@ class CozepyAsync:
 
         self._message = cozepy.Message
         self.http = cozepy.AsyncHTTPClient()
+        self._https_url = url.replace("http://", "https://", 1)
         self.coze = cozepy.AsyncCoze(
             auth=cozepy.AsyncTokenAuth(TOKEN), base_url=url, http_client=self.http
         )
@@ -209,6 +268,49 @@ class CozepyAsync:
         return [
             w.id async for w in await self.coze.workspaces.list(page_num=1, page_size=page_size)
         ]
+
+    async def speech(self, path: str) -> None:
+        answer = await self.coze.audio.speech.create(input="hi", voice_id=VOICE)
+        answer.write_to_file(path)
+
+    async def upload(self, path: str) -> int | None:
+        return (await self.coze.files.upload(file=Path(path))).bytes
+
+    async def ws_handler(self) -> int:
+        import cozepy
+        from cozepy.websockets.chat import (
+            ConversationMessageCreateEvent,
+            ConversationMessageDeltaEvent,
+        )
+
+        count = [0]
+
+        class Handler(cozepy.AsyncWebsocketsChatEventHandler):  # type: ignore[misc]
+            async def on_conversation_message_delta(self, cli: Any, event: Any) -> None:
+                count[0] += 1
+                event.data.content  # noqa: B018
+
+        # cozepy maps handlers by their annotation, read as a class (this module's annotations
+        # are strings): give it the class.
+        Handler.on_conversation_message_delta.__annotations__["event"] = (
+            ConversationMessageDeltaEvent
+        )
+        # cozepy only accepts https:// base URLs for websockets (-> wss://): build the client
+        # that way, then point it at the plain ws:// server (its code paths are unchanged).
+        coze = cozepy.AsyncCoze(
+            auth=cozepy.AsyncTokenAuth(TOKEN), base_url=self._https_url, http_client=self.http
+        )
+        chat = coze.websockets.chat.create(bot_id=BOT_ID, on_event=Handler())
+        chat._ws_url = chat._ws_url.replace("wss://", "ws://", 1)
+        await chat.connect()
+        try:
+            await chat.conversation_message_create(
+                ConversationMessageCreateEvent.Data(role="user", content_type="text", content="hi")
+            )
+            await chat.wait()
+        finally:
+            await chat.close()
+        return count[0]
 
     async def hold(self) -> Any:
         generator = self._stream(HOLD_BOT)
@@ -314,6 +416,48 @@ class RawFloor:
                 return ids
             page += 1
 
+    async def speech(self, path: str) -> None:
+        body = {"input": "hi", "voice_id": VOICE, "response_format": "mp3"}
+        async with self.session.post(
+            f"{self.url}/v1/audio/speech", data=self._dumps(body), headers=self.json_headers
+        ) as resp:
+            resp.raise_for_status()
+            with open(path, "wb") as out:  # noqa: ASYNC230  # what a plain client does
+                async for chunk in resp.content.iter_chunked(65536):
+                    out.write(chunk)
+
+    async def upload(self, path: str) -> int | None:
+        import aiohttp
+
+        with open(path, "rb") as file:  # noqa: ASYNC230
+            form = aiohttp.FormData()
+            form.add_field("file", file, filename=os.path.basename(path))
+            async with self.session.post(
+                f"{self.url}/v1/files/upload", data=form, headers=self.headers
+            ) as resp:
+                return (await self._envelope(resp))["bytes"]  # type: ignore[no-any-return]
+
+    async def ws_iter(self) -> int:
+        count = 0
+        question = {
+            "id": "q",
+            "event_type": "conversation.message.create",
+            "data": {"role": "user", "content_type": "text", "content": "hi"},
+        }
+        async with self.session.ws_connect(
+            f"{self.url}/v1/chat?bot_id={BOT_ID}", headers=self.headers
+        ) as ws:
+            await ws.send_str(self._dumps(question).decode())
+            async for message in ws:
+                event = self._loads(message.data)
+                kind = event["event_type"]
+                if kind == "conversation.message.delta":
+                    count += 1
+                    event["data"]["content"]
+                elif kind == "conversation.chat.completed":
+                    break
+        return count
+
     async def hold(self) -> Any:
         resp = await self.session.post(
             self.url + "/v3/chat", data=self._chat_body(HOLD_BOT), headers=self.json_headers
@@ -376,6 +520,51 @@ class CozeAsyncSync:
     def workspace_ids(self, page_size: int) -> list[str]:
         return [w.id for w in self.coze.workspaces.list(page_num=1, page_size=page_size)]
 
+    def speech(self, path: str) -> None:
+        self.coze.audio.speech.create(input="hi", voice_id=VOICE).write_to_file(path)
+
+    def upload(self, path: str) -> int | None:
+        return self.coze.files.upload(file=Path(path)).bytes
+
+    def ws_handler(self) -> int:
+        from coze_async import WebsocketsChatEventHandler
+
+        count = [0]
+
+        class Handler(WebsocketsChatEventHandler):
+            def on_conversation_message_delta(self, cli: Any, event: Any) -> None:
+                count[0] += 1
+                event.data.content  # noqa: B018
+
+        chat = self.coze.websockets.chat.create(bot_id=BOT_ID, on_event=Handler())
+        with chat() as client:
+            client.conversation_message_create(
+                {"role": "user", "content_type": "text", "content": "hi"}
+            )
+            client.wait()
+        return count[0]
+
+    def ws_iter(self) -> int:
+        from coze_async import (
+            ConversationChatCompletedEvent,
+            ConversationMessageCreateEvent,
+            ConversationMessageDeltaEvent,
+        )
+
+        count = 0
+        question = ConversationMessageCreateEvent.Data(
+            role="user", content_type="text", content="hi"
+        )
+        with self.coze.websockets.chat.connect(bot_id=BOT_ID) as ws:
+            ws.send(ConversationMessageCreateEvent(data=question))
+            for event in ws:
+                if isinstance(event, ConversationMessageDeltaEvent):
+                    count += 1
+                    event.data.content  # noqa: B018
+                elif isinstance(event, ConversationChatCompletedEvent):
+                    break
+        return count
+
     def hold(self) -> Any:
         stream = self._stream(HOLD_BOT)
         expect("first held event", next(stream).event, CHAT_CREATED)
@@ -391,6 +580,7 @@ class CozepySync:
 
         self._message = cozepy.Message
         self.http = cozepy.SyncHTTPClient()
+        self._https_url = url.replace("http://", "https://", 1)
         self.coze = cozepy.Coze(auth=cozepy.TokenAuth(TOKEN), base_url=url, http_client=self.http)
 
     def close(self) -> None:
@@ -425,6 +615,15 @@ class CozepySync:
 
     def workspace_ids(self, page_size: int) -> list[str]:
         return [w.id for w in self.coze.workspaces.list(page_num=1, page_size=page_size)]
+
+    def speech(self, path: str) -> None:
+        self.coze.audio.speech.create(input="hi", voice_id=VOICE).write_to_file(path)
+
+    def upload(self, path: str) -> int | None:
+        return self.coze.files.upload(file=Path(path)).bytes
+
+    # No ws_handler: cozepy's sync websocket client never reported the chat completed against
+    # fast_server (its wait() hangs while its async client works): run.py skips it.
 
     def hold(self) -> Any:
         events = iter(self._stream(HOLD_BOT))
@@ -563,9 +762,135 @@ async def run_async(impl: str, url: str, args: argparse.Namespace) -> dict[str, 
             return await a_paged(client, args)
         if args.scenario == "open-streams":
             return await a_open_streams(client, args.streams)
+        if args.scenario in ("download", "upload"):
+            return await a_transfer(client, args)
+        if args.scenario == "ws-chat":
+            return await a_ws_chat(client, args)
         raise ValueError(f"unknown scenario {args.scenario!r}")
     finally:
         await client.close()
+
+
+# -- file transfers (both flavours) ----------------------------------------------------------
+
+
+class Transfer:
+    """The files of one ``download``/``upload`` run, in a private temporary directory: the
+    upload's source (``--mib`` MiB) is written once; each download overwrites its target."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        import tempfile
+
+        self.dir = tempfile.TemporaryDirectory(prefix="coze-bench-")
+        self.size = args.mib * 1024 * 1024
+        self.target = os.path.join(self.dir.name, "speech.mp3")
+        self.small = os.path.join(self.dir.name, "small.bin")
+        self.source = os.path.join(self.dir.name, "upload.bin")
+        with open(self.small, "wb") as f:
+            f.write(b"x" * 1024)
+        if args.scenario == "upload":
+            block = bytes(range(256)) * 4096
+            with open(self.source, "wb") as f:
+                for _ in range(args.mib):
+                    f.write(block)
+        self.loops = args.transfer_loops
+        self.scenario = args.scenario
+
+    def check(self, result: object) -> None:
+        if self.scenario == "download":
+            expect("speech bytes written", os.path.getsize(self.target), self.size)
+        else:
+            expect("bytes the server received", result, self.size)
+
+    def metrics(self, walls: list[float], rss_before: float) -> dict[str, float]:
+        wall = statistics.median(walls)
+        return {
+            "mib_per_s": self.size / 1024 / 1024 / wall,
+            "wall_s": wall,
+            "peak_rss_growth_mib": peak_rss_mib() - rss_before,
+        }
+
+
+async def a_transfer(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    files = Transfer(args)
+    try:
+        expect("bot id", await client.bot(BOT_ID), BOT_ID)  # connection and imports warm
+        if args.scenario == "upload":
+            expect("warm-up upload", await client.upload(files.small), 1024)
+        gc.collect()
+        rss_before, walls = peak_rss_mib(), []
+        for _ in range(files.loops):
+            started = time.perf_counter()
+            if args.scenario == "download":
+                result: object = await client.speech(files.target)
+            else:
+                result = await client.upload(files.source)
+            walls.append(time.perf_counter() - started)
+            files.check(result)
+        return files.metrics(walls, rss_before)
+    finally:
+        files.dir.cleanup()
+
+
+# -- websocket chat (both flavours): handlers (cozepy's style) and the iterator, where the
+# implementation has it; the floor reads frames with aiohttp and orjson-loads each.
+
+WS_STYLES = (("ws_handler", "handler_deltas_per_s"), ("ws_iter", "iter_deltas_per_s"))
+
+
+async def a_ws_chat(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    metrics: dict[str, float] = {}
+    for method, metric in WS_STYLES:
+        run = getattr(client, method, None)
+        if run is None:
+            continue
+        expect("warm-up deltas", await run(), args.ws_deltas)
+        walls = []
+        for _ in range(args.stream_loops):
+            started = time.perf_counter()
+            count = await run()
+            walls.append(time.perf_counter() - started)
+            expect("deltas", count, args.ws_deltas)
+        metrics[metric] = args.ws_deltas / statistics.median(walls)
+    return metrics
+
+
+def s_ws_chat(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    metrics: dict[str, float] = {}
+    for method, metric in WS_STYLES:
+        run = getattr(client, method, None)
+        if run is None:
+            continue
+        expect("warm-up deltas", run(), args.ws_deltas)
+        walls = []
+        for _ in range(args.stream_loops):
+            started = time.perf_counter()
+            count = run()
+            walls.append(time.perf_counter() - started)
+            expect("deltas", count, args.ws_deltas)
+        metrics[metric] = args.ws_deltas / statistics.median(walls)
+    return metrics
+
+
+def s_transfer(client: Any, args: argparse.Namespace) -> dict[str, float]:
+    files = Transfer(args)
+    try:
+        expect("bot id", client.bot(BOT_ID), BOT_ID)
+        if args.scenario == "upload":
+            expect("warm-up upload", client.upload(files.small), 1024)
+        gc.collect()
+        rss_before, walls = peak_rss_mib(), []
+        for _ in range(files.loops):
+            started = time.perf_counter()
+            if args.scenario == "download":
+                result: object = client.speech(files.target)
+            else:
+                result = client.upload(files.source)
+            walls.append(time.perf_counter() - started)
+            files.check(result)
+        return files.metrics(walls, rss_before)
+    finally:
+        files.dir.cleanup()
 
 
 # -- scenarios, sync flavour -------------------------------------------------------------------
@@ -644,6 +969,10 @@ def s_run(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
                 for handle in handles:
                     client.release(handle)
             return {"kib_per_stream": (after - before) / args.streams}
+        if args.scenario in ("download", "upload"):
+            return s_transfer(client, args)
+        if args.scenario == "ws-chat":
+            return s_ws_chat(client, args)
         raise ValueError(f"unknown scenario {args.scenario!r}")
     finally:
         client.close()
@@ -698,6 +1027,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=50, help="concurrent, sync impls")
     parser.add_argument("--items", type=int, default=1_000, help="paged: items served")
     parser.add_argument("--page-size", type=int, default=50, help="paged: page size")
+    parser.add_argument(
+        "--mib", type=int, default=50, help="download/upload: MiB (the server's --speech-mb)"
+    )
+    parser.add_argument("--transfer-loops", type=int, default=3, help="download/upload: timed")
+    parser.add_argument(
+        "--ws-deltas", type=int, default=20_000, help="ws-chat: deltas (the server's --ws-deltas)"
+    )
     parser.add_argument("--loops", type=int, default=5, help="paged: timed walks (median)")
     parser.add_argument("--clients", type=int, default=100, help="idle-clients: clients")
     return parser.parse_args(argv)

@@ -16,6 +16,14 @@ answers from pre-rendered bytes, so the clients, not the server, are what the be
 - ``POST /v3/chat/retrieve?conversation_id=...&chat_id=...``: a chat envelope echoing both ids.
 - ``GET /v1/workspaces?page_num=&page_size=``: numbered pages of ``--workspaces`` workspaces,
   with ``total_count``.
+- ``POST /v1/audio/speech``: ``--speech-mb`` MiB of audio bytes (``audio/mpeg``, with
+  ``Content-Length``), written to the socket as fast as it takes them.
+- ``GET /v1/chat`` (websocket): a chat session. Each ``conversation.message.create`` the client
+  sends is answered with ``conversation.chat.created``, ``--ws-deltas`` (default 20,000)
+  ``conversation.message.delta`` text frames, ``conversation.message.completed`` and
+  ``conversation.chat.completed``; other client events are ignored; a close is echoed.
+- ``POST /v1/files/upload``: reads the whole body (``Content-Length`` or chunked) and answers a
+  file envelope whose ``bytes`` is the body's size, so a client can check it sent everything.
 
 Every response carries an ``x-tt-logid`` header. Any ``Authorization: Bearer <token>`` is accepted;
 a request without one gets Coze's 401 envelope.
@@ -25,6 +33,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import hashlib
 import signal
 import sys
 from urllib.parse import parse_qsl
@@ -143,11 +153,65 @@ def _workspace(i: int) -> dict[str, object]:
     }
 
 
+def render_speech(mib: int) -> bytes:
+    body = bytes(range(256)) * (mib * 4096)
+    head = (
+        "HTTP/1.1 200 OK\r\n"
+        "Content-Type: audio/mpeg\r\n"
+        f"Content-Length: {len(body)}\r\n"
+        f"x-tt-logid: {LOGID}\r\n"
+        "Connection: keep-alive\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def render_upload(size: int) -> bytes:
+    return _envelope(
+        {"id": "bench-file", "bytes": size, "created_at": 1718792949, "file_name": "bench.bin"}
+    )
+
+
+_WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+
+def _ws_frame(payload: bytes, opcode: int = 1) -> bytes:
+    """One unmasked server frame (FIN set)."""
+    n = len(payload)
+    if n < 126:
+        head = bytes([0x80 | opcode, n])
+    elif n < 1 << 16:
+        head = bytes([0x80 | opcode, 126]) + n.to_bytes(2, "big")
+    else:
+        head = bytes([0x80 | opcode, 127]) + n.to_bytes(8, "big")
+    return head + payload
+
+
+def _ws_event(event_type: str, data: object, n: int) -> bytes:
+    event = {"id": f"evt-{n}", "event_type": event_type, "data": data, "detail": {"logid": LOGID}}
+    return _ws_frame(orjson.dumps(event))
+
+
+def render_ws_answer(deltas: int) -> bytes:
+    """Every frame of one websocket chat answer."""
+    chat = _chat("created", BOT)
+    frames = [_ws_event("conversation.chat.created", chat, 0)]
+    frames += [
+        _ws_event("conversation.message.delta", _message("tok ", BOT), i) for i in range(deltas)
+    ]
+    frames.append(_ws_event("conversation.message.completed", _message("tok " * deltas, BOT), 1))
+    frames.append(
+        _ws_event("conversation.chat.completed", _chat("completed", BOT, tokens=deltas), 2)
+    )
+    return b"".join(frames)
+
+
 class Responses:
     """Every answer, rendered once and then served from memory."""
 
-    def __init__(self, workspaces: int) -> None:
+    def __init__(self, workspaces: int, speech_mib: int = 50, ws_deltas: int = 20_000) -> None:
         self.workspaces = workspaces
+        self.ws_answer = render_ws_answer(ws_deltas)
+        self.speech = render_speech(speech_mib)
         self._streams: dict[str, bytes] = {}
         self._by_target: dict[tuple[str, str], bytes] = {}
         self.unauthorized = _json_response(
@@ -227,6 +291,7 @@ class HTTPProtocol(asyncio.Protocol):
         self.buf = bytearray()
         self.transport: asyncio.Transport | None = None
         self.held = False
+        self.websocket = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
@@ -240,6 +305,9 @@ class HTTPProtocol(asyncio.Protocol):
             return  # a held stream ignores anything more; the client will close
         buf = self.buf
         buf += data
+        if self.websocket:
+            self._ws_frames()
+            return
         while True:
             end = buf.find(b"\r\n\r\n")
             if end < 0:
@@ -253,17 +321,104 @@ class HTTPProtocol(asyncio.Protocol):
                 name, _, value = line.partition(":")
                 headers[name.strip().lower()] = value.strip()
             if "chunked" in headers.get("transfer-encoding", ""):
-                self._fail(self.responses.bad_request)  # no client here sends chunked bodies
-                return
-            total = end + 4 + int(headers.get("content-length", "0") or 0)
-            if len(buf) < total:
-                return
-            body = bytes(buf[end + 4 : total])
+                body_or_none = self._chunked_body(end + 4)
+                if body_or_none is None:
+                    return
+                body, total = body_or_none
+            else:
+                total = end + 4 + int(headers.get("content-length", "0") or 0)
+                if len(buf) < total:
+                    return
+                body = bytes(buf[end + 4 : total])
             del buf[:total]
             close = version == "HTTP/1.0" or headers.get("connection", "").lower() == "close"
+            if headers.get("upgrade", "").lower() == "websocket":
+                self._upgrade(headers)
+                if self.buf:
+                    self._ws_frames()
+                return
             self._answer(method, target, headers, body, close)
             if self.transport is None or self.held:
                 return
+
+    def _upgrade(self, headers: dict[str, str]) -> None:
+        transport = self.transport
+        if transport is None:
+            return
+        if headers.get("authorization", "")[:7].lower() != "bearer ":
+            transport.write(self.responses.unauthorized)
+            transport.close()
+            return
+        key = headers.get("sec-websocket-key", "")
+        accept = base64.b64encode(hashlib.sha1((key + _WS_GUID).encode()).digest()).decode()
+        transport.write(
+            (
+                "HTTP/1.1 101 Switching Protocols\r\n"
+                "Upgrade: websocket\r\n"
+                "Connection: Upgrade\r\n"
+                f"Sec-WebSocket-Accept: {accept}\r\n"
+                f"x-tt-logid: {LOGID}\r\n\r\n"
+            ).encode()
+        )
+        self.websocket = True
+
+    def _ws_frames(self) -> None:
+        """Handle the complete client frames in the buffer (masked, unfragmented)."""
+        buf, transport = self.buf, self.transport
+        while transport is not None and len(buf) >= 2:
+            opcode, n, pos = buf[0] & 0x0F, buf[1] & 0x7F, 2
+            if n == 126:
+                if len(buf) < 4:
+                    return
+                n, pos = int.from_bytes(buf[2:4], "big"), 4
+            elif n == 127:
+                if len(buf) < 10:
+                    return
+                n, pos = int.from_bytes(buf[2:10], "big"), 10
+            masked = buf[1] & 0x80
+            mask = bytes(buf[pos : pos + 4]) if masked else b""
+            start = pos + (4 if masked else 0)
+            if len(buf) < start + n:
+                return
+            payload = bytes(buf[start : start + n])
+            if masked:
+                payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+            del buf[: start + n]
+            if opcode == 8:  # close: echo it and end
+                transport.write(_ws_frame(payload[:2] or b"\x03\xe8", 8))
+                transport.close()
+                return
+            if opcode == 9:  # ping
+                transport.write(_ws_frame(payload, 10))
+            elif opcode == 1:
+                try:
+                    event = orjson.loads(payload)
+                except orjson.JSONDecodeError:
+                    continue
+                if isinstance(event, dict) and event.get("event_type") == (
+                    "conversation.message.create"
+                ):
+                    transport.write(self.responses.ws_answer)
+
+    def _chunked_body(self, start: int) -> tuple[bytes, int] | None:
+        """A complete chunked body from ``start`` and where it ends, or ``None`` (wait)."""
+        buf, parts, pos = self.buf, [], start
+        if not buf.endswith(b"0\r\n\r\n"):  # the last chunk has not come (cheap check)
+            return None
+        while True:
+            line_end = buf.find(b"\r\n", pos)
+            if line_end < 0:
+                return None
+            size = int(bytes(buf[pos:line_end]).split(b";")[0], 16)
+            if size == 0:
+                trailer_end = buf.find(b"\r\n\r\n", line_end)
+                if trailer_end < 0:
+                    return None
+                return b"".join(parts), trailer_end + 4
+            if len(buf) < line_end + 2 + size + 2:
+                return None
+            parts.append(bytes(buf[line_end + 2 : line_end + 2 + size]))
+            pos = line_end + 2 + size + 2
 
     def _answer(
         self, method: str, target: str, headers: dict[str, str], body: bytes, close: bool
@@ -285,6 +440,10 @@ class HTTPProtocol(asyncio.Protocol):
                 bot_id = str(request.get("bot_id", ""))
                 out = responses.stream(bot_id)
                 self.held = bot_id == HOLD_BOT
+        elif method == "POST" and target.partition("?")[0] == "/v1/audio/speech":
+            out = responses.speech
+        elif method == "POST" and target.partition("?")[0] == "/v1/files/upload":
+            out = render_upload(_multipart_file_size(body, headers.get("content-type", "")))
         else:
             out = responses.get(method, target)
         transport.write(out)
@@ -297,8 +456,22 @@ class HTTPProtocol(asyncio.Protocol):
             self.transport.close()
 
 
-async def serve(host: str, port: int, workspaces: int) -> None:
-    responses = Responses(workspaces)
+def _multipart_file_size(body: bytes, content_type: str) -> int:
+    """The size of the first part's content in a multipart body (-1 if it is not one)."""
+    _, _, boundary = content_type.partition("boundary=")
+    if not boundary:
+        return -1
+    delimiter = b"--" + boundary.strip('"').encode()
+    start = body.find(delimiter)
+    head_end = body.find(b"\r\n\r\n", start)
+    end = body.find(b"\r\n" + delimiter, head_end)
+    return -1 if min(start, head_end, end) < 0 else end - head_end - 4
+
+
+async def serve(
+    host: str, port: int, workspaces: int, speech_mib: int = 50, ws_deltas: int = 20_000
+) -> None:
+    responses = Responses(workspaces, speech_mib, ws_deltas)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: HTTPProtocol(responses), host, port, backlog=4096, reuse_address=True
@@ -318,6 +491,8 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--workspaces", type=int, default=1000)
+    parser.add_argument("--speech-mb", type=int, default=50, help="MiB of speech audio")
+    parser.add_argument("--ws-deltas", type=int, default=20_000, help="websocket chat deltas")
     args = parser.parse_args()
     try:
         import resource
@@ -326,7 +501,7 @@ def main() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     except (ImportError, ValueError, OSError):
         pass
-    asyncio.run(serve(args.host, args.port, args.workspaces))
+    asyncio.run(serve(args.host, args.port, args.workspaces, args.speech_mb, args.ws_deltas))
 
 
 if __name__ == "__main__":

@@ -61,13 +61,86 @@ def decode_chat_event(
     return _decode(sse, response, strict)
 
 
+_ABSENT: Any = object()
+
+
 def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
-    """The decoder a chat stream calls per event (positional: no keyword packing per event)."""
-    return _decode_strict if strict else _decode
+    """The decoder a chat stream calls per event (positional: no keyword packing per event).
+    One per stream: it interns what repeats across the stream's message events.
 
+    Consecutive deltas differ only in ``content`` (or ``reasoning_content``). When a message
+    payload without those two keys equals the previous one's (same keys, equal values of the
+    same types: ``1`` and ``1.0`` or ``True`` do not count as the same) and they hold what the
+    rule passes unchanged (a string; ``null`` or nothing for the optional one), the message is
+    the previous one with these two fields replaced: every other field was structured from the
+    same input already. Anything else takes the converter's path (and becomes the reference). A
+    message holding a mutable value (``meta_data``) is never a reference, so no two messages
+    share a dict. Property-tested against the converter, message by message."""
+    last_rest: dict[str, Any] | None = None
+    last: Any = None
+    # The keys of the reference's values that are neither strings nor null, and their types.
+    typed: tuple[str, ...] = ()
+    types: tuple[type, ...] = ()
 
-def _decode_strict(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
-    return _decode(sse, response, True)
+    def decode(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
+        nonlocal last_rest, last, typed, types
+        kind = _MESSAGE_EVENTS.get(sse.event)
+        if kind is None:
+            return _decode(sse, response, strict)
+        try:
+            raw = _loads(sse.data)
+            message: Message
+            if raw.__class__ is not dict:
+                message = _structure_message(raw, Message)  # the converter raises
+            else:
+                content = raw.pop("content", _ABSENT)
+                reasoning = raw.pop("reasoning_content", _ABSENT)
+                if (
+                    raw == last_rest
+                    and content.__class__ is str
+                    and (reasoning is _ABSENT or reasoning is None or reasoning.__class__ is str)
+                    and (not typed or tuple(map(type, map(raw.__getitem__, typed))) == types)
+                ):
+                    # The reference with this content: every field set, slot by slot.
+                    message = _new(Message)
+                    message.role = last.role
+                    message.type = last.type
+                    message.content = content
+                    message.content_type = last.content_type
+                    message.meta_data = None
+                    message.id = last.id
+                    message.conversation_id = last.conversation_id
+                    message.section_id = last.section_id
+                    message.bot_id = last.bot_id
+                    message.chat_id = last.chat_id
+                    message.created_at = last.created_at
+                    message.updated_at = last.updated_at
+                    message.reasoning_content = None if reasoning is _ABSENT else reasoning
+                else:
+                    rest = raw.copy()
+                    if content is not _ABSENT:
+                        raw["content"] = content
+                    if reasoning is not _ABSENT:
+                        raw["reasoning_content"] = reasoning
+                    message = _structure_message(raw, Message)
+                    if message.meta_data is None:
+                        last_rest, last = rest, message
+                        typed = tuple(
+                            key
+                            for key, value in rest.items()
+                            if value is not None and value.__class__ is not str
+                        )
+                        types = tuple(type(rest[key]) for key in typed)
+                    else:
+                        last_rest, last, typed, types = None, None, (), ()
+        except Exception as exc:  # bad JSON or a payload of the wrong shape
+            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
+        event: ChatEvent = _new(ChatEvent)
+        event.event, event.chat, event.message, event.unknown = kind, None, message, None
+        event._response = response  # type: ignore[misc]  # CozeModel's slot
+        return event
+
+    return decode
 
 
 def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
@@ -99,6 +172,24 @@ _set_attribute = object.__setattr__
 # _chat_event must set every field: fail at import, not at run time, if the model changes.
 if [a.name for a in attrs.fields(ChatEvent)] != ["event", "chat", "message", "unknown"]:
     raise RuntimeError("ChatEvent's fields changed: update _chat_event")
+_MESSAGE_FIELDS = [
+    "role",
+    "type",
+    "content",
+    "content_type",
+    "meta_data",
+    "id",
+    "conversation_id",
+    "section_id",
+    "bot_id",
+    "chat_id",
+    "created_at",
+    "updated_at",
+    "reasoning_content",
+]
+if [a.name for a in attrs.fields(Message)] != _MESSAGE_FIELDS:
+    raise RuntimeError("Message's fields changed: update message_decoder")
+_loads = orjson.loads
 
 
 def _chat_event(

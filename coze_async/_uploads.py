@@ -54,6 +54,8 @@ FileTypes = FileContent | tuple[str | None, FileContent]
 UploadProgress = Callable[[int, "int | None"], object]
 
 _READ_CHUNK = 1 << 16
+#: What one read from a file asks for (one worker-thread hop); handed on in ``_READ_CHUNK``s.
+_READ_AHEAD = 1 << 20
 _OPEN_FLAGS = (
     os.O_RDONLY
     # A FIFO swapped in after the type check must not block the open.
@@ -328,6 +330,8 @@ class _Chunks:
         self._source = source
         self._sent = 0
         self._attempt: int | None = None
+        #: The rest of the last read, not yet handed on.
+        self._held: memoryview | None = None
 
     def __aiter__(self) -> _Chunks:
         return self
@@ -342,15 +346,23 @@ class _Chunks:
         want = _READ_CHUNK if size is None else min(_READ_CHUNK, size - self._sent)
         if want <= 0:
             raise StopAsyncIteration
+        held = self._held
         if source.data is not None:
             chunk: Any = source.data[self._sent : self._sent + want]
+        elif held is not None:
+            chunk, rest = held[:want], held[want:]
+            self._held = rest if rest else None
         else:
             loop = asyncio.get_running_loop()
             if self._attempt is None:
                 self._attempt = await loop.run_in_executor(None, source.rewind)
-            chunk = await loop.run_in_executor(None, source.read, self._attempt, want)
+            ahead = _READ_AHEAD if size is None else min(_READ_AHEAD, size - self._sent)
+            chunk = await loop.run_in_executor(None, source.read, self._attempt, ahead)
             if chunk is None and self._attempt != source.attempt:
                 raise StopAsyncIteration  # this attempt was abandoned
+            if isinstance(chunk, bytes | bytearray | memoryview) and len(chunk) > _READ_CHUNK:
+                whole = memoryview(chunk)
+                chunk, self._held = whole[:_READ_CHUNK], whole[_READ_CHUNK:]
         if chunk is None:  # a non-blocking file with nothing to read now
             raise self._fail(
                 CozeInvalidArgumentError("the file object returned None: use a blocking file")

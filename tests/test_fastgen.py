@@ -12,6 +12,7 @@ import typing
 from typing import Any
 
 import attrs
+import orjson
 import pytest
 from cattrs.gen import make_dict_structure_fn
 from hypothesis import HealthCheck, given, settings
@@ -293,3 +294,119 @@ def test_every_model_gets_a_working_structure_hook(cls: type):
             hook({}, cls)
     else:
         assert isinstance(hook({}, cls), cls)
+
+
+# -- a chat stream's decoder: interning what repeats across deltas changes nothing -------------
+
+
+def _message_decoder() -> Any:
+    """A fresh chat stream decoder, as a function of a message payload's JSON text: the
+    message, or the converter's error the decoder wrapped."""
+    from coze_async._errors import CozeInvalidEventError
+    from coze_async._events import chat_event_decoder
+    from coze_async._response import NO_RESPONSE
+    from coze_async._sse import ServerSentEvent
+
+    decode_event = chat_event_decoder(True)
+
+    def decode(text: bytes) -> Any:
+        sse = ServerSentEvent("conversation.message.delta", text.decode())
+        try:
+            event = decode_event(sse, NO_RESPONSE)
+        except CozeInvalidEventError as exc:
+            if isinstance(exc.__cause__, StructureError):  # the converter's error
+                raise exc.__cause__ from None
+            raise
+        assert event is not None and event.response is NO_RESPONSE
+        return event.message
+
+    return decode
+
+
+def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
+    """``previous`` with new ``content``/``reasoning_content`` (what a stream's deltas vary),
+    sometimes one more value swapped for an equal one of another type (``1`` -> ``1.0``/``True``)
+    or for anything else."""
+    payload = dict(previous)
+    payload["content"] = data.draw(st.text(max_size=4) | st.text(max_size=4) | JSON_SCALARS)
+    change = data.draw(st.sampled_from(["keep", "drop", "reasoning", "other", "retype"]))
+    if change == "drop":
+        payload.pop(data.draw(st.sampled_from(["content", "reasoning_content"])), None)
+    elif change == "reasoning":
+        payload["reasoning_content"] = data.draw(st.none() | st.text(max_size=3) | JSON_SCALARS)
+    elif change == "other" and payload:
+        payload[data.draw(st.sampled_from(sorted(payload)))] = data.draw(JSON)
+    elif change == "retype":
+        numbers = [key for key, value in payload.items() if type(value) in (int, float, bool)]
+        if numbers:
+            key = data.draw(st.sampled_from(numbers))
+            payload[key] = data.draw(
+                st.sampled_from([float(payload[key]), int(payload[key]), bool(payload[key])])
+            )
+    return payload
+
+
+@settings(
+    max_examples=150,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_a_chat_streams_messages_match_cattrs_message_by_message(data: st.DataObject):
+    from coze_async.models.chat import Message
+
+    reference = FUNCTIONS[Message][0]
+    decode = _message_decoder()
+    hints = typing.get_type_hints(Message)
+    fields = attrs.fields(Message)
+    # Mostly payloads the rule accepts, so that deltas repeat what a reference holds.
+    accepted = st.fixed_dictionaries(
+        {a.name: valid(hints[a.name], 1) for a in fields if a.default is attrs.NOTHING},
+        optional={
+            a.name: valid(hints[a.name], 1) for a in fields if a.default is not attrs.NOTHING
+        },
+    )
+    payloads = accepted | accepted | STRATEGIES[Message]
+    payload = data.draw(payloads)
+    decoded: list[Any] = []
+    for _ in range(data.draw(st.integers(1, 6))):
+        try:
+            text = orjson.dumps(payload)
+        except TypeError:  # an integer JSON cannot carry
+            return
+        expected = outcome(reference, payload, Message)
+        try:
+            got: tuple[str, Any] = ("ok", decode(text))
+        except StructureError as exc:
+            got = ("error", str(exc))
+        assert got[0] == expected[0], (payload, got, expected)
+        if got[0] == "ok":
+            assert same_objects(got[1], expected[1]), (payload, got, expected)
+            decoded.append(got[1])
+        else:
+            assert got[1] == expected[1]
+        fresh = data.draw(st.integers(0, 3)) == 0
+        payload = data.draw(payloads) if fresh else _variant(payload, data)
+    # No two messages share a mutable value.
+    dicts = [m.meta_data for m in decoded if m.meta_data is not None]
+    assert len({id(d) for d in dicts}) == len(dicts)
+
+
+def test_a_chat_streams_decoder_reuses_what_repeats():
+    from coze_async.models.chat import Message
+
+    decode = _message_decoder()
+    base = {"id": "m", "role": "assistant", "type": "answer", "content_type": "text"}
+    first = decode(orjson.dumps({**base, "content": "a", "created_at": 1}))
+    second = decode(orjson.dumps({**base, "content": "b", "created_at": 1}))
+    assert (first.content, second.content) == ("a", "b")
+    assert second.id is first.id and second.role is first.role  # interned
+    # An equal value of another type is not the same input: the converter decides.
+    retyped = {**base, "content": "c", "created_at": True}
+    expected = outcome(FUNCTIONS[Message][0], retyped, Message)
+    try:
+        got: tuple[str, Any] = ("ok", decode(orjson.dumps(retyped)))
+    except StructureError as exc:
+        got = ("error", str(exc))
+    assert got[0] == expected[0] and (got[0] == "ok" or got[1] == expected[1])
