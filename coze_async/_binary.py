@@ -33,6 +33,7 @@ from ._errors import (
 )
 from ._response import NO_RESPONSE, HTTPResponse
 from ._stream import release_dropped
+from ._uploads import UploadProgress
 
 __all__ = ["BATCH_BYTES", "AsyncFileHTTPResponse", "check_chunk_size"]
 
@@ -215,14 +216,21 @@ class AsyncFileHTTPResponse:
         bytes when given). ``async for chunk in resp.iter_bytes(): ...``"""
         return _Chunks(self, check_chunk_size(chunk_size))
 
-    async def write_to_file(self, file: str | os.PathLike[str]) -> None:
+    async def write_to_file(
+        self, file: str | os.PathLike[str], *, progress: UploadProgress | None = None
+    ) -> None:
         """Write the body to ``file`` (created or truncated) as it arrives: memory stays flat
         whatever its size, and the disk is written from a worker thread, never the event loop.
-        On failure the partial file is removed and the error raised."""
+        ``progress(written, total)`` is called after each batch (``total``: the Content-Length,
+        or ``None``). On failure the partial file is removed and the error raised."""
         out = await asyncio.to_thread(open, file, "wb")
+        written = 0
         try:
             while batch := await self.next_batch():
                 await asyncio.to_thread(out.writelines, batch)
+                if progress is not None:
+                    written += sum(map(len, batch))
+                    progress(written, self.content_length)
         except BaseException:
             out.close()
             with contextlib.suppress(OSError):

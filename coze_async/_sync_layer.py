@@ -35,6 +35,7 @@ from ._response import FileHTTPResponse, HTTPResponse
 from ._sse import ServerSentEvent
 from ._stream import AsyncStream
 from ._transport import is_loopback
+from ._uploads import UploadProgress
 
 __all__ = [
     "LastIDPaged",
@@ -748,16 +749,25 @@ class SyncFileHTTPResponse(FileHTTPResponse):
             if not self._done:
                 self.close()
 
-    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+    def write_to_file(
+        self, file: str | os.PathLike[str], *, progress: UploadProgress | None = None
+    ) -> None:
         """Write the body to ``file`` (created or truncated) as it arrives, a batch at a time
-        (memory stays flat). On failure the partial file is removed and the error raised."""
+        (memory stays flat); ``progress(written, total)`` is called after each batch. On
+        failure the partial file is removed and the error raised."""
         if self._content is not None:
             super().write_to_file(file)
+            if progress is not None:
+                progress(len(self._content), len(self._content))
             return
+        written = 0
         try:
             with open(file, "wb") as out:
                 while batch := self._next_batch():
                     out.writelines(batch)
+                    if progress is not None:
+                        written += sum(map(len, batch))
+                        progress(written, self.content_length)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.remove(file)

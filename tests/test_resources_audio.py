@@ -1033,3 +1033,21 @@ def test_sync_break_out_of_iter_bytes_closes_the_connection(threaded_server) -> 
     while server.live_connections() and time.monotonic() < deadline:
         time.sleep(0.01)
     assert server.live_connections() == 0
+
+
+async def test_speech_download_reports_its_progress(mocked, tmp_path) -> None:
+    speech_answer(mocked)
+    speech_answer(mocked)
+    reports: list[tuple[int, int | None]] = []
+    async with AsyncCoze(TokenAuth("t"), BASE) as coze:
+        resp = await coze.audio.speech.create(input="Hello", voice_id="v")
+        await resp.write_to_file(tmp_path / "a.mp3", progress=lambda n, t: reports.append((n, t)))
+    assert reports and reports[-1][0] == len(AUDIO)
+    assert [n for n, _ in reports] == sorted(n for n, _ in reports)
+    sync_reports: list[tuple[int, int | None]] = []
+    with Coze(TokenAuth("t"), BASE) as sync:
+        sync.audio.speech.create(input="Hello", voice_id="v").write_to_file(
+            tmp_path / "s.mp3", progress=lambda n, t: sync_reports.append((n, t))
+        )
+    assert sync_reports[-1][0] == len(AUDIO)
+    assert (tmp_path / "s.mp3").read_bytes() == AUDIO
