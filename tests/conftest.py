@@ -6,13 +6,14 @@ import asyncio
 import gc
 import inspect
 import os
+import re
 import subprocess
 import sys
 import threading
 import time
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -50,6 +51,28 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
     if "MUTANT_UNDER_TEST" in os.environ:
         gc.collect()
+
+
+#: The service address of the mocked-HTTP (aioresponses) tests.
+MOCK_BASE = "https://api.test"
+
+
+def route(path: str) -> re.Pattern[str]:
+    """Match ``path`` under :data:`MOCK_BASE` with any query string (an aioresponses URL)."""
+    return re.compile(re.escape(MOCK_BASE + path) + r"(\?.*)?$")
+
+
+@dataclass
+class Case:
+    """One SDK call: the canned answer, the request it must send, and the result it must give."""
+
+    method: str
+    path: str
+    call: Callable[[Any], Any]
+    check: Callable[[Any], None]
+    data: Any = None
+    query: dict[str, str] = field(default_factory=dict)
+    body: Any = None
 
 
 def fixture_bytes(name: str) -> bytes:

@@ -4,9 +4,7 @@ are not sent, bad arguments fail before any request, and the lists walk every pa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +45,9 @@ from coze_async import (
     UpdateAPIAppsResp,
     UpdateEnterpriseMemberResp,
 )
-from tests.conftest import sent
+from tests.conftest import MOCK_BASE, Case, route, sent
 
-BASE = "https://api.test"
+BASE = MOCK_BASE
 LOGID = "apps-commerce-logid"
 HEADERS = {"x-tt-logid": LOGID}
 FAMILIES = ("api_apps", "enterprises", "benefits", "benefit_limitations", "bill_tasks")
@@ -60,24 +58,6 @@ def ok(data: Any = None) -> dict[str, Any]:
     if data is not None:
         body["data"] = data
     return body
-
-
-def route(path: str) -> re.Pattern[str]:
-    """Match ``path`` under the base URL with any query string."""
-    return re.compile(re.escape(BASE + path) + r"(\?.*)?$")
-
-
-@dataclass
-class Case:
-    """One SDK call: the canned answer, the request it must send, and the result it must give."""
-
-    method: str
-    path: str
-    call: Callable[[Any], Any]
-    check: Callable[[Any], None]
-    data: Any = None
-    query: dict[str, str] = field(default_factory=dict)
-    body: Any = None
 
 
 API_APP = {

@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import email.parser
 import gc
-import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,9 +60,9 @@ from coze_async import (
     VoicePrintGroupFeature,
     VoiceState,
 )
-from tests.conftest import LoopbackServer, Recorded, sent
+from tests.conftest import MOCK_BASE, Case, LoopbackServer, Recorded, route, sent
 
-BASE = "https://api.test"
+BASE = MOCK_BASE
 LOGID = "audio-logid-1"
 HEADERS = {"x-tt-logid": LOGID}
 AUDIO = bytes(range(256)) * 40 + b"tail"
@@ -74,10 +73,6 @@ def ok(data: Any = None) -> dict[str, Any]:
     if data is not None:
         body["data"] = data
     return body
-
-
-def route(path: str) -> re.Pattern[str]:
-    return re.compile(re.escape(BASE + path) + r"(\?.*)?$")
 
 
 USER = {"id": "u-1", "name": "ann", "nickname": "Ann", "avatar_url": "https://a"}
@@ -126,19 +121,6 @@ FEATURE = {
 
 
 # -- JSON methods: one case each ------------------------------------------------------------------
-
-
-@dataclass
-class Case:
-    """One call: the canned answer, the request it must send, and the result it must give."""
-
-    method: str
-    path: str
-    call: Callable[[Any], Any]
-    check: Callable[[Any], None]
-    data: Any = None
-    query: dict[str, str] = field(default_factory=dict)
-    body: Any = None
 
 
 def check_voices(page: Any) -> None:

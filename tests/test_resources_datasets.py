@@ -6,7 +6,6 @@ returned. Then the details: builders, argument errors, paging, deprecation warni
 from __future__ import annotations
 
 import base64
-import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,10 +49,10 @@ from coze_async.models.datasets import (
     UpdateDocumentRes,
     UpdateImageRes,
 )
-from tests.conftest import Sent, sent
+from tests.conftest import MOCK_BASE, Sent, route, sent
 from tests.sleeps import record_client_sleeps
 
-BASE = "https://api.test"
+BASE = MOCK_BASE
 LOGID = "datasets-logid-1"
 HEADERS = {"x-tt-logid": LOGID}
 JS_CONV = {"Agw-Js-Conv": "str"}
@@ -64,11 +63,6 @@ def ok(data: Any = None, **extra: Any) -> dict[str, Any]:
     if data is not None:
         body["data"] = data
     return body
-
-
-def route(path: str) -> re.Pattern[str]:
-    """Match ``path`` under the base URL with any query string."""
-    return re.compile(re.escape(BASE + path) + r"(\?.*)?$")
 
 
 DATASET = {

@@ -4,9 +4,7 @@ checked from the async API and from the sync API: the request sent and the model
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +39,9 @@ from coze_async.models.workspaces import (
     WorkspaceRoleType,
     WorkspaceType,
 )
-from tests.conftest import Sent, sent
+from tests.conftest import MOCK_BASE, Case, Sent, route, sent
 
-BASE = "https://api.test"
+BASE = MOCK_BASE
 LOGID = "misc-logid-1"
 HEADERS = {"x-tt-logid": LOGID}
 
@@ -55,25 +53,7 @@ def ok(data: Any = None) -> dict[str, Any]:
     return body
 
 
-def route(path: str) -> re.Pattern[str]:
-    """Match ``path`` under the base URL with any query string."""
-    return re.compile(re.escape(BASE + path) + r"(\?.*)?$")
-
-
 # -- one call per checklist method -------------------------------------------------------------
-
-
-@dataclass
-class Case:
-    """One SDK call: the canned answer, the request it must send, and the result it must give."""
-
-    method: str
-    path: str
-    call: Callable[[Any], Any]
-    check: Callable[[Any], None]
-    data: Any = None
-    query: dict[str, str] = field(default_factory=dict)
-    body: Any = None
 
 
 WORKSPACE = {
