@@ -428,10 +428,6 @@ def run_client(
         print(f"  ERROR {scenario.key} {impl}: {error}", file=sys.stderr)
         return
     out.add(scenario.key, impl, result["metrics"], round_no)
-    if "pool_limit_raised" in result:
-        out.notes.setdefault(scenario.key, {})[impl] = {
-            "pool_limit_raised": result["pool_limit_raised"]
-        }
 
 
 def measure_import(statement: str) -> tuple[float, float]:
@@ -710,9 +706,9 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
   `cozepy-async` (`cozepy.AsyncCoze` + `AsyncTokenAuth`), `cozepy-sync` (`cozepy.Coze` +
   `TokenAuth`), each with the library's default connection pool (cozepy's own
   `AsyncHTTPClient()`/`SyncHTTPClient()`, closed at the end), and `raw-floor`: a plain
-  `aiohttp.ClientSession` (default pool of 100, like coze_async's) reading streams with
-  `resp.content.iter_chunked(65536)`, splitting events on `b"\\n\\n"` and `orjson.loads`-ing each
-  event's data, and calls with `await resp.read()` + `orjson.loads`.
+  `aiohttp.ClientSession` (a pool of 1,000 connections, coze_async's and cozepy's default)
+  reading streams with `resp.content.iter_chunked(65536)`, splitting events on `b"\\n\\n"`
+  and `orjson.loads`-ing each event's data, and calls with `await resp.read()` + `orjson.loads`.
 - **a.** One chat stream of 20,000 `conversation.message.delta` events, iterated fully, counting
   the deltas and reading each one's text as a real consumer would (`event.message.content`; the
   floor its parsed `content`); deltas per second, median of 3 such streams per process after a
@@ -723,8 +719,8 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
 - **c.** 500 and 2,000 concurrent 50-delta streams: `asyncio.gather` for the async clients, a
   50-thread pool for the sync ones. Wall time, deltas per second, p50/p99 (nearest rank) time from
   the start of the batch to each stream's first event, and the process's peak RSS
-  (`ru_maxrss`). coze_async and raw-floor run at most 100 connections at once (their default
-  pool), cozepy up to 1,000 (httpx's limits as cozepy sets them).
+  (`ru_maxrss`). Every async implementation may open up to 1,000 connections (the default of
+  coze_async and cozepy; the floor is given the same).
 - **d.** `workspaces.list(page_num=1, page_size=50)` iterated to the end through the SDK's own
   pagination: 1,000 workspaces in 20 pages; median of 5 walks per process after a warm-up walk.
 - **e.** `import coze_async` / `import cozepy` in a fresh interpreter: `perf_counter` around the
@@ -734,9 +730,7 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
   cozepy: `AsyncCoze(AsyncTokenAuth(...)).chat`). Memory per idle
   client: RSS (`/proc/self/statm`) growth over 100 more clients that made one call each and stay
   open, divided by 100 (`Coze` includes its event-loop thread). Memory per open stream: RSS
-  growth over 200 streams held open after their first event, divided by 200 (coze_async's pool
-  limit, a module constant of 100 with no public setting, is raised in that process so that 200
-  streams can be open at once; raw-floor gets an unlimited pool for it).
+  growth over 200 streams held open after their first event, divided by 200.
 - **f.** Speech to a file: `audio.speech.create(...)` answered with 50 MiB of audio
   (`Content-Length` set), written to a file with `write_to_file` (cozepy's `FileHTTPResponse`
   reads the whole body first; the floor: `iter_chunked(65536)` into the file); MiB per second
