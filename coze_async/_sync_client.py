@@ -1,4 +1,5 @@
-"""``Coze``: the sync root client. Runs an ``AsyncCoze`` in a private event-loop thread."""
+"""``Coze``: the sync root client. Runs an ``AsyncCoze`` on a private event loop (see
+:class:`~coze_async._sync_layer.Portal`)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ import contextlib
 import functools
 import inspect
 import os
+import signal
 import socket
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Iterator
@@ -24,7 +25,6 @@ from concurrent.futures import Future
 from types import TracebackType
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
 
-import anyio
 from anyio.from_thread import BlockingPortal
 from yarl import URL
 
@@ -66,40 +66,27 @@ _JOIN_SECONDS = 5.0
 _CHECK_SECONDS = 1.0
 
 
-def _start_portal(
-    anchor: object,
-) -> tuple[BlockingPortal, threading.Thread, asyncio.AbstractEventLoop]:
-    """A BlockingPortal serving from a new daemon thread, and its loop. The thread is ours (not
-    anyio's helper's), so it is a daemon on every anyio release: it can never block interpreter
-    exit. The running thread holds ``anchor`` until it ends."""
-    ready: Future[tuple[BlockingPortal, asyncio.AbstractEventLoop]] = Future()
-
-    async def serve() -> None:
-        held = [anchor]  # noqa: F841  # reachable from the running thread, so never garbage
-        async with BlockingPortal() as portal:
-            ready.set_result((portal, asyncio.get_running_loop()))
-            await portal.sleep_until_stopped()
-
-    def run() -> None:
-        try:
-            anyio.run(serve)
-        except BaseException as exc:  # reported to the starting thread
-            if not ready.done():
-                ready.set_exception(exc)
-
-    thread = threading.Thread(target=run, name="coze-async-portal", daemon=True)
-    thread.start()
-    portal, loop = ready.result()
-    return portal, thread, loop
+def _may_drive() -> bool:
+    """Whether the calling thread may run the client's loop itself for one call: it runs no
+    event loop of its own, and, in the main thread, Ctrl-C raises ``KeyboardInterrupt`` as
+    Python's default handler does (it is then turned into cancelling the call; a thread with
+    its own SIGINT handler keeps it, and gets the handoff)."""
+    if asyncio._get_running_loop() is not None:
+        return False
+    if threading.get_ident() != threading.main_thread().ident:
+        return True
+    return signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 class _Call:
-    """One blocking call handed to the loop thread (the lean handoff: measured at a third to a
-    half of anyio's ``start_task_soon`` + ``Future.result`` per hop). The caller blocks on a
-    plain lock that the task's done callback releases; the outcome is read in the loop thread,
-    so an exception is never reported as unretrieved."""
+    """One blocking call: its coroutine runs as a task in the client's loop, and the caller
+    learns the outcome from this object. Handed to the loop thread, the caller blocks on a plain
+    lock that the task's done callback releases (the lean handoff: measured at a third to a half
+    of anyio's ``start_task_soon`` + ``Future.result`` per hop); run by the caller itself, the
+    done callback stops the loop. The outcome is read in the loop, so an exception is never
+    reported as unretrieved."""
 
-    __slots__ = ("cancelled", "error", "func", "lock", "result", "task")
+    __slots__ = ("cancelled", "error", "func", "interrupted", "lock", "result", "stop_loop", "task")
 
     def __init__(self, func: Callable[[], Awaitable[Any]]) -> None:
         self.func = func
@@ -107,20 +94,23 @@ class _Call:
         self.lock.acquire()
         self.task: asyncio.Task[Any] | None = None
         self.cancelled = False
+        self.interrupted = False
         self.result: Any = None
         self.error: BaseException | None = None
+        #: ``loop.stop`` while the caller runs the loop for this call.
+        self.stop_loop: Callable[[], None] | None = None
 
     def start(self, tasks: set[asyncio.Task[Any]], stopping: bool) -> None:
         """In the loop: start the work (or report the client closed)."""
         if self.cancelled or stopping:
             self.cancelled = True
-            self.lock.release()
+            self._release()
             return
         try:
             task = asyncio.ensure_future(self.func())
         except BaseException as exc:  # func() itself raised
             self.error = exc
-            self.lock.release()
+            self._release()
             return
         self.task = task
         tasks.add(task)
@@ -134,7 +124,12 @@ class _Call:
             self.error = task.exception()
             if self.error is None:
                 self.result = task.result()
+        self._release()
+
+    def _release(self) -> None:
         self.lock.release()
+        if self.stop_loop is not None:
+            self.stop_loop()
 
     def cancel(self) -> None:
         """In the loop: stop the work (the caller was interrupted)."""
@@ -142,21 +137,52 @@ class _Call:
         if self.task is not None:
             self.task.cancel()
 
+    def outcome(self) -> Any:
+        """In the caller, once the call ended: its result, or raise what ended it."""
+        if self.interrupted:
+            raise KeyboardInterrupt
+        if self.cancelled:
+            raise CozeClientClosedError("this client was closed during the call")
+        error = self.error
+        if error is not None:
+            try:
+                raise error
+            finally:
+                del error
+                self.error = None
+        return self.result
+
 
 class Portal:
-    """One event loop in a daemon thread, started on first use and stopped by :meth:`stop`.
+    """The client's event loop, and how a sync call gets its coroutine run there.
 
-    The thread holds ``anchor`` (the root's async client) while it runs. A forgotten root is
-    then garbage alone: its client, session and connector stay reachable until the root's
+    A call from a thread that runs no event loop of its own runs the client's loop itself, in
+    its own thread, until its coroutine is done: no thread hop, the loop idle between calls.
+    Once something needs the loop to run between calls or beside such a caller (a call from a
+    second thread while one runs, a call from a thread running another loop, a websocket session
+    (:meth:`keep_running`), a close scheduled from inside the loop), the loop moves, for good,
+    to a daemon thread serving an anyio ``BlockingPortal``, and every call hands its coroutine
+    over to that thread. Either way it is one loop, one session pool, the same errors; Ctrl-C
+    cancels the work (run in place: before ``KeyboardInterrupt`` is raised; handed over: as it
+    is raised).
+
+    A running portal holds ``anchor`` (the root's async client) until it stops. A forgotten root
+    is then garbage alone: its client, session and connector stay reachable until the root's
     finalizer has closed them, instead of being finalized with it (in any order, each with its
     own "unclosed" warning)."""
 
     def __init__(self, base_url: str = "", anchor: object = None) -> None:
+        #: Guards the fields below, which say who runs the loop.
         self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._portal: BlockingPortal | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        #: The calls running in the loop (touched in the loop thread only): cancelled on stop.
+        #: The thread running the caller's own call in the loop, if one does now.
+        self._driver: int | None = None
+        #: Set once the loop must run in its own thread (never unset).
+        self._ready: Future[BlockingPortal] | None = None
+        self._thread: threading.Thread | None = None
+        #: A close scheduled from inside the loop, run to its end by the thread running it.
+        self._pending_stop: Callable[[], Awaitable[object]] | None = None
+        #: The calls running in the loop (touched in the loop only): cancelled on stop.
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._stopped = False
@@ -166,40 +192,134 @@ class Portal:
         self._loopback_port = url.port if url.host and is_loopback(url.host) else None
         self._anchor = anchor
 
-    def _get(self) -> BlockingPortal:
-        portal = self._portal
-        if portal is not None:
-            return portal
-        with self._lock:
-            if self._stopped:
-                raise CozeClientClosedError("this client is closed")
-            if self._portal is None:
-                self._portal, self._thread, self._loop = _start_portal(self._anchor)
-            return self._portal
+    # -- who runs the loop (all under self._lock) --------------------------------------------
+
+    def _loop_locked(self) -> asyncio.AbstractEventLoop:
+        if self._stopped:
+            raise CozeClientClosedError("this client is closed")
+        loop = self._loop
+        if loop is None:
+            loop = self._loop = asyncio.new_event_loop()
+            _RUNNING.add(self)
+        return loop
+
+    def _own_thread_locked(self, loop: asyncio.AbstractEventLoop) -> Future[BlockingPortal]:
+        """Move the loop to its own thread: start it now, or, while a caller runs the loop,
+        ask that caller to hand it over (it starts the thread when its run ends)."""
+        ready = self._ready
+        if ready is None:
+            ready = self._ready = Future()
+            if self._driver is None:
+                self._start_thread_locked(loop, ready)
+            else:
+                loop.call_soon_threadsafe(self._yield_loop, loop)
+        return ready
+
+    def _start_thread_locked(
+        self, loop: asyncio.AbstractEventLoop, ready: Future[BlockingPortal]
+    ) -> None:
+        thread = threading.Thread(
+            target=self._serve, args=(loop, ready), name="coze-async-portal", daemon=True
+        )
+        self._thread = thread
+        thread.start()
+
+    def _yield_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        # In the loop: stop a caller's run of it (not the loop thread's, once it runs it).
+        if self._thread is None:
+            loop.stop()
+
+    def _serve(self, loop: asyncio.AbstractEventLoop, ready: Future[BlockingPortal]) -> None:
+        """The loop thread: serve a BlockingPortal until stopped, then close the loop."""
+
+        async def serve() -> None:
+            async with BlockingPortal() as portal:
+                ready.set_result(portal)
+                await portal.sleep_until_stopped()
+
+        try:
+            loop.run_until_complete(serve())
+        except BaseException as exc:  # reported to whoever waits for the portal
+            if not ready.done():
+                ready.set_exception(exc)
+        finally:
+            _close_loop(loop)
+
+    # -- calls ----------------------------------------------------------------------------------
 
     def call(self, func: Callable[[], Awaitable[R]], *, needs_server: bool = True) -> R:
-        """Run the coroutine function ``func()`` in the portal's loop and return its result.
+        """Run the coroutine function ``func()`` in the client's loop and return its result.
         If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too.
         ``needs_server=False`` (closing): the work never waits for the server, so it may run
         from a thread whose loop serves it (a forgotten client collected there)."""
-        self._get()
-        loop, thread = self._loop, self._thread
-        if loop is None:  # stopped since _get()
-            raise CozeClientClosedError("this client is closed")
-        if threading.current_thread() is thread:
-            raise CozeError("a sync call cannot be made from the client's own event-loop thread")
-        if needs_server:
+        me = threading.get_ident()
+        may_drive = _may_drive()
+        if not may_drive and needs_server:
             _refuse_self_deadlock(self._loopback_port, self._base_url)
+        with self._lock:
+            loop = self._loop_locked()
+            if self._driver == me or (self._thread is not None and self._thread.ident == me):
+                raise CozeError(
+                    "a sync call cannot be made from the client's own event-loop thread"
+                )
+            if may_drive and self._ready is None and self._driver is None:
+                self._driver = me
+            else:
+                self._own_thread_locked(loop)
+                may_drive = False
         call = _Call(func)
+        if may_drive:
+            self._run_in_place(loop, call)
+            if call.lock.locked():  # the loop moved to its thread before the call ended
+                self._wait(call, loop)
+        else:
+            try:
+                loop.call_soon_threadsafe(self._start_call, call)
+            except RuntimeError as exc:  # the loop closed since
+                raise CozeClientClosedError("this client is closed") from exc
+            self._wait(call, loop)
+        return call.outcome()  # type: ignore[no-any-return]
+
+    def _run_in_place(self, loop: asyncio.AbstractEventLoop, call: _Call) -> None:
+        """Run the loop in this thread until ``call`` ended or the loop is wanted elsewhere.
+        In the main thread, Ctrl-C cancels the call (a second one raises at once)."""
+        call.stop_loop = loop.stop
+        interrupt = previous = None
+        if threading.get_ident() == threading.main_thread().ident:
+            interrupt = functools.partial(_interrupt, loop, call)
+            previous = signal.signal(signal.SIGINT, interrupt)
         try:
-            loop.call_soon_threadsafe(self._start_call, call)
-        except RuntimeError as exc:  # the loop closed between _get() and here
-            raise CozeClientClosedError("this client is closed") from exc
+            loop.call_soon(self._start_call, call)
+            loop.run_forever()
+        except BaseException:
+            loop.call_soon(call.cancel)  # a second Ctrl-C: the work ends when the loop next runs
+            raise
+        finally:
+            if interrupt is not None and signal.getsignal(signal.SIGINT) is interrupt:
+                signal.signal(signal.SIGINT, previous)
+            call.stop_loop = None  # from here on, the call's end does not stop the loop
+            self._release_loop(loop)
+
+    def _release_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        """After this thread ran the loop: close it here if a close was scheduled meanwhile,
+        else hand it to its own thread if that was asked for, else leave it idle."""
+        with self._lock:
+            pending_stop, self._pending_stop = self._pending_stop, None
+            if pending_stop is None:
+                self._driver = None
+                if self._ready is not None and self._thread is None:
+                    self._start_thread_locked(loop, self._ready)
+        if pending_stop is not None:
+            self._finish_stop(loop, pending_stop)
+
+    def _wait(self, call: _Call, loop: asyncio.AbstractEventLoop) -> None:
+        """Block until the loop thread ended ``call``; Ctrl-C cancels it there."""
         try:
             # Bounded waits, so that a call handed over while the loop was ending (its callback
             # then never runs) cannot block for ever.
             while not call.lock.acquire(timeout=_CHECK_SECONDS):
-                if thread is None or not thread.is_alive():
+                thread = self._thread
+                if (thread is not None and not thread.is_alive()) or self._loop is None:
                     if call.lock.acquire(blocking=False):
                         break
                     raise CozeClientClosedError("this client was closed during the call")
@@ -208,15 +328,6 @@ class Portal:
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(call.cancel)
             raise
-        if call.cancelled:
-            raise CozeClientClosedError("this client was closed during the call")
-        error = call.error
-        if error is not None:
-            try:
-                raise error
-            finally:
-                del error, call
-        return call.result  # type: ignore[no-any-return]
 
     def _start_call(self, call: _Call) -> None:
         call.start(self._tasks, self._stopping)
@@ -232,36 +343,73 @@ class Portal:
             await asyncio.wait(tasks)
 
     def call_soon(self, func: Callable[[], object]) -> None:
-        """Schedule ``func()`` in the portal's loop without waiting (no-op once stopped)."""
-        portal = self._portal
-        if portal is not None and not self._stopped:
-            # RuntimeError: the loop is shutting down; its own cleanup closes what is left.
-            with contextlib.suppress(RuntimeError):
-                portal.start_task_soon(func)
+        """Have ``func()`` (a plain function, or one returning an awaitable) run in the loop
+        without waiting for it; a no-op once stopped. While nothing runs the loop and the
+        calling thread runs no loop, it runs here and now."""
+        loop = self._loop
+        if loop is None or self._stopped:
+            return
+        here = False
+        # Never blocks: a finalizer may run this in a thread that holds the lock already.
+        if self._lock.acquire(blocking=False):
+            try:
+                here = self._ready is None and self._driver is None and _may_drive()
+                if here:
+                    self._driver = threading.get_ident()
+            finally:
+                self._lock.release()
+        if not here:
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(_spawn, func)
+            return
+
+        async def run() -> None:
+            result = func()
+            if inspect.isawaitable(result):
+                await result
+
+        try:
+            loop.run_until_complete(run())
+        finally:
+            self._release_loop(loop)
+
+    def keep_running(self) -> None:
+        """Have the loop run in its own thread from now on: something in it (a websocket
+        session) must be served between calls."""
+        with self._lock:
+            self._own_thread_locked(self._loop_locked())
 
     @property
     def running(self) -> bool:
         """True between the first call and :meth:`stop`."""
-        return self._portal is not None and not self._stopped
+        return self._loop is not None and not self._stopped
 
     @property
     def in_loop_thread(self) -> bool:
-        """True when called from the loop's own thread (which can never wait on the loop)."""
+        """True when called from the thread running the loop now (which cannot wait on it)."""
+        me = threading.get_ident()
         thread = self._thread
-        return thread is not None and thread is threading.current_thread()
+        return self._driver == me or (thread is not None and thread.ident == me)
+
+    # -- stopping -------------------------------------------------------------------------------
 
     def stop_soon(self, cleanup: Callable[[], Awaitable[object]]) -> None:
-        """:meth:`stop` for the loop's own thread (a forgotten client garbage-collected there),
-        which cannot wait: schedule ``cleanup()`` and then the stop in the loop, and return."""
+        """:meth:`stop` for the thread running the loop (a forgotten client garbage-collected
+        there), which cannot wait: have ``cleanup()`` and then the stop run after the current
+        step of the loop, and return."""
         with self._lock:
+            if self._stopped:
+                return
             self._stopped = True
-            portal, self._portal = self._portal, None
-            self._thread = None
-            self._loop = None
-        if portal is None:
-            return
+            thread, ready = self._thread, self._ready
+            if thread is None:
+                # A caller runs the loop: it runs the cleanup to its end when its call is done.
+                self._pending_stop = cleanup
+                return
+        assert ready is not None
 
         async def cleanup_then_stop() -> None:
+            portal = await asyncio.wrap_future(ready)
             try:
                 with contextlib.suppress(Exception):
                     await cleanup()
@@ -269,29 +417,64 @@ class Portal:
                 try:
                     await self._cancel_calls()
                 finally:
+                    self._forget()
                     await portal.stop(cancel_remaining=True)
 
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # the loop is already shutting down; it closes what is left
-            return
+        loop = asyncio.get_running_loop()
         task = loop.create_task(cleanup_then_stop())
         _STOPPING.add(task)  # the loop holds tasks weakly
         task.add_done_callback(_STOPPING.discard)
 
     def stop(self) -> None:
-        """Cancel what still runs in the loop, stop it and join its thread (bounded: a daemon
-        thread that does not end in time is left to the process). Idempotent."""
+        """Cancel what still runs in the loop, stop it and close it; join its thread, if it has
+        one (bounded: a daemon thread that does not end in time is left to the process).
+        Idempotent."""
         with self._lock:
+            if self._stopped:
+                return  # stopped, or being stopped by another thread or the loop's own
             self._stopped = True
-            portal, self._portal = self._portal, None
-            thread, self._thread = self._thread, None
-            self._loop = None
-        if portal is not None and thread is not threading.current_thread():
-            with contextlib.suppress(RuntimeError):  # already stopping
+            loop = self._loop
+            if loop is None:
+                return
+            if self._driver is not None and self._ready is None:
+                self._own_thread_locked(loop)  # a caller in another thread runs the loop now
+            ready = self._ready
+            if ready is None:
+                self._driver = threading.get_ident()  # nobody else may run it while it closes
+        if ready is None:
+            self._finish_stop(loop, None)
+            return
+        thread = self._thread
+        if thread is not threading.current_thread():
+            # RuntimeError: already stopping; TimeoutError: hung; CozeError: closed in place.
+            with contextlib.suppress(RuntimeError, TimeoutError, CozeError):
+                portal = ready.result(_JOIN_SECONDS)
                 portal.start_task_soon(self._stop_portal, portal).result(_JOIN_SECONDS)
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(_JOIN_SECONDS)
+            thread = self._thread
+            if thread is not None:
+                thread.join(_JOIN_SECONDS)
+        self._forget()
+
+    def _finish_stop(
+        self, loop: asyncio.AbstractEventLoop, cleanup: Callable[[], Awaitable[object]] | None
+    ) -> None:
+        """Close the loop in this thread (nothing else runs it): ``cleanup()`` first, if
+        given, then cancel what still runs."""
+
+        async def finish() -> None:
+            if cleanup is not None:
+                with contextlib.suppress(Exception):
+                    await cleanup()
+            await self._cancel_calls()
+
+        try:
+            loop.run_until_complete(finish())
+        finally:
+            _close_loop(loop)
+            ready = self._ready
+            if ready is not None and not ready.done():  # nobody will start the loop's thread
+                ready.set_exception(CozeClientClosedError("this client is closed"))
+            self._forget()
 
     async def _stop_portal(self, portal: BlockingPortal) -> None:
         try:
@@ -299,9 +482,50 @@ class Portal:
         finally:
             await portal.stop(cancel_remaining=True)
 
+    def _forget(self) -> None:
+        with self._lock:
+            self._loop = None
+            self._driver = None
+        _RUNNING.discard(self)
 
-#: Stops scheduled by :meth:`Portal.stop_soon`, kept alive until they ran.
-_STOPPING: set[asyncio.Task[None]] = set()
+
+def _interrupt(loop: asyncio.AbstractEventLoop, call: _Call, signum: int, frame: object) -> None:
+    """SIGINT while a caller runs the loop: cancel its call (raised as KeyboardInterrupt when
+    it ended); a second one raises at once."""
+    if call.interrupted:
+        raise KeyboardInterrupt
+    call.interrupted = True
+    loop.call_soon_threadsafe(call.cancel)
+
+
+def _spawn(func: Callable[[], object]) -> None:
+    """In the loop: call ``func``; run what it returns, if awaitable, as a task."""
+    result = func()
+    if inspect.isawaitable(result):
+        task = asyncio.ensure_future(result)
+        _STOPPING.add(task)
+        task.add_done_callback(_STOPPING.discard)
+
+
+def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel the tasks left in ``loop``, finish its async generators and executor, close it."""
+    try:
+        tasks = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    finally:
+        loop.close()
+
+
+#: Portals with a loop, from their first call until they stop: each holds its anchor.
+_RUNNING: set[Portal] = set()
+#: Tasks started by call_soon and stops scheduled by :meth:`Portal.stop_soon`, kept alive until
+#: they ran (the loop holds tasks weakly).
+_STOPPING: set[asyncio.Task[Any]] = set()
 
 
 def _refuse_self_deadlock(port: int | None, base_url: str) -> None:

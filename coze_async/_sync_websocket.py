@@ -51,6 +51,7 @@ class WebsocketSession:
 
     def open(self) -> WebsocketSession:
         """Connect (once)."""
+        self._portal.keep_running()  # pings are answered between the caller's reads
         self._portal.call(self._session.open)
         return self
 
@@ -155,6 +156,7 @@ class WebsocketsBaseClient(Generic[A]):
 
     def connect(self) -> None:
         """Open the session and start delivering events to the handlers."""
+        self._portal.keep_running()  # the handlers run in the loop's thread
         self._portal.call(self._async.connect)
 
     def wait(

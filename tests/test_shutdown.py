@@ -134,8 +134,9 @@ def test_the_process_exits_while_a_daemon_thread_streams_on_an_unclosed_client(c
 # -- close itself failing, warnings as errors -----------------------------------------------------
 
 
-def test_a_close_that_raises_still_stops_the_thread_and_a_second_close_does_nothing(
-    coze_emulator, monkeypatch
+@pytest.mark.parametrize("own_thread", [False, True], ids=["run-by-the-caller", "own-thread"])
+def test_a_close_that_raises_still_stops_the_loop_and_a_second_close_does_nothing(
+    coze_emulator, monkeypatch, own_thread
 ):
     real_close = AsyncCoze.close
     closes: list[AsyncCoze] = []
@@ -148,11 +149,15 @@ def test_a_close_that_raises_still_stops_the_thread_and_a_second_close_does_noth
     monkeypatch.setattr(AsyncCoze, "close", failing_close)
     before = portal_threads()
     coze = Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url)
+    if own_thread:
+        coze._portal.keep_running()
     coze.users.me()
-    assert portal_threads() == before + 1
+    assert portal_threads() == before + own_thread
+    loop = coze._portal._loop
+    assert loop is not None
     with pytest.raises(RuntimeError, match="close failed"):
         coze.close()
-    assert portal_threads() == before
+    assert portal_threads() == before and loop.is_closed()
     coze.close()
     assert len(closes) == 1
     with pytest.raises(CozeClientClosedError):
@@ -187,23 +192,27 @@ def test_at_exit_every_forgotten_client_is_closed_even_with_warnings_as_errors(c
         import atexit, threading
 
         def count():
+            from coze_async._sync_layer import _RUNNING
+
             n = sum(t.name == "coze-async-portal" for t in threading.enumerate())
-            print("portal threads after the hook:", n, flush=True)
+            print("portal threads after the hook:", n, "loops:", len(_RUNNING), flush=True)
 
         atexit.register(count)
         from coze_async import Coze, TokenAuth
+        from coze_async._sync_layer import _RUNNING
 
         clients = [Coze(TokenAuth({coze_emulator.token!r}), {coze_emulator.base_url!r}) for _ in range(3)]
+        clients[0]._portal.keep_running()  # one with its loop in a thread of its own
         for client in clients:
             client.users.me()
-        print("portal threads in use:", sum(t.name == "coze-async-portal" for t in threading.enumerate()), flush=True)
+        print("portal threads in use:", sum(t.name == "coze-async-portal" for t in threading.enumerate()), "loops:", len(_RUNNING), flush=True)
         """
     )
     result = run_python(script, "-W", "error::ResourceWarning")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "portal threads in use: 3",
-        "portal threads after the hook: 0",
+        "portal threads in use: 1 loops: 3",
+        "portal threads after the hook: 0 loops: 0",
     ], result.stderr
 
 
@@ -220,24 +229,40 @@ def test_forgotten_clients_give_one_warning_each_and_close_everything(coze_emula
     assert portal_threads_drop_to(before) == before
 
 
-def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(coze_emulator):
-    """Garbage collection runs in whichever thread allocates, often the client's own loop
-    thread, which cannot wait on itself: the close is scheduled there instead of skipped."""
+@pytest.mark.parametrize("own_thread", [False, True], ids=["run-by-the-caller", "own-thread"])
+def test_a_forgotten_client_collected_on_its_own_loop_thread_still_closes(
+    coze_emulator, own_thread
+):
+    """Garbage collection runs in whichever thread allocates, often the one running the
+    client's loop (its own thread, or a caller running it for a call), which cannot wait on
+    itself: the close is scheduled there instead of skipped."""
     before = portal_threads()
     coze = Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url)
+    if own_thread:
+        coze._portal.keep_running()
     coze.users.me()
     portal, transport = coze._portal, coze._client._transport
+    loop = portal._loop
+    assert loop is not None
+
+    async def collect() -> None:
+        gc.collect()
+
     gc.disable()
     try:
         with pytest.warns(ResourceWarning, match="unclosed Coze"):
             del coze  # a reference cycle (root <-> cached resource): only gc frees it
-            assert portal_threads() == before + 1
-            portal.call_soon(gc.collect)
+            assert portal_threads() == before + own_thread
+            if own_thread:
+                portal.call_soon(gc.collect)
+            else:
+                portal.call(collect)  # collected while this thread runs the loop
             alive = portal_threads_drop_to(before)
     finally:
         gc.enable()
     assert alive == before  # before the fix: the thread and session stayed open
     assert not transport.has_open_session
+    assert loop.is_closed()
 
 
 async def test_a_forgotten_client_collected_in_the_loop_serving_it_still_closes():
@@ -266,7 +291,8 @@ async def test_a_forgotten_client_collected_in_the_loop_serving_it_still_closes(
 # -- Ctrl-C in a sync call --------------------------------------------------------------------------
 
 
-def test_ctrl_c_in_a_sync_call_cancels_the_work_in_the_clients_loop(coze_emulator):
+@pytest.mark.parametrize("own_thread", [False, True], ids=["run-by-the-caller", "own-thread"])
+def test_ctrl_c_in_a_sync_call_cancels_the_work_in_the_clients_loop(coze_emulator, own_thread):
     coze_emulator.inject(path="/v3/chat/retrieve", latency=1.0, times=None)
     counts = coze_emulator.request_counts
     main = threading.main_thread().ident
@@ -285,6 +311,8 @@ def test_ctrl_c_in_a_sync_call_cancels_the_work_in_the_clients_loop(coze_emulato
     ctrl_c.start()
     try:
         with Coze(TokenAuth(coze_emulator.token), coze_emulator.base_url) as coze:
+            if own_thread:
+                coze._portal.keep_running()
             with pytest.raises(KeyboardInterrupt):
                 coze.chat.create_and_poll(
                     bot_id=ECHO_BOT_ID,
@@ -299,6 +327,7 @@ def test_ctrl_c_in_a_sync_call_cancels_the_work_in_the_clients_loop(coze_emulato
             assert counts.get("/v3/chat/message/list", 0) == 0
             coze_emulator.clear_faults()
             assert coze.users.me().user_id  # the client still works after the interrupt
+            assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
     finally:
         ctrl_c.join(10)
         signal.signal(signal.SIGINT, previous)

@@ -3,9 +3,11 @@ the client works inside a running event loop and cleans up after itself."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import inspect
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -292,17 +294,65 @@ def test_sync_client_is_safe_to_share_between_threads(threaded_server):
 # -- cleanup ------------------------------------------------------------------------------------
 
 
-def test_close_stops_the_portal_thread_and_later_calls_fail(threaded_server):
+@pytest.mark.parametrize("own_thread", [False, True], ids=["run-by-the-caller", "own-thread"])
+def test_close_stops_the_loop_and_its_thread_and_later_calls_fail(threaded_server, own_thread):
     server = threaded_server(chat_app())
     before = portal_threads()
     coze = Coze(TokenAuth("t"), server.url)
+    if own_thread:
+        coze._portal.keep_running()
     coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
-    assert portal_threads() == before + 1
+    assert portal_threads() == before + own_thread
+    loop = coze._portal._loop
+    assert loop is not None and not loop.is_closed()
     coze.close()
     coze.close()
-    assert portal_threads() == before
+    assert portal_threads() == before and loop.is_closed()
     with pytest.raises(CozeError, match="closed"):
         coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+
+
+def test_a_caller_without_a_loop_runs_the_call_in_its_own_thread(threaded_server):
+    """No thread hop for a plain script: the call's coroutine runs in the calling thread."""
+    server = threaded_server(chat_app())
+    ran_in: list[int] = []
+    with Coze(TokenAuth("t"), server.url) as coze:
+
+        async def where() -> None:
+            ran_in.append(threading.get_ident())
+
+        for _ in range(3):
+            coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+            coze._portal.call(where)
+        assert portal_threads() == 0
+    assert ran_in == [threading.get_ident()] * 3
+
+
+def test_a_second_thread_moves_the_loop_to_its_own_thread_mid_call(threaded_server):
+    """While one thread runs the loop for a long call, a call from another thread is served
+    at once: the first hands the loop to a thread of its own, and both calls complete."""
+    server = threaded_server(chat_app())
+    gate = threading.Event()
+    with Coze(TokenAuth("t"), server.url) as coze:
+
+        async def long_call() -> str:
+            while not gate.is_set():
+                await asyncio.sleep(0.01)
+            chat = await coze._async.chat.retrieve(conversation_id="conv-1", chat_id="chat-1")
+            return chat.id
+
+        with ThreadPoolExecutor(1) as pool:
+            first = pool.submit(coze._portal.call, long_call)
+            while coze._portal._driver is None:  # the pool's thread runs the loop now
+                time.sleep(0.01)
+            assert portal_threads() == 0
+            second = coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-2")
+            assert portal_threads() == 1
+            gate.set()
+            assert first.result(10) == "chat-1" and second.id == "chat-1"
+        coze.chat.retrieve(conversation_id="conv-1", chat_id="chat-3")
+    assert [r.query["chat_id"] for r in server.requests] == ["chat-2", "chat-1", "chat-3"]
+    assert portal_threads() == 0
 
 
 def test_break_then_close_releases_the_connection(threaded_server):

@@ -138,7 +138,7 @@ def test_chat_handlers_run_in_the_clients_one_loop_thread(coze: Coze):
     handler = Chat()
     chat = coze.websockets.chat.create(bot_id=TOOL_BOT_ID, on_event=handler)
     assert isinstance(chat, WebsocketsChatClient)
-    threads_before = threading.active_count()
+    others = threading.active_count() - portal_threads()
     with chat() as client:
         client.conversation_message_create(
             ConversationMessageCreateEvent.Data.model_validate(
@@ -146,7 +146,8 @@ def test_chat_handlers_run_in_the_clients_one_loop_thread(coze: Coze):
             )
         )
         client.wait()
-        assert threading.active_count() == threads_before  # no thread of its own
+        # The session moved the client's loop to its thread, and has no thread of its own.
+        assert portal_threads() == 1 and threading.active_count() - 1 == others
     assert handler.text == "The tool says: warm"
     assert handler.threads == {"coze-async-portal"} and portal_threads() == 1
     assert all(cli is chat for cli in handler.clients)  # handlers get the sync client
@@ -279,7 +280,8 @@ def test_sync_iterator_abnormal_end_and_send_after_close(coze: Coze, coze_emulat
 
 def test_thirty_sync_cycles_leave_no_socket_or_thread(coze: Coze, coze_emulator: Emulator):
     handler = Chat()
-    websockets = coze.websockets  # starts the client's loop thread
+    websockets = coze.websockets
+    coze._portal.keep_running()  # what the first session does: the loop's own thread
     threads = threading.active_count()
     for i in range(30):
         if i % 2:
