@@ -64,6 +64,7 @@ S = TypeVar("S", bound="SyncResource[Any]")
 _JOIN_SECONDS = 5.0
 #: How often a blocked sync call checks that the loop thread still runs.
 _CHECK_SECONDS = 1.0
+_SELF_CALL = "a sync call cannot be made from the client's own event-loop thread"
 
 
 def _may_drive() -> bool:
@@ -253,20 +254,18 @@ class Portal:
         ``needs_server=False`` (closing): the work never waits for the server, so it may run
         from a thread whose loop serves it (a forgotten client collected there)."""
         me = threading.get_ident()
-        may_drive = _may_drive()
+        thread = self._thread
+        if thread is None:
+            loop, may_drive = self._claim(me)
+        else:  # the loop has its thread for good: no lock needed to hand the call over
+            running, may_drive = self._loop, False
+            if running is None or self._stopped:
+                raise CozeClientClosedError("this client is closed")
+            loop = running
+            if thread.ident == me:
+                raise CozeError(_SELF_CALL)
         if not may_drive and needs_server:
             _refuse_self_deadlock(self._loopback_port, self._base_url)
-        with self._lock:
-            loop = self._loop_locked()
-            if self._driver == me or (self._thread is not None and self._thread.ident == me):
-                raise CozeError(
-                    "a sync call cannot be made from the client's own event-loop thread"
-                )
-            if may_drive and self._ready is None and self._driver is None:
-                self._driver = me
-            else:
-                self._own_thread_locked(loop)
-                may_drive = False
         call = _Call(func)
         if may_drive:
             self._run_in_place(loop, call)
@@ -279,6 +278,20 @@ class Portal:
                 raise CozeClientClosedError("this client is closed") from exc
             self._wait(call, loop)
         return call.outcome()  # type: ignore[no-any-return]
+
+    def _claim(self, me: int) -> tuple[asyncio.AbstractEventLoop, bool]:
+        """The loop, and whether this thread runs it for its call (else the loop is, or is
+        being, moved to its own thread)."""
+        may_drive = _may_drive()
+        with self._lock:
+            loop = self._loop_locked()
+            if self._driver == me or (self._thread is not None and self._thread.ident == me):
+                raise CozeError(_SELF_CALL)
+            if may_drive and self._ready is None and self._driver is None:
+                self._driver = me
+                return loop, True
+            self._own_thread_locked(loop)
+            return loop, False
 
     def _run_in_place(self, loop: asyncio.AbstractEventLoop, call: _Call) -> None:
         """Run the loop in this thread until ``call`` ended or the loop is wanted elsewhere.
