@@ -39,7 +39,8 @@ A = TypeVar("A", bound=OAuthApp)
 
 class _SyncOAuthApp(SyncResource[A], Generic[A]):
     """A sync OAuth app: its own root, with a portal of its own. It holds no connection between
-    requests; :meth:`close` (or ``with``) stops its thread, as does garbage collection."""
+    requests; :meth:`close` (or ``with``) closes its event loop (and the loop's thread, if it has
+    one), as does garbage collection."""
 
     def __init__(self, app: A) -> None:
         super().__init__(self, app)
@@ -60,7 +61,7 @@ class _SyncOAuthApp(SyncResource[A], Generic[A]):
         return self._async.base_url
 
     def close(self) -> None:
-        """Stop the app's thread (idempotent; a later request fails)."""
+        """Close the app's event loop (idempotent; a later request fails)."""
         portal = self._own_portal
         if portal.in_loop_thread:
             portal.stop_soon(_nothing)
