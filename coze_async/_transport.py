@@ -50,7 +50,7 @@ from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent
 from ._stream import AsyncStream
 from ._timeout import DEFAULT_STREAM_READ_TIMEOUT, Timeout, TimeoutTypes, to_timeout
 from ._uploads import FileTypes, UploadProgress, multipart_body, prepare_upload
-from .models._base import CozeModel, ListResponse, attach_response
+from .models._base import CozeModel, ListResponse, attach_response, attach_responses
 
 __all__ = [
     "AsyncResource",
@@ -456,8 +456,7 @@ class Transport:
         """Send a request whose result is a list of ``item`` (each linked to the response)."""
         payload, meta = await self.call_raw(request)
         items = structure_response(payload or [], list[item], meta)  # type: ignore[valid-type]
-        for entry in items:
-            attach_response(entry, meta)
+        attach_responses(items, meta)
         return ListResponse(items, meta)
 
     async def call_page(
