@@ -170,12 +170,17 @@ def test_attaching_the_response_links_models_frozen_or_not_and_skips_other_objec
     class FrozenModel(CozeModel):
         x: int = 0
 
+    @attrs.define
+    class Validated(CozeModel):
+        x: int = attrs.field(default=0, validator=attrs.validators.instance_of(int))
+
     meta = HTTPResponse(200, {"x-tt-logid": "abc"})
     chat, frozen, plain = structure(CHAT_JSON, Chat), FrozenModel(), {"not": "a model"}
     attach_response(chat, meta)
     assert chat.response is meta
-    attach_responses([frozen, plain, None], meta)
-    assert frozen.response is meta
+    models = [structure(CHAT_JSON, Chat), frozen, Validated(), structure(CHAT_JSON, Chat)]
+    attach_responses([models[0], frozen, plain, None, models[2], models[3], models[0]], meta)
+    assert all(model.response is meta for model in models)
     assert plain == {"not": "a model"}
 
 

@@ -226,10 +226,17 @@ def attach_response(obj: object, response: HTTPResponse) -> None:
 
 
 def attach_responses(objs: Iterable[object], response: HTTPResponse) -> None:
-    """:func:`attach_response` for each of ``objs`` (the items of a list result)."""
+    """:func:`attach_response` for each of ``objs`` (the items of a list result). Items of a
+    class without its own ``__setattr__`` (no frozen or validating attrs class) take a plain
+    store, the cheapest there is: one check for the run of items of that class."""
+    plain: type[Any] | None = None
     for obj in objs:
-        if isinstance(obj, CozeModel):
+        if obj.__class__ is plain:
+            obj._response = response  # type: ignore[attr-defined]
+        elif isinstance(obj, CozeModel):
             _set_response(obj, response)
+            if obj.__class__.__setattr__ is object.__setattr__:
+                plain = obj.__class__
 
 
 def _remember(cls: type[Enum], member: Any, name: str, value: object) -> Any:
