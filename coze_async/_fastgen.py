@@ -184,7 +184,8 @@ def _branches(
     branches: list[tuple[str, str | None]], checked: str | None, convert: str | None
 ) -> list[str]:
     """``if/elif/else`` lines for a decision: each branch's test and statement (``None``: keep
-    the value), then the conversion: ``convert`` when ``checked`` holds, or else always."""
+    the value), then ``convert`` (if any) when ``checked`` holds, or with no test in every case
+    no branch took."""
     otherwise = None
     if convert is not None and checked is not None:
         branches = [*branches, (checked, convert)]
