@@ -45,10 +45,11 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.cols import list_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._fastgen import make_fast_structure_fn, null_gives_default
+from ._fastgen import make_fast_list_structure_fn, make_fast_structure_fn, null_gives_default
 from .models._base import DynamicIntEnum, DynamicStrEnum, ListResponse
 
 __all__ = ["StructureError", "converter", "reference_structure_fn", "structure", "unstructure"]
@@ -260,6 +261,20 @@ def reference_structure_fn(cls: type[T]) -> Callable[[Any, Any], T]:
 converter.register_structure_hook_factory(
     attrs.has, lambda cls: make_fast_structure_fn(cls, converter, reference_structure_fn(cls))
 )
+
+
+def _is_model_list(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is list and len(args) == 1 and attrs.has(args[0])
+
+
+def _model_list_hook(list_type: Any) -> Callable[[Any, Any], Any]:
+    # The fallback is what cattrs would give (its list function over the item's hook).
+    fallback = list_structure_factory(list_type, converter)
+    return make_fast_list_structure_fn(list_type, converter, fallback)
+
+
+converter.register_structure_hook_factory(_is_model_list, _model_list_hook)
 
 
 # -- the rest: list results, enums and omitted Nones on the way out ------------------------------

@@ -31,7 +31,7 @@ import attrs
 from ._errors import CozeError, CozeInvalidArgumentError
 from ._request import Request, positive
 from ._response import HTTPResponse
-from .models._base import Page, attach_response
+from .models._base import Page, attach_responses
 
 if TYPE_CHECKING:
     from ._transport import Transport
@@ -223,8 +223,7 @@ class AsyncPaged(Generic[T]):
                 self._paging.first(self._request), self._page_cls
             )
             items = page.page_items()
-            for item in items:
-                attach_response(item, response)
+            attach_responses(items, response)
             self._page, self._items, self._response = page, items, response
         return self
 

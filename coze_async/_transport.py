@@ -50,7 +50,7 @@ from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent
 from ._stream import AsyncStream
 from ._timeout import DEFAULT_STREAM_READ_TIMEOUT, Timeout, TimeoutTypes, to_timeout
 from ._uploads import FileTypes, UploadProgress, multipart_body, prepare_upload
-from .models._base import CozeModel, ListResponse, attach_response
+from .models._base import CozeModel, ListResponse, attach_response, attach_responses
 
 __all__ = [
     "AsyncResource",
@@ -83,7 +83,9 @@ def _query_value(value: Any) -> str:
 def _query(params: Mapping[str, Any] | None) -> dict[str, str] | None:
     if not params:
         return None
-    return {k: _query_value(v) for k, v in params.items() if v is not None}
+    return {
+        k: v if v.__class__ is str else _query_value(v) for k, v in params.items() if v is not None
+    }
 
 
 def _proxy_configured() -> bool:
@@ -279,23 +281,31 @@ class Transport:
         :class:`CozeConnectionError` / :class:`CozeTimeoutError`."""
         opts = request.options
         headers = dict(self._default_headers)
-        if self.auth is not None:
-            headers["Authorization"] = await self.auth.authorization()
+        auth = self.auth
+        if auth is not None:
+            headers["Authorization"] = await auth.authorization()
         data = request.data
         body = data() if callable(data) else data
         if request.json is not None:
             body = orjson.dumps(request.json)
             headers.update(_JSON_HEADERS)
-        if "headers" in opts:
+        if opts and "headers" in opts:
             headers.update(validate_headers(opts["headers"]))
         timeout = self._attempt_timeout(opts, stream, deadline)
-        session = await self._get_session()
+        session = self._session
+        if (
+            session is None
+            or self._closed
+            or (self._owns_session and self._loop is not asyncio.get_running_loop())
+        ):
+            session = await self._get_session()  # the first request, or one to check
         method, path = request.method, request.path
         # Metadata only (never a body, a header, the query or the token).
         debug = log.isEnabledFor(logging.DEBUG)
+        started = 0.0
         if debug:
             log.debug("%s %s: sending%s", method, path, " (stream)" if stream else "")
-        started = time.monotonic()
+            started = time.monotonic()
         try:
             response = await session.request(
                 method,
@@ -456,8 +466,7 @@ class Transport:
         """Send a request whose result is a list of ``item`` (each linked to the response)."""
         payload, meta = await self.call_raw(request)
         items = structure_response(payload or [], list[item], meta)  # type: ignore[valid-type]
-        for entry in items:
-            attach_response(entry, meta)
+        attach_responses(items, meta)
         return ListResponse(items, meta)
 
     async def call_page(

@@ -20,7 +20,12 @@ from hypothesis import strategies as st
 
 import coze_async.models
 from coze_async._converter import StructureError, converter, reference_structure_fn
-from coze_async._fastgen import fast_path_refusal, make_fast_structure_fn, optional_inner
+from coze_async._fastgen import (
+    fast_path_refusal,
+    make_fast_list_structure_fn,
+    make_fast_structure_fn,
+    optional_inner,
+)
 from coze_async.models._base import ListResponse
 
 
@@ -234,6 +239,81 @@ def test_every_model_takes_the_fast_path_for_exact_types(cls: type):
         for hint in [typing.get_type_hints(cls)[a.name]]
     }
     assert same_objects(fast(nulls, cls), reference(nulls, cls))
+
+
+# -- lists of models: one generated loop, the same items and errors as cattrs' list ------------
+
+
+def reference_list(cls: type) -> Any:
+    """cattrs' list function (without detailed validation) over the reference of ``cls``."""
+    reference = FUNCTIONS[cls][0]
+
+    def structure_list(items: Any, _: Any = None) -> list[Any]:
+        return [reference(item, cls) for item in items]
+
+    return structure_list
+
+
+def list_outcome(function: Any, data: Any, list_type: Any) -> tuple[str, Any]:
+    try:
+        return ("ok", function(data, list_type))
+    except Exception as exc:  # a non-iterable input raises cattrs' TypeError: compared too
+        return ("error", f"{type(exc).__name__}: {exc}")
+
+
+LIST_FUNCTIONS = {
+    cls: (
+        reference_list(cls),
+        make_fast_list_structure_fn(list[cls], converter, reference_list(cls)),
+    )
+    for cls in MODELS
+}
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda c: c.__qualname__)
+@settings(
+    max_examples=25,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_fast_list_structure_matches_cattrs_list_for_every_model(cls: type, data: st.DataObject):
+    items = data.draw(
+        st.lists(STRATEGIES[cls], max_size=3)
+        | st.lists(STRATEGIES[cls] | JSON_SCALARS, max_size=3)
+        | JSON
+    )
+    reference, fast = LIST_FUNCTIONS[cls]
+    got, expected = list_outcome(fast, items, list[cls]), list_outcome(reference, items, list[cls])
+    assert got[0] == expected[0], (items, got, expected)
+    if got[0] == "ok":
+        assert same_objects(got[1], expected[1]), (items, got, expected)
+        assert len({id(item) for item in got[1]}) == len(got[1])  # a fresh model per item
+    else:
+        assert got[1] == expected[1]
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda c: c.__qualname__)
+def test_every_model_list_takes_the_fast_path_for_exact_types(cls: type):
+    def fallback(o: Any, c: Any) -> Any:
+        raise AssertionError(f"fell back for {o!r}")
+
+    fast = make_fast_list_structure_fn(list[cls], converter, fallback)
+    items = [exact_payload(cls), exact_payload(cls)]
+    assert same_objects(fast(items, list[cls]), reference_list(cls)(items))
+    assert fast([], list[cls]) == []
+
+
+def test_the_converter_structures_model_lists_with_the_generated_loop():
+    from coze_async._converter import structure
+    from coze_async.models.workspaces import Workspace, WorkspacesPage
+
+    assert converter.get_structure_hook(list[Workspace]).__name__ == "structure_list_Workspace"
+    page = structure({"workspaces": [{"id": "w", "name": "n", "role_type": "x"}]}, WorkspacesPage)
+    assert page.workspaces == [Workspace(id="w", name="n", role_type="x")]
+    with pytest.raises(StructureError, match=r"^Workspace\.name: required field missing"):
+        structure([{"id": "w", "name": "n"}, {"id": "v"}], list[Workspace])
 
 
 def test_the_reference_is_plain_cattrs_plus_the_null_default_rule():

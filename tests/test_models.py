@@ -6,6 +6,7 @@ import base64
 import pickle
 import warnings
 
+import attrs
 import orjson
 import pytest
 
@@ -27,6 +28,7 @@ from coze_async import (
 )
 from coze_async._converter import structure, unstructure
 from coze_async._response import HTTPResponse
+from coze_async.models._base import CozeModel, attach_response, attach_responses
 
 CHAT_JSON = {
     "id": "7382159487131697202",
@@ -161,6 +163,25 @@ def test_models_compare_by_value_and_hide_the_response_link():
     assert "response" not in repr(a)
     assert a.response.logid == ""
     assert a.response.status_code == 0
+
+
+def test_attaching_the_response_links_models_frozen_or_not_and_skips_other_objects():
+    @attrs.frozen
+    class FrozenModel(CozeModel):
+        x: int = 0
+
+    @attrs.define
+    class Validated(CozeModel):
+        x: int = attrs.field(default=0, validator=attrs.validators.instance_of(int))
+
+    meta = HTTPResponse(200, {"x-tt-logid": "abc"})
+    chat, frozen, plain = structure(CHAT_JSON, Chat), FrozenModel(), {"not": "a model"}
+    attach_response(chat, meta)
+    assert chat.response is meta
+    models = [structure(CHAT_JSON, Chat), frozen, Validated(), structure(CHAT_JSON, Chat)]
+    attach_responses([models[0], frozen, plain, None, models[2], models[3], models[0]], meta)
+    assert all(model.response is meta for model in models)
+    assert plain == {"not": "a model"}
 
 
 def test_models_pickle_round_trip():

@@ -198,6 +198,39 @@ def test_number_paging_sends_aliases_and_its_own_names() -> None:
     assert request.params == {"a": 1, "page_index": 3, "page_num": 3, "page_size": 10}
 
 
+def test_a_pages_request_keeps_every_other_field_of_the_request() -> None:
+    import attrs
+
+    from coze_async._request import Request
+
+    def upload() -> bytes:
+        return b"body"
+
+    request = Request(
+        "POST",
+        "/x",
+        params={"a": 1},
+        json={"b": 2},
+        data=upload,
+        options={"max_retries": 0},
+        data_field="data.items",
+        idempotent=True,
+    )
+    assert request.with_params(c=3) == attrs.evolve(request, params={"a": 1, "c": 3})
+    assert request.with_json(d=4) == attrs.evolve(request, json={"b": 2, "d": 4})
+    # The request above sets every field: one added to Request belongs there (and in _with).
+    assert [f.name for f in attrs.fields(Request)] == [
+        "method",
+        "path",
+        "params",
+        "json",
+        "data",
+        "options",
+        "data_field",
+        "idempotent",
+    ]
+
+
 @pytest.mark.parametrize(
     ("page", "token"),
     [

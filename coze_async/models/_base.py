@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import sys
 import typing
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import Enum
 from typing import Any, ClassVar, Generic, Literal, SupportsIndex, TypeVar, overload
 
@@ -57,6 +57,7 @@ __all__ = [
     "ListResponse",
     "Page",
     "attach_response",
+    "attach_responses",
 ]
 
 T = TypeVar("T")
@@ -214,10 +215,28 @@ def _coerce(cls: type[Any], name: str, value: Any) -> Any:
         raise StructureError(f"{type(exc).__name__}: {exc}", cls.__name__, (name,)) from None
 
 
+#: Sets the ``_response`` slot through its descriptor: no ``__setattr__`` (frozen models too).
+_set_response: Callable[[object, HTTPResponse], None] = CozeModel.__dict__["_response"].__set__
+
+
 def attach_response(obj: object, response: HTTPResponse) -> None:
     """Link a received model to the response it came from (no-op for other objects)."""
     if isinstance(obj, CozeModel):
-        object.__setattr__(obj, "_response", response)
+        _set_response(obj, response)
+
+
+def attach_responses(objs: Iterable[object], response: HTTPResponse) -> None:
+    """:func:`attach_response` for each of ``objs`` (the items of a list result). Items of a
+    class without its own ``__setattr__`` (no frozen or validating attrs class) take a plain
+    store, the cheapest there is: one check for the run of items of that class."""
+    plain: type[Any] | None = None
+    for obj in objs:
+        if obj.__class__ is plain:
+            obj._response = response  # type: ignore[attr-defined]
+        elif isinstance(obj, CozeModel):
+            _set_response(obj, response)
+            if obj.__class__.__setattr__ is object.__setattr__:
+                plain = obj.__class__
 
 
 def _remember(cls: type[Enum], member: Any, name: str, value: object) -> Any:
