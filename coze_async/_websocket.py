@@ -181,6 +181,15 @@ def event_decoder(
     return decode
 
 
+_TEXT, _BINARY = aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY
+
+
+def _holds_messages(ws: aiohttp.ClientWebSocketResponse[bool] | None) -> bool:
+    """True when aiohttp holds a received message, so reading it does not wait for the network
+    (its reader's queue; where that is not there, False: one event per batch)."""
+    return bool(getattr(getattr(ws, "_reader", None), "_buffer", None))
+
+
 def _abort(ws: aiohttp.ClientWebSocketResponse[bool]) -> None:
     """Close the connection under ``ws`` at once (aiohttp does the same when its own close is
     cancelled after the close frame; before it, the connection would stay open)."""
@@ -230,6 +239,8 @@ class AsyncWebsocketSession:
         #: Why the session ended, when the service ended it (raised by reads and sends).
         self._ending: CozeWebsocketClosedError | None = None
         self._read_done = False
+        #: An error met while reading ahead (:meth:`next_batch`), raised by the next read.
+        self._pending_error: CozeError | None = None
         #: Awaited after the client closed this session (a handler client joins its reader).
         self._after_client_close: Callable[[], Awaitable[None]] | None = None
 
@@ -417,39 +428,60 @@ class AsyncWebsocketSession:
         message that cannot be decoded (the session goes on)."""
         if self._state is _NEW and not self._closed_here:
             await self.open()
-        if self._read_done or self._ws is None:
+        pending = self._pending_error
+        if pending is not None:
+            self._pending_error = None
+            raise pending
+        ws = self._ws
+        if self._read_done or ws is None:
             self._raise_ending()
             return None
         if self._reading:
             raise CozeError("another task is already reading this websocket session")
         self._reading = True
         try:
-            return await self._read(self._ws)
+            failure: BaseException | None = None
+            while True:
+                message = await ws.receive()
+                kind = message.type
+                if kind is _TEXT or kind is _BINARY:
+                    data = message.data
+                    text = data if data.__class__ is str else bytes(data).decode()
+                    event = self._decoder(text, self._meta.logid)
+                    if log.isEnabledFor(logging.DEBUG):
+                        log.debug("websocket %s received %s", self._path, event.event_type.value)
+                    return event
+                if kind is aiohttp.WSMsgType.CLOSE:
+                    self._peer_close = (int(message.data), str(message.extra or ""))
+                elif kind is aiohttp.WSMsgType.ERROR:
+                    failure = message.data
+                elif kind is aiohttp.WSMsgType.CLOSING or kind is aiohttp.WSMsgType.CLOSED:
+                    self._finish_reading(ws, failure)
+                    self._raise_ending()
+                    return None
         finally:
             self._reading = False
 
-    async def _read(self, ws: aiohttp.ClientWebSocketResponse[bool]) -> WebsocketsEvent | None:
-        failure: BaseException | None = None
-        while True:
-            message = await ws.receive()
-            kind = message.type
-            if kind is aiohttp.WSMsgType.TEXT or kind is aiohttp.WSMsgType.BINARY:
-                data = message.data
-                return self._decode(data if isinstance(data, str) else bytes(data).decode())
-            if kind is aiohttp.WSMsgType.CLOSE:
-                self._peer_close = (int(message.data), str(message.extra or ""))
-            elif kind is aiohttp.WSMsgType.ERROR:
-                failure = message.data
-            elif kind is aiohttp.WSMsgType.CLOSING or kind is aiohttp.WSMsgType.CLOSED:
-                self._finish_reading(ws, failure)
-                self._raise_ending()
-                return None
-
-    def _decode(self, text: str) -> WebsocketsEvent:
-        event = self._decoder(text, self._meta.logid)
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("websocket %s received %s", self._path, event.event_type.value)
-        return event
+    async def next_batch(self) -> list[WebsocketsEvent]:
+        """The next event and those received already after it, decoded without waiting for the
+        network (what the sync iterator takes per thread hop): at least one, ``[]`` once the
+        session ended normally. Raises as :meth:`next_event`; an error that follows events is
+        raised by the next call (of either method)."""
+        event = await self.next_event()
+        if event is None:
+            return []
+        batch = [event]
+        ws = self._ws
+        while _holds_messages(ws):
+            try:
+                event = await self.next_event()
+            except CozeError as exc:
+                self._pending_error = exc
+                break
+            if event is None:
+                break
+            batch.append(event)
+        return batch
 
     def _finish_reading(
         self, ws: aiohttp.ClientWebSocketResponse[bool], failure: BaseException | None
