@@ -23,7 +23,7 @@ import inspect
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from enum import Enum
-from types import TracebackType
+from types import CoroutineType, TracebackType
 from typing import Any, ClassVar, TypeVar
 
 from ._converter import StructureError
@@ -399,7 +399,9 @@ class AsyncWebsocketsBaseClient:
                 if handler is not None:
                     try:
                         result = handler(facade, event)
-                        if result is not None and inspect.isawaitable(result):
+                        if result is not None and (
+                            result.__class__ is CoroutineType or inspect.isawaitable(result)
+                        ):
                             await result
                     except Exception as exc:
                         await self._handler_failed(event_type, exc)
