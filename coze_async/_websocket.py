@@ -323,6 +323,7 @@ class AsyncWebsocketSession:
 
     async def _shut(self) -> None:
         self._state = _CLOSED
+        self._pending_error = None  # dropped with what was received and not read
         self._transport.untrack_websocket(self)
         ws = self._ws
         if ws is not None and not ws.closed:

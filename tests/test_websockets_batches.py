@@ -62,7 +62,12 @@ class StubWebsocket:
         self.closed = False
 
     async def receive(self) -> WSMessage:
-        return self.queue.popleft() if self.queue else WSMessage(WSMsgType.CLOSED, None, None)
+        if self.queue and not self.closed:
+            return self.queue.popleft()
+        return WSMessage(WSMsgType.CLOSED, None, None)
+
+    async def close(self) -> None:
+        self.closed = True
 
     def exception(self) -> BaseException | None:
         return None
@@ -115,6 +120,14 @@ async def test_an_abnormal_end_is_raised_after_the_events_before_it():
     assert await batches(session) == [["1", "2"], 1006]
     with pytest.raises(CozeWebsocketClosedError):  # and stays raised
         await session.next_batch()
+
+
+async def test_an_error_read_ahead_is_dropped_by_close_as_the_events_are():
+    session = session_over([delta(1), BAD, delta(2), NORMAL_CLOSE])
+    assert [event.id for event in await session.next_batch()] == ["1"]
+    await session.close()
+    assert await session.next_event() is None
+    assert await session.next_batch() == []
 
 
 async def test_without_aiohttps_queue_a_batch_holds_one_event():
