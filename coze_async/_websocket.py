@@ -107,13 +107,19 @@ if [a.name for a in attrs.fields(_Detail)] != ["logid", "origin_message"]:
 _MESSAGE_EVENT_FIELDS = {"event_type", "id", "detail", "data"}
 
 
+_CARRIES_MESSAGE: dict[type[WebsocketsEvent], bool] = {}
+
+
 def _carries_message(cls: type[WebsocketsEvent]) -> bool:
     """True for an event class made of the base fields and a :class:`Message` as ``data``."""
-    return (
-        {a.name for a in attrs.fields(cls)} == _MESSAGE_EVENT_FIELDS
-        and typing.get_type_hints(cls)["data"] is Message
-        and fast_path_refusal(cls) is None
-    )
+    carries = _CARRIES_MESSAGE.get(cls)
+    if carries is None:
+        carries = _CARRIES_MESSAGE[cls] = (
+            {a.name for a in attrs.fields(cls)} == _MESSAGE_EVENT_FIELDS
+            and typing.get_type_hints(cls)["data"] is Message
+            and fast_path_refusal(cls) is None
+        )
+    return carries
 
 
 def event_decoder(
