@@ -1,7 +1,7 @@
 """The sync twins of the realtime layer, run by the client's portal (no thread of their own).
 
-- :class:`WebsocketSession`: the iterator style; each ``send`` and each event read is one hop
-  into the client's event loop.
+- :class:`WebsocketSession`: the iterator style; each ``send`` is one hop into the client's
+  event loop, and reading takes every event received by then in one hop (``next_batch``).
 - :class:`WebsocketsBaseClient`: the handler style. The session is read by a task in the
   client's loop, and **handler callbacks run in that loop's thread** (the portal thread), one
   at a time, in order, as cozepy's run in its receive thread. A sender called inside a handler
@@ -44,6 +44,9 @@ class WebsocketSession:
     def __init__(self, root: SyncRoot, session: AsyncWebsocketSession) -> None:
         self._root = root
         self._session = session
+        #: Events read in the loop and not handed out yet.
+        self._batch: list[WebsocketsEvent] = []
+        self._pos = 0
 
     @property
     def _portal(self) -> Portal:
@@ -61,19 +64,36 @@ class WebsocketSession:
 
     def receive(self) -> WebsocketsEvent:
         """The next event; raises :class:`~coze_async.CozeWebsocketClosedError` once ended."""
-        return self._portal.call(self._session.receive)
+        event = self._next()
+        if event is None:  # ended: the async session raises what tells how
+            return self._portal.call(self._session.receive)
+        return event
 
     def __iter__(self) -> Iterator[WebsocketsEvent]:
         return self
 
     def __next__(self) -> WebsocketsEvent:
-        event = self._portal.call(self._session.next_event)
+        event = self._next()
         if event is None:
             raise StopIteration
         return event
 
+    def _next(self) -> WebsocketsEvent | None:
+        """The next event (``None`` once ended normally): one hop per batch of events."""
+        batch, pos = self._batch, self._pos
+        if pos < len(batch):
+            self._pos = pos + 1
+            return batch[pos]
+        batch = self._portal.call(self._session.next_batch)
+        if not batch:
+            return None
+        self._batch, self._pos = batch, 1
+        return batch[0]
+
     def close(self) -> None:
-        """Send what was queued and close (idempotent; see ``AsyncWebsocketSession.close``)."""
+        """Send what was queued and close (idempotent; see ``AsyncWebsocketSession.close``).
+        Events received but not read yet are dropped, as in the async session."""
+        self._batch, self._pos = [], 0
         with contextlib.suppress(CozeClientClosedError):  # the client (its loop) is closed
             self._portal.call(self._session.close, needs_server=False)
 

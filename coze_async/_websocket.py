@@ -21,6 +21,7 @@ import asyncio
 import collections
 import contextlib
 import logging
+import typing
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,7 @@ import aiohttp
 import attrs
 import orjson
 
-from ._converter import StructureError, structure, unstructure
+from ._converter import StructureError, converter, structure, unstructure
 from ._errors import (
     CozeClientClosedError,
     CozeError,
@@ -37,13 +38,16 @@ from ._errors import (
     CozeInvalidEventError,
     CozeWebsocketClosedError,
 )
+from ._fastgen import fast_path_refusal
+from ._interning import message_interner
 from ._response import NO_RESPONSE, HTTPResponse
+from .models.chat import Message
 from .models.websockets import WebsocketsErrorEvent, WebsocketsEvent, WebsocketsUnknownEvent
 
 if TYPE_CHECKING:
     from ._transport import Transport
 
-__all__ = ["DEFAULT_HEARTBEAT", "AsyncWebsocketSession", "decode_event"]
+__all__ = ["DEFAULT_HEARTBEAT", "AsyncWebsocketSession", "decode_event", "event_decoder"]
 
 log = logging.getLogger("coze_async")
 
@@ -92,6 +96,106 @@ def _has_data(cls: type[WebsocketsEvent]) -> bool:
     return has
 
 
+_Detail = WebsocketsEvent.Detail
+_structure_detail = converter.get_structure_hook(_Detail)
+_new = object.__new__
+_loads = orjson.loads
+_ABSENT: Any = object()
+# Built slot by slot below: fail at import, not at run time, if the models change.
+if [a.name for a in attrs.fields(_Detail)] != ["logid", "origin_message"]:
+    raise RuntimeError("WebsocketsEvent.Detail's fields changed: update event_decoder")
+_MESSAGE_EVENT_FIELDS = {"event_type", "id", "detail", "data"}
+
+
+_CARRIES_MESSAGE: dict[type[WebsocketsEvent], bool] = {}
+
+
+def _carries_message(cls: type[WebsocketsEvent]) -> bool:
+    """True for an event class made of the base fields and a :class:`Message` as ``data``."""
+    carries = _CARRIES_MESSAGE.get(cls)
+    if carries is None:
+        carries = _CARRIES_MESSAGE[cls] = (
+            {a.name for a in attrs.fields(cls)} == _MESSAGE_EVENT_FIELDS
+            and typing.get_type_hints(cls)["data"] is Message
+            and fast_path_refusal(cls) is None
+        )
+    return carries
+
+
+def event_decoder(
+    events: Mapping[str, type[WebsocketsEvent]],
+) -> Callable[[str, str], WebsocketsEvent]:
+    """``decode(text, logid)``: :func:`decode_event` of one message's JSON text (bad JSON, or
+    not an object, raises :class:`CozeInvalidEventError` too). One per session: a message event
+    (``data`` a :class:`Message`: deltas, completed messages) interns its message by the rule of
+    :mod:`coze_async._interning`, and its ``detail`` when equal to the previous one's (string or
+    null values); anything else, and any message the shortcut does not take whole, takes
+    :func:`decode_event`. Property-tested against it, errors included."""
+    fast = {
+        name: (cls, attrs.fields(cls).event_type.default)
+        for name, cls in events.items()
+        if name != "error" and _carries_message(cls)
+    }
+    intern = message_interner()
+    last_detail_raw: dict[str, Any] | None = None
+    last_detail: Any = None
+
+    def decode(text: str, logid: str) -> WebsocketsEvent:
+        nonlocal last_detail_raw, last_detail
+        try:
+            raw = _loads(text)
+        except orjson.JSONDecodeError as exc:
+            raise CozeInvalidEventError("", text, logid) from exc
+        if raw.__class__ is dict:
+            event_type = raw.get("event_type")
+            entry = fast.get(event_type) if event_type.__class__ is str else None
+            if entry is not None:
+                event_id = raw.get("id")
+                data = raw.get("data", _ABSENT)
+                if (event_id is None or event_id.__class__ is str) and data is not _ABSENT:
+                    try:
+                        detail = raw.get("detail")
+                        if detail is None:
+                            pass
+                        elif detail == last_detail_raw:
+                            detail = _new(_Detail)
+                            detail.logid = last_detail.logid
+                            detail.origin_message = last_detail.origin_message
+                        else:
+                            raw_detail = detail
+                            detail = _structure_detail(raw_detail, _Detail)
+                            if raw_detail.__class__ is dict and all(
+                                value is None or value.__class__ is str
+                                for value in raw_detail.values()
+                            ):
+                                last_detail_raw, last_detail = raw_detail, detail
+                        message = intern(data)
+                    except Exception:  # the converter's path below raises its error
+                        raw = _loads(text)
+                    else:
+                        cls, kind = entry
+                        event: WebsocketsEvent = _new(cls)
+                        event.event_type = kind
+                        event.id = event_id
+                        event.detail = detail
+                        event.data = message  # type: ignore[attr-defined]
+                        return event
+        elif not isinstance(raw, dict):
+            raise CozeInvalidEventError("", text, logid)
+        return decode_event(raw, events, logid)
+
+    return decode
+
+
+_TEXT, _BINARY = aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY
+
+
+def _holds_messages(ws: aiohttp.ClientWebSocketResponse[bool] | None) -> bool:
+    """True when aiohttp holds a received message, so reading it does not wait for the network
+    (its reader's queue; where that is not there, False: one event per batch)."""
+    return bool(getattr(getattr(ws, "_reader", None), "_buffer", None))
+
+
 def _abort(ws: aiohttp.ClientWebSocketResponse[bool]) -> None:
     """Close the connection under ``ws`` at once (aiohttp does the same when its own close is
     cancelled after the close frame; before it, the connection would stay open)."""
@@ -126,6 +230,7 @@ class AsyncWebsocketSession:
         self._path = path
         self._params = dict(params or {})
         self._events = events
+        self._decoder = event_decoder(events)
         self._headers = dict(headers or {})
         self._heartbeat = heartbeat
         self._state = _NEW
@@ -140,6 +245,8 @@ class AsyncWebsocketSession:
         #: Why the session ended, when the service ended it (raised by reads and sends).
         self._ending: CozeWebsocketClosedError | None = None
         self._read_done = False
+        #: An error met while reading ahead (:meth:`next_batch`), raised by the next read.
+        self._pending_error: CozeError | None = None
         #: Awaited after the client closed this session (a handler client joins its reader).
         self._after_client_close: Callable[[], Awaitable[None]] | None = None
 
@@ -222,6 +329,7 @@ class AsyncWebsocketSession:
 
     async def _shut(self) -> None:
         self._state = _CLOSED
+        self._pending_error = None  # dropped with what was received and not read
         self._transport.untrack_websocket(self)
         ws = self._ws
         if ws is not None and not ws.closed:
@@ -327,45 +435,60 @@ class AsyncWebsocketSession:
         message that cannot be decoded (the session goes on)."""
         if self._state is _NEW and not self._closed_here:
             await self.open()
-        if self._read_done or self._ws is None:
+        pending = self._pending_error
+        if pending is not None:
+            self._pending_error = None
+            raise pending
+        ws = self._ws
+        if self._read_done or ws is None:
             self._raise_ending()
             return None
         if self._reading:
             raise CozeError("another task is already reading this websocket session")
         self._reading = True
         try:
-            return await self._read(self._ws)
+            failure: BaseException | None = None
+            while True:
+                message = await ws.receive()
+                kind = message.type
+                if kind is _TEXT or kind is _BINARY:
+                    data = message.data
+                    text = data if data.__class__ is str else bytes(data).decode()
+                    event = self._decoder(text, self._meta.logid)
+                    if log.isEnabledFor(logging.DEBUG):
+                        log.debug("websocket %s received %s", self._path, event.event_type.value)
+                    return event
+                if kind is aiohttp.WSMsgType.CLOSE:
+                    self._peer_close = (int(message.data), str(message.extra or ""))
+                elif kind is aiohttp.WSMsgType.ERROR:
+                    failure = message.data
+                elif kind is aiohttp.WSMsgType.CLOSING or kind is aiohttp.WSMsgType.CLOSED:
+                    self._finish_reading(ws, failure)
+                    self._raise_ending()
+                    return None
         finally:
             self._reading = False
 
-    async def _read(self, ws: aiohttp.ClientWebSocketResponse[bool]) -> WebsocketsEvent | None:
-        failure: BaseException | None = None
-        while True:
-            message = await ws.receive()
-            kind = message.type
-            if kind is aiohttp.WSMsgType.TEXT or kind is aiohttp.WSMsgType.BINARY:
-                data = message.data
-                return self._decode(data if isinstance(data, str) else bytes(data).decode())
-            if kind is aiohttp.WSMsgType.CLOSE:
-                self._peer_close = (int(message.data), str(message.extra or ""))
-            elif kind is aiohttp.WSMsgType.ERROR:
-                failure = message.data
-            elif kind is aiohttp.WSMsgType.CLOSING or kind is aiohttp.WSMsgType.CLOSED:
-                self._finish_reading(ws, failure)
-                self._raise_ending()
-                return None
-
-    def _decode(self, text: str) -> WebsocketsEvent:
-        try:
-            message = orjson.loads(text)
-        except orjson.JSONDecodeError as exc:
-            raise CozeInvalidEventError("", text, self.logid) from exc
-        if not isinstance(message, dict):
-            raise CozeInvalidEventError("", text, self.logid)
-        event = decode_event(message, self._events, self.logid)
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("websocket %s received %s", self._path, event.event_type.value)
-        return event
+    async def next_batch(self) -> list[WebsocketsEvent]:
+        """The next event and those received already after it, decoded without waiting for the
+        network (what the sync iterator takes per thread hop): at least one, ``[]`` once the
+        session ended normally. Raises as :meth:`next_event`; an error that follows events is
+        raised by the next call (of either method)."""
+        event = await self.next_event()
+        if event is None:
+            return []
+        batch = [event]
+        ws = self._ws
+        while _holds_messages(ws):
+            try:
+                event = await self.next_event()
+            except CozeError as exc:
+                self._pending_error = exc
+                break
+            if event is None:
+                break
+            batch.append(event)
+        return batch
 
     def _finish_reading(
         self, ws: aiohttp.ClientWebSocketResponse[bool], failure: BaseException | None

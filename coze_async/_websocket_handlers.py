@@ -23,7 +23,7 @@ import inspect
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from enum import Enum
-from types import TracebackType
+from types import CoroutineType, TracebackType
 from typing import Any, ClassVar, TypeVar
 
 from ._converter import StructureError
@@ -54,6 +54,9 @@ C = TypeVar("C", bound="AsyncWebsocketsBaseClient")
 
 #: Event type -> ``handler(client, event)`` (``handler(client)`` for ``closed``).
 EventHandlers = Mapping[WebsocketsEventType | str, Callable[..., Any]]
+
+#: Not looked up yet (see ``_resolve``).
+_UNRESOLVED: Any = object()
 
 #: Seconds close() lets the handlers finish once the websocket is closed, before cancelling.
 _HANDLERS_GRACE_SECONDS = 5.0
@@ -194,6 +197,8 @@ class AsyncWebsocketsBaseClient:
                 "on_event must be an event handler object or a dict of handlers by event type, "
                 f"not {type(on_event)!r}"
             )
+        #: The handler found for each event type so far (``None``: none), by :meth:`_resolve`.
+        self._handler_for: dict[str, Callable[..., Any] | None] = {}
         self._state = self.State.INITIALIZED
         self._reader: asyncio.Task[None] | None = None
         self._closer: asyncio.Task[None] | None = None
@@ -223,6 +228,7 @@ class AsyncWebsocketsBaseClient:
     def on(self, event_type: WebsocketsEventType | str, handler: Callable[..., Any]) -> None:
         """Set the handler of ``event_type`` (replacing any)."""
         self._handlers.update(_handler_table({event_type: handler}))
+        self._handler_for.clear()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -366,10 +372,15 @@ class AsyncWebsocketsBaseClient:
     async def _deliver_events(self) -> None:
         """The reading task: each event to its handler, in order; then ``on_closed``."""
         session = self._session
+        read = session.next_event
+        handler_for = self._handler_for
+        facade = self._facade
+        seen = self._seen
+        changed = self._changed
         try:
             while True:
                 try:
-                    event = await session.next_event()
+                    event = await read()
                 except CozeWebsocketClosedError as exc:
                     await self._report("error", exc)
                     break
@@ -381,10 +392,26 @@ class AsyncWebsocketsBaseClient:
                     continue
                 if event is None:
                     break
-                await self._dispatch(event)
-                self._seen[event.event_type.value] += 1  # after its handler ran
-                self._notify()
-                await self._flush_queued()
+                event_type: str = event.event_type._value_
+                handler = handler_for.get(event_type, _UNRESOLVED)
+                if handler is _UNRESOLVED:
+                    handler = self._resolve(event)
+                if handler is not None:
+                    try:
+                        result = handler(facade, event)
+                        if result is not None and (
+                            result.__class__ is CoroutineType or inspect.isawaitable(result)
+                        ):
+                            await result
+                    except Exception as exc:
+                        await self._handler_failed(event_type, exc)
+                elif event_type == "error":
+                    log.error("websocket error event: %s", event)
+                seen[event_type] += 1  # after its handler ran
+                if changed is not None:
+                    changed.set()
+                if session._outbox:  # what senders queued inside the handler
+                    await self._flush_queued()
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # a bug of ours: reported, never lost in a task
@@ -406,18 +433,23 @@ class AsyncWebsocketsBaseClient:
         except CozeError as exc:  # the connection is gone: the next read reports it
             log.debug("websocket: flushing after a handler failed: %s", exc)
 
-    async def _dispatch(self, event: WebsocketsEvent) -> None:
+    def _resolve(self, event: WebsocketsEvent) -> Callable[..., Any] | None:
+        """The handler of ``event``'s type (``None``: none), remembered for the type's next
+        events until :meth:`on` changes the handlers."""
         event_type = event.event_type.value
         handler = self._handlers.get(event_type)
         if handler is None and self._handler_object is not None:
             handler = getattr(self._handler_object, _method_name(event_type), None)
             if handler is None and isinstance(event, WebsocketsUnknownEvent):
                 handler = getattr(self._handler_object, "on_unknown_event", None)
-        if handler is None:
-            if event_type == "error":
-                log.error("websocket error event: %s", event)
-            return
-        await self._call(handler, event_type, event)
+        self._handler_for[event_type] = handler
+        return handler
+
+    async def _handler_failed(self, event_type: str, exc: Exception) -> None:
+        if event_type in ("client_error", "closed"):  # an event named like these: as _call
+            log.error("websocket %s handler raised: %s", event_type, exc, exc_info=exc)
+        else:
+            await self._report("client_error", exc)
 
     async def _report(self, kind: str, error: BaseException) -> None:
         handler = self._handlers.get(kind)
