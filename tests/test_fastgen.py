@@ -377,18 +377,28 @@ def assert_same_as_the_converter(datas: list[bytes], got: list[tuple[str, Any]])
     assert len({id(d) for d in dicts}) == len(dicts)
 
 
+TEXTS = st.one_of(*[st.just(TEXT_MARK)] * 3, st.text(max_size=4), JSON_SCALARS)
+
+
 def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
-    """``previous`` with a new text (what a stream's deltas vary; ``TEXT_MARK``: a token drawn
-    later), sometimes one more value swapped for an equal one of another type (``1`` ->
-    ``1.0``/``True``) or for anything else."""
+    """Mostly ``previous`` with a new text (what a stream's deltas vary; ``TEXT_MARK``: a token
+    drawn later), else with one more change: a text dropped, a value swapped for one of the same
+    size, for an equal one of another type (``1`` -> ``1.0``/``True``) or for anything else."""
     payload = dict(previous)
     field = data.draw(st.sampled_from(["content", "content", "reasoning_content"]))
-    payload[field] = data.draw(st.just(TEXT_MARK) | st.text(max_size=4) | JSON_SCALARS)
-    change = data.draw(st.sampled_from(["keep", "keep", "drop", "other", "retype"]))
+    payload[field] = data.draw(TEXTS)
+    change = data.draw(st.sampled_from(["text"] * 6 + ["drop", "other", "same-size", "retype"]))
     if change == "drop":
         payload.pop(data.draw(st.sampled_from(["content", "reasoning_content"])), None)
     elif change == "other" and payload:
         payload[data.draw(st.sampled_from(sorted(payload)))] = data.draw(JSON)
+    elif change == "same-size":
+        texts = sorted(k for k, v in payload.items() if type(v) is str and v and v.isascii())
+        if texts:
+            key = data.draw(st.sampled_from(texts))
+            size, old = len(payload[key]), payload[key]
+            other = st.text("xyz0", min_size=size, max_size=size).filter(lambda t: t != old)
+            payload[key] = data.draw(other)
     elif change == "retype":
         numbers = [key for key, value in payload.items() if type(value) in (int, float, bool)]
         if numbers:
@@ -400,10 +410,15 @@ def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
 
 
 #: The bytes a text may come as: any JSON string's spellings, and what is not one.
-TEXT_TOKENS = st.one_of(
+VALID_TEXT_TOKENS = st.one_of(
     st.text(max_size=4).map(orjson.dumps),
     st.text(max_size=4).map(lambda t: json.dumps(t).encode()),  # \u escapes
     st.text(max_size=3).map(lambda t: b" %s\t" % orjson.dumps(t)),
+)
+TEXT_TOKENS = st.one_of(
+    VALID_TEXT_TOKENS,
+    VALID_TEXT_TOKENS,
+    VALID_TEXT_TOKENS,
     st.sampled_from([b'"\xff"', b'"a\x01"', b'"\\"', b'"a', b'a"', b'"a""b"', b'"a","x":"b"']),
     st.sampled_from([b'"\xe6\x98\x9f"', b'"\\n"', b'"\\ud83d\\ude00"', b'"\\ud800"', b'"\\\'"']),
     JSON_SCALARS.map(orjson.dumps),
@@ -418,6 +433,38 @@ def payload_bytes(payload: dict[str, Any], data: st.DataObject) -> bytes | None:
     except TypeError:
         return None
     return text.replace(orjson.dumps(TEXT_MARK), data.draw(TEXT_TOKENS))
+
+
+def _known(enum_class: type[enum.Enum]) -> st.SearchStrategy[Any]:
+    return st.sampled_from([member.value for member in enum_class])
+
+
+def _realistic() -> st.SearchStrategy[dict[str, Any]]:
+    """Messages as the service sends them (valid; the text mostly a token drawn later)."""
+    from coze_async.models.chat import MessageContentType, MessageRole, MessageType
+
+    texts = st.text(max_size=6)
+    return st.fixed_dictionaries(
+        {
+            "role": _known(MessageRole),
+            "type": _known(MessageType),
+            "content": TEXTS,
+            "content_type": _known(MessageContentType),
+        },
+        optional={
+            "id": texts,
+            "conversation_id": texts,
+            "bot_id": texts,
+            "chat_id": texts,
+            "section_id": texts | st.none(),
+            "created_at": st.integers(0, 2**40) | st.none(),
+            "reasoning_content": TEXTS | st.none(),
+            "meta_data": st.dictionaries(texts, texts, max_size=2) | st.none(),
+        },
+    )
+
+
+REALISTIC = _realistic()
 
 
 @settings(
@@ -439,14 +486,14 @@ def test_a_chat_streams_messages_match_cattrs_message_by_message(data: st.DataOb
             a.name: valid(hints[a.name], 1) for a in fields if a.default is not attrs.NOTHING
         },
     )
-    payloads = accepted | accepted | STRATEGIES[Message]
+    payloads = st.one_of(REALISTIC, REALISTIC, REALISTIC, accepted, STRATEGIES[Message])
     payload = data.draw(payloads)
     datas: list[bytes] = []
-    for _ in range(data.draw(st.integers(1, 8))):
+    for _ in range(data.draw(st.integers(1, 12))):
         encoded = payload_bytes(payload, data)
         if encoded is not None:
             datas.append(encoded)
-        fresh = data.draw(st.integers(0, 4)) == 0
+        fresh = data.draw(st.integers(0, 6)) == 0
         payload = data.draw(payloads) if fresh else _variant(payload, data)
     cuts = data.draw(st.lists(st.integers(0, 10_000), max_size=4))
     got = decode_chat_bytes([(DELTA, d) for d in datas], cuts)
@@ -484,10 +531,15 @@ def test_a_chat_streams_deltas_that_differ_only_in_their_text_reuse_the_first():
             b'{"content_type":"text","role":"assistant","content":"%s"}' % t
             for t in (b"a", b'"', b"\\u00e9", b"\\", b"\xe9")
         ],
+        # A value after the text changed, to one of the same size.
+        [
+            b'{"role":"assistant","content_type":"text","content":"%s","chat_id":"%s"}' % pair
+            for pair in ((b"a", b"1"), (b"b", b"2"))
+        ],
         # While the model reasons, reasoning_content is the text that varies.
         [orjson.dumps({**BASE, "content": "", "reasoning_content": t}) for t in ("a", "b", "")],
     ],
-    ids=["duplicate-key", "nested-key", "odd-texts", "reasoning"],
+    ids=["duplicate-key", "nested-key", "odd-texts", "same-size-change", "reasoning"],
 )
 def test_a_chat_streams_edge_cases_match_cattrs(datas: list[bytes]):
     for cuts in ([], [1_000_000]):
