@@ -25,6 +25,8 @@ _COMMON_EVENT = re.compile(rb"(?:id: ?([^\n]*)\n)?event: ?([^\n]*)\ndata: ?([^\n
 #: chunk can take the regex path too (holding more would re-copy a long event on every chunk).
 _HOLD_INCOMPLETE = 64 * 1024
 
+_NO_SHORTCUT: tuple[bytes, bytes, None] = (b"", b"\n\n", None)
+
 #: Default bound on one line (and on one event's data): real audio streams send ~95 KB lines.
 DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024
 
@@ -204,18 +206,18 @@ class SSEDecoder(Generic[T]):
         of ``buf``, from the first irregular line, for the line parser."""
         pos, limit, match, names = 0, self._max, _COMMON_EVENT.match, self._names
         fast = self._fast if hooks else None
-        shortcut = self._shortcut if hooks else None
+        head, tail, build = (self._shortcut if hooks else None) or _NO_SHORTCUT
+        skip, back = len(head), len(tail) - 2  # the tail ends with the blank line's two LFs
         while True:
-            if shortcut is not None and buf.startswith(shortcut[0], pos):
-                head, tail, build = shortcut
-                start = pos + len(head)
-                # The first line end after ``head`` is the tail's (which ends with two LFs).
-                end = buf.find(b"\n", start) + 2 - len(tail)
-                if start <= end and buf.startswith(tail, end) and end + len(tail) - pos <= limit:
+            if build is not None and buf.startswith(head, pos):
+                start = pos + skip
+                # No LF in ``middle`` or the tail's data: the first after ``head`` ends the data.
+                end = buf.find(b"\n", start) - back
+                if start <= end and buf.startswith(tail, end) and end + back + 2 - pos <= limit:
                     event = build(buf[start:end])
                     if event is not None:
                         events.append(event)
-                        pos = end + len(tail)
+                        pos = end + back + 2
                         continue
             found = match(buf, pos)
             if found is None:
@@ -230,7 +232,8 @@ class SSEDecoder(Generic[T]):
                 event = fast(name, data)
                 if event is not None:
                     events.append(event)
-                    shortcut = self._shortcut  # the fast path may have set one
+                    head, tail, build = self._shortcut or _NO_SHORTCUT  # it may have set one
+                    skip, back = len(head), len(tail) - 2
                     continue
             fields = (
                 names.get(name) or self._name(name) or "message",
