@@ -73,12 +73,15 @@ class ChatStreamDecoder:
     message events from their raw bytes there (:meth:`_fast`), and each delta sets a shortcut
     for the deltas that differ from it only in their text (:func:`_delta_shortcut`)."""
 
-    __slots__ = ("_response", "_sse", "_strict")
+    __slots__ = ("_response", "_shortcuts_left", "_sse", "_strict")
 
     def __init__(self, strict: bool) -> None:
         self._strict = strict
         self._sse: SSEDecoder[ChatEvent] | None = None
         self._response = NO_RESPONSE
+        # A stream whose deltas keep missing their shortcut (a field varying in each one)
+        # stops paying for new ones; real streams set one per message.
+        self._shortcuts_left = 32
 
     def __call__(self, sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
         return _decode(sse, response, self._strict)
@@ -99,7 +102,8 @@ class ChatStreamDecoder:
             message: Message = _structure_message(raw, Message)
         except Exception:  # bad JSON (or bytes that are not UTF-8) or the wrong shape
             return None
-        if kind is not _COMPLETED and self._sse is not None:
+        if kind is not _COMPLETED and self._sse is not None and self._shortcuts_left:
+            self._shortcuts_left -= 1
             shortcut = _delta_shortcut(data, raw, message, kind, self._response)
             if shortcut is not None:
                 self._sse.set_shortcut(name, *shortcut)

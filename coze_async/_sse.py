@@ -118,7 +118,7 @@ class SSEDecoder(Generic[T]):
             or data_head[:1] in (b"", b" ")
             or any(b"\n" in part or b"\r" in part for part in parts)
         ):
-            self._shortcut = None  # a space after a colon is not part of the value: no shortcut
+            self._shortcut = None  # framing that would not read back as these parts
             return
         self._shortcut = (b"event:%s\ndata:%s" % (name, data_head), data_tail + b"\n\n", build)
 

@@ -536,10 +536,13 @@ def test_a_chat_streams_deltas_that_differ_only_in_their_text_reuse_the_first():
             b'{"role":"assistant","content_type":"text","content":"%s","chat_id":"%s"}' % pair
             for pair in ((b"a", b"1"), (b"b", b"2"))
         ],
+        # Deltas that each vary another field too: none fits the one before (a stream stops
+        # setting shortcuts after a while).
+        [orjson.dumps({**BASE, "content": "t", "seq": i}) for i in range(40)],
         # While the model reasons, reasoning_content is the text that varies.
         [orjson.dumps({**BASE, "content": "", "reasoning_content": t}) for t in ("a", "b", "")],
     ],
-    ids=["duplicate-key", "nested-key", "odd-texts", "same-size-change", "reasoning"],
+    ids=["duplicate-key", "nested-key", "odd-texts", "same-size-change", "seq", "reasoning"],
 )
 def test_a_chat_streams_edge_cases_match_cattrs(datas: list[bytes]):
     for cuts in ([], [1_000_000]):
