@@ -204,7 +204,7 @@ class AsyncStream(Generic[E]):
                             return events
                         append(event)
                     else:
-                        append(item)  # type: ignore[arg-type]  # built by the shortcut: an E
+                        append(item)  # type: ignore[arg-type]  # an E, built by a fast path
             except Exception as exc:
                 if not events:
                     raise
