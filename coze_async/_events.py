@@ -4,6 +4,7 @@ workflow streams each have one; :class:`~coze_async._stream.AsyncStream` calls t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -12,8 +13,8 @@ import orjson
 
 from ._converter import converter, structure
 from ._errors import CozeAPIError, CozeInvalidEventError, api_error
-from ._response import HTTPResponse
-from ._sse import ServerSentEvent
+from ._response import NO_RESPONSE, HTTPResponse
+from ._sse import ServerSentEvent, SSEDecoder
 from .models.chat import Chat, ChatEvent, ChatEventType, Message
 from .models.workflows import (
     WorkflowEvent,
@@ -24,6 +25,7 @@ from .models.workflows import (
 )
 
 __all__ = [
+    "ChatStreamDecoder",
     "chat_event_decoder",
     "decode_chat_event",
     "decode_workflow_event",
@@ -61,86 +63,92 @@ def decode_chat_event(
     return _decode(sse, response, strict)
 
 
-_ABSENT: Any = object()
+def chat_event_decoder(strict: bool) -> ChatStreamDecoder:
+    """The decoder a chat stream calls per event (one per stream)."""
+    return ChatStreamDecoder(strict)
 
 
-def chat_event_decoder(strict: bool) -> Callable[[ServerSentEvent, HTTPResponse], ChatEvent | None]:
-    """The decoder a chat stream calls per event (positional: no keyword packing per event).
-    One per stream: it interns what repeats across the stream's message events.
+class ChatStreamDecoder:
+    """A chat stream's decoder (one per stream). Bound to the stream's SSE decoder, it decodes
+    message events from their raw bytes there (:meth:`_fast`), and each delta sets a shortcut
+    for the deltas that differ from it only in their text (:func:`_delta_shortcut`)."""
 
-    Consecutive deltas differ only in ``content`` (or ``reasoning_content``). When a message
-    payload without those two keys equals the previous one's (same keys, equal values of the
-    same types: ``1`` and ``1.0`` or ``True`` do not count as the same) and they hold what the
-    rule passes unchanged (a string; ``null`` or nothing for the optional one), the message is
-    the previous one with these two fields replaced: every other field was structured from the
-    same input already. Anything else takes the converter's path (and becomes the reference). A
-    message holding a mutable value (``meta_data``) is never a reference, so no two messages
-    share a dict. Property-tested against the converter, message by message."""
-    last_rest: dict[str, Any] | None = None
-    last: Any = None
-    # The keys of the reference's values that are neither strings nor null, and their types.
-    typed: tuple[str, ...] = ()
-    types: tuple[type, ...] = ()
+    __slots__ = ("_response", "_shortcuts_left", "_sse", "_strict")
 
-    def decode(sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
-        nonlocal last_rest, last, typed, types
-        kind = _MESSAGE_EVENTS.get(sse.event)
+    def __init__(self, strict: bool) -> None:
+        self._strict = strict
+        self._sse: SSEDecoder[ChatEvent] | None = None
+        self._response = NO_RESPONSE
+        # A stream whose deltas keep missing their shortcut (a field varying in each one)
+        # stops paying for new ones; real streams set one per message.
+        self._shortcuts_left = 32
+
+    def __call__(self, sse: ServerSentEvent, response: HTTPResponse) -> ChatEvent | None:
+        return _decode(sse, response, self._strict)
+
+    def bind(self, sse: SSEDecoder[ChatEvent], response: HTTPResponse) -> None:
+        """Decode the message events of ``sse`` (the stream's SSE decoder, for ``response``)."""
+        self._sse, self._response = sse, response
+        sse.set_fast_path(self._fast)
+
+    def _fast(self, name: bytes, data: bytes) -> ChatEvent | None:
+        """A message event as :meth:`__call__` decodes it; ``None`` for anything else, and for
+        a message it would refuse (it then raises the error, from the event's text)."""
+        kind = _MESSAGE_EVENT_NAMES.get(name)
         if kind is None:
-            return _decode(sse, response, strict)
+            return None
         try:
-            raw = _loads(sse.data)
-            message: Message
-            if raw.__class__ is not dict:
-                message = _structure_message(raw, Message)  # the converter raises
-            else:
-                content = raw.pop("content", _ABSENT)
-                reasoning = raw.pop("reasoning_content", _ABSENT)
-                if (
-                    raw == last_rest
-                    and content.__class__ is str
-                    and (reasoning is _ABSENT or reasoning is None or reasoning.__class__ is str)
-                    and (not typed or tuple(map(type, map(raw.__getitem__, typed))) == types)
-                ):
-                    # The reference with this content: every field set, slot by slot.
-                    message = _new(Message)
-                    message.role = last.role
-                    message.type = last.type
-                    message.content = content
-                    message.content_type = last.content_type
-                    message.meta_data = None
-                    message.id = last.id
-                    message.conversation_id = last.conversation_id
-                    message.section_id = last.section_id
-                    message.bot_id = last.bot_id
-                    message.chat_id = last.chat_id
-                    message.created_at = last.created_at
-                    message.updated_at = last.updated_at
-                    message.reasoning_content = None if reasoning is _ABSENT else reasoning
-                else:
-                    rest = raw.copy()
-                    if content is not _ABSENT:
-                        raw["content"] = content
-                    if reasoning is not _ABSENT:
-                        raw["reasoning_content"] = reasoning
-                    message = _structure_message(raw, Message)
-                    if message.meta_data is None:
-                        last_rest, last = rest, message
-                        typed = tuple(
-                            key
-                            for key, value in rest.items()
-                            if value is not None and value.__class__ is not str
-                        )
-                        types = tuple(type(rest[key]) for key in typed)
-                    else:
-                        last_rest, last, typed, types = None, None, (), ()
-        except Exception as exc:  # bad JSON or a payload of the wrong shape
-            raise CozeInvalidEventError("data", sse.data, response.logid) from exc
-        event: ChatEvent = _new(ChatEvent)
-        event.event, event.chat, event.message, event.unknown = kind, None, message, None
-        event._response = response  # type: ignore[misc]  # CozeModel's slot
-        return event
+            raw = _loads(data)
+            message: Message = _structure_message(raw, Message)
+        except Exception:  # bad JSON (or bytes that are not UTF-8) or the wrong shape
+            return None
+        if kind is not _COMPLETED and self._sse is not None and self._shortcuts_left:
+            self._shortcuts_left -= 1
+            shortcut = _delta_shortcut(data, raw, message, kind, self._response)
+            if shortcut is not None:
+                self._sse.set_shortcut(name, *shortcut)
+        return _chat_event(kind, None, message, None, self._response)
 
-    return decode
+
+_MESSAGE_EVENT_NAMES = {name.encode(): kind for name, kind in _MESSAGE_EVENTS.items()}
+_COMPLETED = ChatEventType.CONVERSATION_MESSAGE_COMPLETED
+#: A JSON string token: what a message's text is in its event's data.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _delta_shortcut(
+    data: bytes, raw: Any, message: Message, kind: ChatEventType, response: HTTPResponse
+) -> tuple[bytes, bytes, Callable[[bytes], ChatEvent | None]] | None:
+    """Consecutive deltas of a message differ only in their text (``content``, or
+    ``reasoning_content`` while the model reasons). Split ``data`` (a delta, decoded as
+    ``message``) around that text's JSON string: ``(head, tail, build)``, where
+    ``build(middle)`` is the event for the data ``head + middle + tail`` when ``middle`` is one
+    JSON string, and ``None`` otherwise (the converter's path decides then).
+
+    Why ``build`` gives what the converter gives: the parser reads ``head`` the same way
+    whatever follows, so if two probes (two different strings as ``middle``) each come out as
+    the text, and all else as in ``raw``, any string does; the converter structures each field
+    on its own, so only the text differs from ``message``. A message holding a mutable value
+    (``meta_data``) is not copied, so no two messages share a dict."""
+    field = "content"
+    if message.content == "" and message.reasoning_content:
+        field = "reasoning_content"
+    if message.meta_data is not None or raw.get(field).__class__ is not str:
+        return None
+    key = data.find(b'"%s":"' % field.encode())
+    token = _JSON_STRING.match(data, key + len(field) + 3) if key >= 0 else None
+    if token is None:
+        return None
+    head, tail = data[: token.start()], data[token.end() :]
+    rest = {k: v for k, v in raw.items() if k != field}
+    for probe in ("a", "b"):
+        try:
+            parsed = _loads(b'%s"%s"%s' % (head, probe.encode(), tail))
+        except orjson.JSONDecodeError:
+            return None
+        if parsed.__class__ is not dict or parsed.pop(field, None) != probe or parsed != rest:
+            return None
+    return head, tail, _delta_builder(kind, message, field == "content", response)
 
 
 def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) -> ChatEvent | None:
@@ -188,7 +196,7 @@ _MESSAGE_FIELDS = [
     "reasoning_content",
 ]
 if [a.name for a in attrs.fields(Message)] != _MESSAGE_FIELDS:
-    raise RuntimeError("Message's fields changed: update message_decoder")
+    raise RuntimeError("Message's fields changed: update _delta_builder")
 _loads = orjson.loads
 
 
@@ -203,6 +211,41 @@ def _chat_event(
     event.event, event.chat, event.message, event.unknown = kind, chat, message, unknown
     _set_attribute(event, "_response", response)
     return event
+
+
+def _delta_builder(
+    kind: ChatEventType, reference: Message, content: bool, response: HTTPResponse
+) -> Callable[[bytes], ChatEvent | None]:
+    """The event for a delta that is ``reference`` but for its text (``content``, or else
+    ``reasoning_content``), given as the bytes of one JSON string; ``None`` for anything else."""
+
+    def build(token: bytes) -> ChatEvent | None:
+        try:
+            text = _loads(token)
+        except orjson.JSONDecodeError:
+            return None
+        if text.__class__ is not str:
+            return None
+        message: Message = _new(Message)  # every field set, slot by slot
+        message.role = reference.role
+        message.type = reference.type
+        message.content = text if content else reference.content
+        message.content_type = reference.content_type
+        message.meta_data = None
+        message.id = reference.id
+        message.conversation_id = reference.conversation_id
+        message.section_id = reference.section_id
+        message.bot_id = reference.bot_id
+        message.chat_id = reference.chat_id
+        message.created_at = reference.created_at
+        message.updated_at = reference.updated_at
+        message.reasoning_content = reference.reasoning_content if content else text
+        event: ChatEvent = _new(ChatEvent)
+        event.event, event.chat, event.message, event.unknown = kind, None, message, None
+        event._response = response  # type: ignore[misc]  # CozeModel's slot
+        return event
+
+    return build
 
 
 def _load(sse: ServerSentEvent, cls: type[Any], response: HTTPResponse) -> Any:

@@ -9,11 +9,14 @@ bytes and decoded only when complete, so a UTF-8 character split across chunks d
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from ._errors import CozeError, CozeInvalidArgumentError
 
 __all__ = ["DEFAULT_MAX_LINE_BYTES", "SSEDecoder", "SSELineTooLongError", "ServerSentEvent"]
+
+T = TypeVar("T")
 
 #: One event as Coze frames it: an optional id line, the event name, one data line, a blank line;
 #: one optional space after each colon. Anything else goes through the line parser.
@@ -21,6 +24,8 @@ _COMMON_EVENT = re.compile(rb"(?:id: ?([^\n]*)\n)?event: ?([^\n]*)\ndata: ?([^\n
 #: The start of a regular event shorter than this is held whole until it completes, so the next
 #: chunk can take the regex path too (holding more would re-copy a long event on every chunk).
 _HOLD_INCOMPLETE = 64 * 1024
+
+_NO_SHORTCUT: tuple[bytes, bytes, None] = (b"", b"\n\n", None)
 
 #: Default bound on one line (and on one event's data): real audio streams send ~95 KB lines.
 DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024
@@ -43,19 +48,24 @@ class SSELineTooLongError(CozeError):
         self.limit = limit
 
 
-class SSEDecoder:
-    """Feed bytes with :meth:`feed`; each call returns the events completed by those bytes."""
+class SSEDecoder(Generic[T]):
+    """Feed bytes with :meth:`feed`; each call returns the events completed by those bytes.
+
+    A stream may decode its regular events itself, without a :class:`ServerSentEvent` each:
+    see :meth:`set_fast_path` and :meth:`set_shortcut` (``T`` is what they return)."""
 
     __slots__ = (
         "_data",
         "_data_size",
         "_event",
+        "_fast",
         "_held",
         "_last_id",
         "_max",
         "_names",
         "_parts",
         "_retry",
+        "_shortcut",
     )
 
     def __init__(self, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> None:
@@ -72,6 +82,8 @@ class SSEDecoder:
         self._last_id: str | None = None
         self._retry: int | None = None
         self._names: dict[bytes, str] = {}
+        self._fast: Callable[[bytes, bytes], T | None] | None = None
+        self._shortcut: tuple[bytes, bytes, Callable[[bytes], T | None]] | None = None
 
     @property
     def has_pending(self) -> bool:
@@ -84,11 +96,37 @@ class SSEDecoder:
         """Bytes of a partial line held until its line end arrives."""
         return self._held
 
-    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+    def set_fast_path(self, decode: Callable[[bytes, bytes], T | None]) -> None:
+        """From now on, an event of the regular shape (the regex path's: ``[id]``, ``event``,
+        ``data``, blank line) is ``decode(name, data)`` (the raw bytes of both fields) in
+        :meth:`feed`'s list, unless that returns ``None``: then it is a
+        :class:`ServerSentEvent`, as without a fast path. It must give what the stream would
+        give for that event, whatever its ``id``. :meth:`flush` never uses it."""
+        self._fast = decode
+
+    def set_shortcut(
+        self, name: bytes, data_head: bytes, data_tail: bytes, build: Callable[[bytes], T | None]
+    ) -> None:
+        """From now on, an event framed ``event:{name}``, ``data:{data_head}{middle}{data_tail}``,
+        blank line (no ``id``, no space after either colon, ``middle`` without line breaks) is
+        ``build(middle)`` in :meth:`feed`'s list, unless that returns ``None`` (the event then
+        takes the other paths). ``build`` must give what the stream would give for the event
+        those bytes make. Replaces the previous shortcut; :meth:`flush` never uses it."""
+        parts = (name, data_head, data_tail)
+        if (
+            name[:1] in (b"", b" ")
+            or data_head[:1] in (b"", b" ")
+            or any(b"\n" in part or b"\r" in part for part in parts)
+        ):
+            self._shortcut = None  # framing that would not read back as these parts
+            return
+        self._shortcut = (b"event:%s\ndata:%s" % (name, data_head), data_tail + b"\n\n", build)
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent | T]:
         """Decode ``chunk`` and return the events it completes, in order."""
         return self._feed(chunk, hold=True)
 
-    def _feed(self, chunk: bytes, *, hold: bool) -> list[ServerSentEvent]:
+    def _feed(self, chunk: bytes, *, hold: bool) -> list[Any]:
         if b"\n" not in chunk and b"\r" not in chunk:
             self._held += len(chunk)
             if self._held > self._max:
@@ -98,9 +136,9 @@ class SSEDecoder:
                 self._parts.append(chunk)
             return []
         buf = b"".join(self._parts) + chunk if self._parts else chunk
-        events: list[ServerSentEvent] = []
+        events: list[Any] = []
         if not (self._data or self._event) and b"\r" not in buf:
-            buf = self._fast_events(buf, events)
+            buf = self._fast_events(buf, events, hooks=hold)
             if (
                 hold
                 and len(buf) < min(_HOLD_INCOMPLETE, self._max)
@@ -162,18 +200,41 @@ class SSEDecoder:
         self._data, self._event, self._data_size = data, event, size
         return events
 
-    def _fast_events(self, buf: bytes, events: list[ServerSentEvent]) -> bytes:
+    def _fast_events(self, buf: bytes, events: list[Any], *, hooks: bool) -> bytes:
         """Decode the leading run of events shaped as Coze sends them (``[id]``, ``event``,
-        ``data``, blank line; no CR) with one regex match each; return the rest of ``buf``,
-        from the first irregular line, for the line parser."""
+        ``data``, blank line; no CR) with the shortcut or one regex match each; return the rest
+        of ``buf``, from the first irregular line, for the line parser."""
         pos, limit, match, names = 0, self._max, _COMMON_EVENT.match, self._names
-        found = match(buf)
-        while found is not None:
+        fast = self._fast if hooks else None
+        head, tail, build = (self._shortcut if hooks else None) or _NO_SHORTCUT
+        skip, back = len(head), len(tail) - 2  # the tail ends with the blank line's two LFs
+        while True:
+            if build is not None and buf.startswith(head, pos):
+                start = pos + skip
+                # No LF in ``middle`` or the tail's data: the first after ``head`` ends the data.
+                end = buf.find(b"\n", start) - back
+                if start <= end and buf.startswith(tail, end) and end + back + 2 - pos <= limit:
+                    event = build(buf[start:end])
+                    if event is not None:
+                        events.append(event)
+                        pos = end + back + 2
+                        continue
+            found = match(buf, pos)
+            if found is None:
+                break
             raw_id, name, data = found.groups()
             if len(data) > limit or len(name) > limit:
                 break  # let the line parser raise SSELineTooLongError
             if raw_id is not None and b"\0" not in raw_id:
                 self._last_id = raw_id.decode("utf-8", "replace")
+            pos = found.end()
+            if fast is not None:
+                event = fast(name, data)
+                if event is not None:
+                    events.append(event)
+                    head, tail, build = self._shortcut or _NO_SHORTCUT  # it may have set one
+                    skip, back = len(head), len(tail) - 2
+                    continue
             fields = (
                 names.get(name) or self._name(name) or "message",
                 data.decode("utf-8", "replace"),
@@ -181,8 +242,6 @@ class SSEDecoder:
                 self._retry,
             )
             events.append(tuple.__new__(ServerSentEvent, fields))
-            pos = found.end()
-            found = match(buf, pos)
         return buf[pos:] if pos else buf
 
     def _name(self, raw: bytes) -> str:
@@ -212,7 +271,7 @@ class SSEDecoder:
         """End of input: return what :meth:`feed` still held, the last line and event completed
         as if a blank line followed. Such an event was never terminated, so the spec would drop
         it; callers decide whether to trust it (real Coze streams end ``done`` this way)."""
-        events = self._feed(b"\n", hold=False) if self._parts else []
+        events: list[ServerSentEvent] = self._feed(b"\n", hold=False) if self._parts else []
         if self._data or self._event:
             event = self._dispatch()
             if event is not None:

@@ -36,7 +36,9 @@ class AsyncStream(Generic[E]):
     and awaitable (``await`` sends the request and returns the stream itself).
 
     ``decode`` turns one server-sent event into a typed event, returns ``None`` for the terminal
-    event and raises a :class:`~coze_async.CozeError` for an error event. ``ends_after`` marks
+    event and raises a :class:`~coze_async.CozeError` for an error event. If it has a ``bind``
+    method, that is called with the stream's :class:`SSEDecoder` and response once the response
+    came, to set fast paths on the decoder (their events come out of it typed). ``ends_after`` marks
     events after which the service may close the stream without a terminal event (a workflow's
     ``Interrupt`` or ``Error``): the connection closing right after one is a normal end.
     """
@@ -53,7 +55,7 @@ class AsyncStream(Generic[E]):
         self._decode = decode
         self._ends_after = ends_after
         self._last: E | None = None
-        self._sse = SSEDecoder(max_line_bytes)
+        self._sse: SSEDecoder[E] = SSEDecoder(max_line_bytes)
         self._raw: aiohttp.ClientResponse | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._meta: HTTPResponse = NO_RESPONSE
@@ -75,6 +77,9 @@ class AsyncStream(Generic[E]):
             self._raw = raw
             self._loop = asyncio.get_running_loop()
             self._meta = HTTPResponse(raw.status, raw.headers)
+            bind = getattr(self._decode, "bind", None)
+            if bind is not None:
+                bind(self._sse, self._meta)
         return self._raw
 
     def __await__(self) -> Generator[object, None, AsyncStream[E]]:
@@ -191,12 +196,15 @@ class AsyncStream(Generic[E]):
                 return self._end_of_body(raw, events)
             before, append = len(events), events.append
             try:
-                for sse in self._sse.feed(chunk):
-                    event = decode(sse, meta)
-                    if event is None:
-                        self._finish(raw, sse)
-                        return events
-                    append(event)
+                for item in self._sse.feed(chunk):
+                    if type(item) is ServerSentEvent:
+                        event = decode(item, meta)
+                        if event is None:
+                            self._finish(raw, item)
+                            return events
+                        append(event)
+                    else:
+                        append(item)  # type: ignore[arg-type]  # an E, built by a fast path
             except Exception as exc:
                 if not events:
                     raise

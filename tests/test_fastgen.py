@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import enum
 import importlib
+import itertools
+import json
 import pkgutil
 import typing
 from typing import Any
@@ -376,46 +378,107 @@ def test_every_model_gets_a_working_structure_hook(cls: type):
         assert isinstance(hook({}, cls), cls)
 
 
-# -- a chat stream's decoder: interning what repeats across deltas changes nothing -------------
+# -- a chat stream's fast paths (its message events decoded from their bytes, and the deltas
+# -- that differ from the previous one only in their text built from it) change nothing -------
+
+DELTA = b"conversation.message.delta"
+#: Stands for a message's text in a payload, replaced by the bytes of a token drawn for it.
+TEXT_MARK = "\x00text-mark"
 
 
-def _message_decoder() -> Any:
-    """A fresh chat stream decoder, as a function of a message payload's JSON text: the
-    message, or the converter's error the decoder wrapped."""
+def decode_chat_bytes(events: list[tuple[bytes, bytes]], cuts: list[int]) -> list[tuple[str, Any]]:
+    """Send ``(name, data)`` events as one chat stream's body, cut at ``cuts``, through its SSE
+    decoder with the chat decoder's fast paths bound, as a stream does. Per event: ``("ok",
+    event)`` or ``("error", (data, cause))`` for the CozeInvalidEventError it raised."""
     from coze_async._errors import CozeInvalidEventError
     from coze_async._events import chat_event_decoder
     from coze_async._response import NO_RESPONSE
-    from coze_async._sse import ServerSentEvent
+    from coze_async._sse import ServerSentEvent, SSEDecoder
 
-    decode_event = chat_event_decoder(True)
+    sse: SSEDecoder[Any] = SSEDecoder()
+    decode = chat_event_decoder(True)
+    decode.bind(sse, NO_RESPONSE)
+    body = b"".join(b"event:%s\ndata:%s\n\n" % event for event in events)
+    bounds = [0, *sorted(cut % (len(body) + 1) for cut in cuts), len(body)]
+    got: list[tuple[str, Any]] = []
+    for start, end in itertools.pairwise(bounds):
+        for item in sse.feed(body[start:end]):
+            error: CozeInvalidEventError | None = None
+            if isinstance(item, ServerSentEvent):
+                try:
+                    item = decode(item, NO_RESPONSE)
+                except CozeInvalidEventError as exc:
+                    error = exc
+            if error is not None:
+                assert error.field == "data" and error.logid == NO_RESPONSE.logid
+                got.append(("error", (error.data, error.__cause__)))
+            else:
+                assert item is not None and item.response is NO_RESPONSE
+                got.append(("ok", item))
+    assert not sse.has_pending
+    return got
 
-    def decode(text: bytes) -> Any:
-        sse = ServerSentEvent("conversation.message.delta", text.decode())
-        try:
-            event = decode_event(sse, NO_RESPONSE)
-        except CozeInvalidEventError as exc:
-            if isinstance(exc.__cause__, StructureError):  # the converter's error
-                raise exc.__cause__ from None
-            raise
-        assert event is not None and event.response is NO_RESPONSE
-        return event.message
 
-    return decode
+def expected_message(data: bytes) -> tuple[str, Any]:
+    """The converter's message for a delta's data (as a stream's SSE decoder decodes it), or
+    its error: ``("json", text)`` or ``("error", the converter's message)``."""
+    from coze_async.models.chat import Message
+
+    text = data.decode("utf-8", "replace")
+    try:
+        payload = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return ("json", text)
+    return outcome(FUNCTIONS[Message][0], payload, Message)
+
+
+def assert_same_as_the_converter(datas: list[bytes], got: list[tuple[str, Any]]) -> None:
+    from coze_async.models.chat import ChatEventType
+
+    assert len(got) == len(datas)
+    messages = []
+    for data, (kind, value) in zip(datas, got, strict=True):
+        expected = expected_message(data)
+        if kind == "ok":
+            assert expected[0] == "ok", (data, value, expected)
+            assert value.event is ChatEventType.CONVERSATION_MESSAGE_DELTA and value.chat is None
+            assert same_objects(value.message, expected[1]), (data, value.message, expected)
+            messages.append(value.message)
+            continue
+        text, cause = value
+        assert text == data.decode("utf-8", "replace")
+        if expected[0] == "json":
+            assert isinstance(cause, orjson.JSONDecodeError), (data, cause)
+        else:
+            assert expected[0] == "error" and isinstance(cause, StructureError), (data, cause)
+            assert str(cause) == expected[1]
+    # No two messages share a mutable value.
+    dicts = [m.meta_data for m in messages if m.meta_data is not None]
+    assert len({id(d) for d in dicts}) == len(dicts)
+
+
+TEXTS = st.one_of(*[st.just(TEXT_MARK)] * 3, st.text(max_size=4), JSON_SCALARS)
 
 
 def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
-    """``previous`` with new ``content``/``reasoning_content`` (what a stream's deltas vary),
-    sometimes one more value swapped for an equal one of another type (``1`` -> ``1.0``/``True``)
-    or for anything else."""
+    """Mostly ``previous`` with a new text (what a stream's deltas vary; ``TEXT_MARK``: a token
+    drawn later), else with one more change: a text dropped, a value swapped for one of the same
+    size, for an equal one of another type (``1`` -> ``1.0``/``True``) or for anything else."""
     payload = dict(previous)
-    payload["content"] = data.draw(st.text(max_size=4) | st.text(max_size=4) | JSON_SCALARS)
-    change = data.draw(st.sampled_from(["keep", "drop", "reasoning", "other", "retype"]))
+    field = data.draw(st.sampled_from(["content", "content", "reasoning_content"]))
+    payload[field] = data.draw(TEXTS)
+    change = data.draw(st.sampled_from(["text"] * 6 + ["drop", "other", "same-size", "retype"]))
     if change == "drop":
         payload.pop(data.draw(st.sampled_from(["content", "reasoning_content"])), None)
-    elif change == "reasoning":
-        payload["reasoning_content"] = data.draw(st.none() | st.text(max_size=3) | JSON_SCALARS)
     elif change == "other" and payload:
         payload[data.draw(st.sampled_from(sorted(payload)))] = data.draw(JSON)
+    elif change == "same-size":
+        texts = sorted(k for k, v in payload.items() if type(v) is str and v and v.isascii())
+        if texts:
+            key = data.draw(st.sampled_from(texts))
+            size, old = len(payload[key]), payload[key]
+            other = st.text("xyz0", min_size=size, max_size=size).filter(lambda t: t != old)
+            payload[key] = data.draw(other)
     elif change == "retype":
         numbers = [key for key, value in payload.items() if type(value) in (int, float, bool)]
         if numbers:
@@ -426,8 +489,66 @@ def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
     return payload
 
 
+#: The bytes a text may come as: any JSON string's spellings, and what is not one.
+VALID_TEXT_TOKENS = st.one_of(
+    st.text(max_size=4).map(orjson.dumps),
+    st.text(max_size=4).map(lambda t: json.dumps(t).encode()),  # \u escapes
+    st.text(max_size=3).map(lambda t: b" %s\t" % orjson.dumps(t)),
+)
+TEXT_TOKENS = st.one_of(
+    VALID_TEXT_TOKENS,
+    VALID_TEXT_TOKENS,
+    VALID_TEXT_TOKENS,
+    st.sampled_from([b'"\xff"', b'"a\x01"', b'"\\"', b'"a', b'a"', b'"a""b"', b'"a","x":"b"']),
+    st.sampled_from([b'"\xe6\x98\x9f"', b'"\\n"', b'"\\ud83d\\ude00"', b'"\\ud800"', b'"\\\'"']),
+    JSON_SCALARS.map(orjson.dumps),
+)
+
+
+def payload_bytes(payload: dict[str, Any], data: st.DataObject) -> bytes | None:
+    """``payload`` as JSON, ``TEXT_MARK`` spelled as a drawn token; ``None`` if JSON cannot
+    carry it (an integer too large)."""
+    try:
+        text = orjson.dumps(payload)
+    except TypeError:
+        return None
+    return text.replace(orjson.dumps(TEXT_MARK), data.draw(TEXT_TOKENS))
+
+
+def _known(enum_class: type[enum.Enum]) -> st.SearchStrategy[Any]:
+    return st.sampled_from([member.value for member in enum_class])
+
+
+def _realistic() -> st.SearchStrategy[dict[str, Any]]:
+    """Messages as the service sends them (valid; the text mostly a token drawn later)."""
+    from coze_async.models.chat import MessageContentType, MessageRole, MessageType
+
+    texts = st.text(max_size=6)
+    return st.fixed_dictionaries(
+        {
+            "role": _known(MessageRole),
+            "type": _known(MessageType),
+            "content": TEXTS,
+            "content_type": _known(MessageContentType),
+        },
+        optional={
+            "id": texts,
+            "conversation_id": texts,
+            "bot_id": texts,
+            "chat_id": texts,
+            "section_id": texts | st.none(),
+            "created_at": st.integers(0, 2**40) | st.none(),
+            "reasoning_content": TEXTS | st.none(),
+            "meta_data": st.dictionaries(texts, texts, max_size=2) | st.none(),
+        },
+    )
+
+
+REALISTIC = _realistic()
+
+
 @settings(
-    max_examples=150,
+    max_examples=200,
     database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -436,8 +557,6 @@ def _variant(previous: dict[str, Any], data: st.DataObject) -> dict[str, Any]:
 def test_a_chat_streams_messages_match_cattrs_message_by_message(data: st.DataObject):
     from coze_async.models.chat import Message
 
-    reference = FUNCTIONS[Message][0]
-    decode = _message_decoder()
     hints = typing.get_type_hints(Message)
     fields = attrs.fields(Message)
     # Mostly payloads the rule accepts, so that deltas repeat what a reference holds.
@@ -447,46 +566,64 @@ def test_a_chat_streams_messages_match_cattrs_message_by_message(data: st.DataOb
             a.name: valid(hints[a.name], 1) for a in fields if a.default is not attrs.NOTHING
         },
     )
-    payloads = accepted | accepted | STRATEGIES[Message]
+    payloads = st.one_of(REALISTIC, REALISTIC, REALISTIC, accepted, STRATEGIES[Message])
     payload = data.draw(payloads)
-    decoded: list[Any] = []
-    for _ in range(data.draw(st.integers(1, 6))):
-        try:
-            text = orjson.dumps(payload)
-        except TypeError:  # an integer JSON cannot carry
-            return
-        expected = outcome(reference, payload, Message)
-        try:
-            got: tuple[str, Any] = ("ok", decode(text))
-        except StructureError as exc:
-            got = ("error", str(exc))
-        assert got[0] == expected[0], (payload, got, expected)
-        if got[0] == "ok":
-            assert same_objects(got[1], expected[1]), (payload, got, expected)
-            decoded.append(got[1])
-        else:
-            assert got[1] == expected[1]
-        fresh = data.draw(st.integers(0, 3)) == 0
+    datas: list[bytes] = []
+    for _ in range(data.draw(st.integers(1, 12))):
+        encoded = payload_bytes(payload, data)
+        if encoded is not None:
+            datas.append(encoded)
+        fresh = data.draw(st.integers(0, 6)) == 0
         payload = data.draw(payloads) if fresh else _variant(payload, data)
-    # No two messages share a mutable value.
-    dicts = [m.meta_data for m in decoded if m.meta_data is not None]
-    assert len({id(d) for d in dicts}) == len(dicts)
+    cuts = data.draw(st.lists(st.integers(0, 10_000), max_size=4))
+    got = decode_chat_bytes([(DELTA, d) for d in datas], cuts)
+    assert_same_as_the_converter(datas, got)
 
 
-def test_a_chat_streams_decoder_reuses_what_repeats():
-    from coze_async.models.chat import Message
+BASE = {"id": "m", "role": "assistant", "type": "answer", "content_type": "text"}
 
-    decode = _message_decoder()
-    base = {"id": "m", "role": "assistant", "type": "answer", "content_type": "text"}
-    first = decode(orjson.dumps({**base, "content": "a", "created_at": 1}))
-    second = decode(orjson.dumps({**base, "content": "b", "created_at": 1}))
-    assert (first.content, second.content) == ("a", "b")
-    assert second.id is first.id and second.role is first.role  # interned
-    # An equal value of another type is not the same input: the converter decides.
-    retyped = {**base, "content": "c", "created_at": True}
-    expected = outcome(FUNCTIONS[Message][0], retyped, Message)
-    try:
-        got: tuple[str, Any] = ("ok", decode(orjson.dumps(retyped)))
-    except StructureError as exc:
-        got = ("error", str(exc))
-    assert got[0] == expected[0] and (got[0] == "ok" or got[1] == expected[1])
+
+def test_a_chat_streams_deltas_that_differ_only_in_their_text_reuse_the_first():
+    datas = [orjson.dumps({**BASE, "content": t, "created_at": 1}) for t in ("a", "b", "c")]
+    size = len(b"event:%s\ndata:%s\n\n" % (DELTA, datas[0]))
+    # One read, and one event a read: the fast paths apply within a read and across reads.
+    for cuts in ([], [size, 2 * size]):
+        got = decode_chat_bytes([(DELTA, d) for d in datas], cuts)
+        assert_same_as_the_converter(datas, got)
+        first, second, third = (event.message for _, event in got)
+        assert second.id is first.id and third.role is first.role  # built from the first
+
+
+@pytest.mark.parametrize(
+    "datas",
+    [
+        # A second "content" key: the last one counts, whatever the first says.
+        [
+            b'{"content":"%s","role":"assistant","content_type":"text","content":"z"}' % t
+            for t in (b"a", b"b")
+        ],
+        # A "content" key inside another value, before the message's own.
+        [
+            b'{"x":{"content":"q"},"content":"%s","role":"assistant","content_type":"text"}' % t
+            for t in (b"a", b"b")
+        ],
+        [
+            b'{"content_type":"text","role":"assistant","content":"%s"}' % t
+            for t in (b"a", b'"', b"\\u00e9", b"\\", b"\xe9")
+        ],
+        # A value after the text changed, to one of the same size.
+        [
+            b'{"role":"assistant","content_type":"text","content":"%s","chat_id":"%s"}' % pair
+            for pair in ((b"a", b"1"), (b"b", b"2"))
+        ],
+        # Deltas that each vary another field too: none fits the one before (a stream stops
+        # setting shortcuts after a while).
+        [orjson.dumps({**BASE, "content": "t", "seq": i}) for i in range(40)],
+        # While the model reasons, reasoning_content is the text that varies.
+        [orjson.dumps({**BASE, "content": "", "reasoning_content": t}) for t in ("a", "b", "")],
+    ],
+    ids=["duplicate-key", "nested-key", "odd-texts", "same-size-change", "seq", "reasoning"],
+)
+def test_a_chat_streams_edge_cases_match_cattrs(datas: list[bytes]):
+    for cuts in ([], [1_000_000]):
+        assert_same_as_the_converter(datas, decode_chat_bytes([(DELTA, d) for d in datas], cuts))

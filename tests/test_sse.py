@@ -9,6 +9,7 @@ import re
 import string
 import tracemalloc
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import orjson
 import pytest
@@ -554,3 +555,119 @@ def test_bare_field_names_after_an_event_in_the_same_chunk() -> None:
         ServerSentEvent("message", "\nb"),
         ServerSentEvent("message", "c"),
     ]
+
+
+# --- 13. fast paths: what a stream decodes itself comes out in order, as the event would -------
+
+FAST_NAMES = ["a", "b", "delta"]
+SHORTCUT = (b"delta", b'{"k":', b"}")
+MIDDLE = st.text(st.characters(exclude_characters="\r\n", exclude_categories=("Cs",)), max_size=6)
+
+
+def fast(name: bytes, data: bytes) -> tuple[str, bytes, bytes] | None:
+    """Decodes events named a or b (declining some), as a stream's fast path does."""
+    return ("fast", name, data) if name in (b"a", b"b") and len(data) % 3 else None
+
+
+def build(middle: bytes) -> tuple[str, bytes] | None:
+    return ("built", middle) if b"x" not in middle else None
+
+
+def trace(decoder: SSEDecoder[Any], chunks: Iterable[bytes]) -> list[tuple[Any, ...]]:
+    """Every event fed and flushed, as (event, data, id, retry), or (event, data, how) for one
+    a fast path gave; a too-long line as ("too long",)."""
+    out: list[tuple[Any, ...]] = []
+    for chunk in [*chunks, None]:
+        try:
+            items = decoder.feed(chunk) if chunk is not None else decoder.flush()
+        except SSELineTooLongError:
+            out.append(("too long",))
+            continue
+        for item in items:
+            if isinstance(item, ServerSentEvent):
+                out.append(tuple(item))
+            elif item[0] == "fast":
+                name, data = item[1].decode("utf-8", "replace"), item[2].decode("utf-8", "replace")
+                out.append((name or "message", data, "fast"))
+            else:
+                middle = item[1].decode("utf-8", "replace")
+                head, tail = SHORTCUT[1].decode(), SHORTCUT[2].decode()
+                out.append((SHORTCUT[0].decode(), head + middle + tail, "built"))
+    return out
+
+
+def assert_same_events(plain: list[tuple[Any, ...]], hooked: list[tuple[Any, ...]]) -> None:
+    assert len(plain) == len(hooked), (plain, hooked)
+    for want, got in zip(plain, hooked, strict=True):
+        if got[-1] in ("fast", "built"):
+            assert want[:2] == got[:2], (want, got)  # ids are for the stream to ignore
+        else:
+            assert want == got
+
+
+@st.composite
+def fast_path_streams(draw: st.DrawFn) -> tuple[bytes, list[int]]:
+    specs = []
+    for _ in range(draw(st.integers(0, 8))):
+        if draw(st.booleans()):
+            middle = draw(MIDDLE)
+            framed = draw(st.sampled_from(["plain", "plain", "plain", "id", "spaced"]))
+            specs.append(
+                (
+                    "delta",
+                    f'{{"k":{middle}}}',
+                    "7" if framed == "id" else None,
+                    None,
+                    framed == "spaced",
+                )
+            )
+        else:
+            spec = draw(event_specs())
+            specs.append((draw(st.sampled_from([*FAST_NAMES, spec[0]])), *spec[1:]))
+    raw, _ = encode_events(specs, draw(st.sampled_from(["\n", "\n", "\r\n"])), draw(st.booleans()))
+    cuts = draw(st.lists(st.integers(0, len(raw)), max_size=8))
+    return raw, cuts
+
+
+@settings(max_examples=300, deadline=None)
+@given(stream=fast_path_streams(), limit=st.sampled_from([12, 40, 16 * MiB]))
+def test_fast_paths_give_what_the_events_are(stream: tuple[bytes, list[int]], limit: int) -> None:
+    raw, cuts = stream
+    hooked: SSEDecoder[Any] = SSEDecoder(limit)
+    hooked.set_fast_path(fast)
+    hooked.set_shortcut(*SHORTCUT, build)
+    plain = trace(SSEDecoder(limit), split_at(raw, cuts))
+    assert_same_events(plain, trace(hooked, split_at(raw, cuts)))
+
+
+def test_the_shortcut_builds_events_and_fast_paths_are_not_used_by_flush() -> None:
+    decoder: SSEDecoder[Any] = SSEDecoder()
+    decoder.set_fast_path(fast)
+    decoder.set_shortcut(*SHORTCUT, build)
+    raw = b'event:delta\ndata:{"k":1}\n\nevent:a\ndata:xy\n\nevent:delta\ndata:{"k":"x"}\n\n'
+    assert decoder.feed(raw) == [
+        ("built", b"1"),
+        ("fast", b"a", b"xy"),
+        ServerSentEvent("delta", '{"k":"x"}'),  # declined by build and by the fast path
+    ]
+    assert decoder.feed(b'event:delta\ndata:{"k":2}\n\nevent:a\ndata:xy\n') == [("built", b"2")]
+    assert decoder.flush() == [ServerSentEvent("a", "xy")]  # the last event: no fast path
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "tail"),
+    [
+        (b"", b"{", b"}"),
+        (b" delta", b"{", b"}"),
+        (b"delta", b"", b"}"),
+        (b"delta", b" {", b"}"),
+        (b"del\nta", b"{", b"}"),
+        (b"delta", b"{\r", b"}"),
+        (b"delta", b"{", b"}\n"),
+    ],
+)
+def test_a_shortcut_the_framing_could_confuse_is_not_set(name: bytes, head: bytes, tail: bytes):
+    decoder: SSEDecoder[Any] = SSEDecoder()
+    decoder.set_shortcut(name, head, tail, build)
+    raw = b"event:%s\ndata:%s1%s\n\n" % (name, head, tail)
+    assert all(isinstance(item, ServerSentEvent) for item in decoder.feed(raw))

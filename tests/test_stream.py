@@ -351,3 +351,41 @@ async def test_a_stream_closed_before_use_sends_nothing_and_says_so(loopback):
         with pytest.raises(CozeError, match="closed before it was opened"):
             await stream
     assert server.requests == []
+
+
+def _generated_chat(deltas: int) -> bytes:
+    """A chat stream as the service sends it: two messages (the first reasoning, then answering),
+    texts of every spelling, and the events around them."""
+    chat = b'{"id":"c","conversation_id":"v","status":"in_progress"}'
+    message = {"id": "m", "role": "assistant", "type": "answer", "content_type": "text"}
+    texts = ["tok ", "星", "a\nb", '"q"', "\\", "</p>", ""]
+    events = [(b"conversation.chat.created", chat), (b"conversation.chat.in_progress", chat)]
+    for i in range(deltas):
+        data = {**message, "content": "", "reasoning_content": texts[i % len(texts)]}
+        events.append((b"conversation.message.delta", orjson.dumps(data)))
+    for i in range(deltas):
+        data = {**message, "id": "m2", "content": texts[i % len(texts)], "chat_id": "c"}
+        events.append((b"conversation.message.delta", orjson.dumps(data)))
+    events.append((b"conversation.message.completed", orjson.dumps({**message, "content": "x"})))
+    events += [(b"conversation.chat.completed", chat), (b"done", b'"[DONE]"')]
+    return b"".join(b"event:%s\ndata:%s\n\n" % event for event in events)
+
+
+@pytest.mark.parametrize("seed", range(3))
+async def test_a_long_chat_stream_gives_what_the_converter_gives(loopback, seed):
+    """Every event of a stream (its deltas built by the fast paths) equals the one the plain
+    decoding path gives for the same bytes; the terminal event is kept as it came."""
+    from coze_async._events import decode_chat_event
+    from coze_async._sse import SSEDecoder
+
+    body = _generated_chat(300)
+    server = await loopback(sse_app(body, seed=seed))
+    async with client(server.url) as coze:
+        stream = start_chat(coze)
+        events = [event async for event in stream]
+    plain = SSEDecoder().feed(body)
+    expected = [decode_chat_event(sse, stream.response, strict=True) for sse in plain[:-1]]
+    assert events == expected
+    assert [e.message.reasoning_content for e in events[2:302]][:3] == ["tok ", "星", "a\nb"]
+    assert stream.terminal_event == plain[-1]
+    assert stream.events_seen == len(expected)
