@@ -13,6 +13,7 @@ import orjson
 
 from ._converter import converter, structure
 from ._errors import CozeAPIError, CozeInvalidEventError, api_error
+from ._interning import copy_message
 from ._response import NO_RESPONSE, HTTPResponse
 from ._sse import ServerSentEvent, SSEDecoder
 from .models.chat import Chat, ChatEvent, ChatEventType, Message
@@ -180,23 +181,6 @@ _set_attribute = object.__setattr__
 # _chat_event must set every field: fail at import, not at run time, if the model changes.
 if [a.name for a in attrs.fields(ChatEvent)] != ["event", "chat", "message", "unknown"]:
     raise RuntimeError("ChatEvent's fields changed: update _chat_event")
-_MESSAGE_FIELDS = [
-    "role",
-    "type",
-    "content",
-    "content_type",
-    "meta_data",
-    "id",
-    "conversation_id",
-    "section_id",
-    "bot_id",
-    "chat_id",
-    "created_at",
-    "updated_at",
-    "reasoning_content",
-]
-if [a.name for a in attrs.fields(Message)] != _MESSAGE_FIELDS:
-    raise RuntimeError("Message's fields changed: update _delta_builder")
 _loads = orjson.loads
 
 
@@ -226,20 +210,10 @@ def _delta_builder(
             return None
         if text.__class__ is not str:
             return None
-        message: Message = _new(Message)  # every field set, slot by slot
-        message.role = reference.role
-        message.type = reference.type
-        message.content = text if content else reference.content
-        message.content_type = reference.content_type
-        message.meta_data = None
-        message.id = reference.id
-        message.conversation_id = reference.conversation_id
-        message.section_id = reference.section_id
-        message.bot_id = reference.bot_id
-        message.chat_id = reference.chat_id
-        message.created_at = reference.created_at
-        message.updated_at = reference.updated_at
-        message.reasoning_content = reference.reasoning_content if content else text
+        if content:
+            message = copy_message(reference, text, reference.reasoning_content)
+        else:
+            message = copy_message(reference, reference.content, text)
         event: ChatEvent = _new(ChatEvent)
         event.event, event.chat, event.message, event.unknown = kind, None, message, None
         event._response = response  # type: ignore[misc]  # CozeModel's slot

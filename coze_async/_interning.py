@@ -9,8 +9,9 @@ replaced, as every other field was structured from the same input already. Anyth
 the converter's path (and becomes the reference). A message holding a mutable value
 (``meta_data``) is never a reference, so no two messages share a dict.
 
-Used by websocket sessions (the ``data`` of message events); property-tested against the
-converter, message by message.
+Used by websocket sessions (the ``data`` of message events; property-tested against the
+converter, message by message); :func:`copy_message` also builds a chat stream's deltas from
+their bytes (``_events``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import attrs
 from ._converter import converter
 from .models.chat import Message
 
-__all__ = ["message_interner"]
+__all__ = ["copy_message", "message_interner"]
 
 _ABSENT: Any = object()
 _new = object.__new__
@@ -45,7 +46,28 @@ if [a.name for a in attrs.fields(Message)] != [
     "updated_at",
     "reasoning_content",
 ]:
-    raise RuntimeError("Message's fields changed: update message_interner")
+    raise RuntimeError("Message's fields changed: update copy_message")
+
+
+def copy_message(reference: Message, content: str, reasoning_content: str | None) -> Message:
+    """``reference`` with ``content`` and ``reasoning_content`` replaced: what the converter
+    gives for the reference's payload with those two strings (every field set slot by slot,
+    without ``__init__``). The reference holds no mutable value (no ``meta_data``)."""
+    message: Message = _new(Message)
+    message.role = reference.role
+    message.type = reference.type
+    message.content = content
+    message.content_type = reference.content_type
+    message.meta_data = None
+    message.id = reference.id
+    message.conversation_id = reference.conversation_id
+    message.section_id = reference.section_id
+    message.bot_id = reference.bot_id
+    message.chat_id = reference.chat_id
+    message.created_at = reference.created_at
+    message.updated_at = reference.updated_at
+    message.reasoning_content = reasoning_content
+    return message
 
 
 def message_interner() -> Callable[[Any], Message]:
@@ -70,28 +92,13 @@ def message_interner() -> Callable[[Any], Message]:
             and (reasoning is _ABSENT or reasoning is None or reasoning.__class__ is str)
             and (not typed or tuple(map(type, map(raw.__getitem__, typed))) == types)
         ):
-            # The reference with this content: every field set, slot by slot.
-            message: Message = _new(Message)
-            message.role = last.role
-            message.type = last.type
-            message.content = content
-            message.content_type = last.content_type
-            message.meta_data = None
-            message.id = last.id
-            message.conversation_id = last.conversation_id
-            message.section_id = last.section_id
-            message.bot_id = last.bot_id
-            message.chat_id = last.chat_id
-            message.created_at = last.created_at
-            message.updated_at = last.updated_at
-            message.reasoning_content = None if reasoning is _ABSENT else reasoning
-            return message
+            return copy_message(last, content, None if reasoning is _ABSENT else reasoning)
         rest = raw.copy()
         if content is not _ABSENT:
             raw["content"] = content
         if reasoning is not _ABSENT:
             raw["reasoning_content"] = reasoning
-        message = _structure_message(raw, Message)
+        message: Message = _structure_message(raw, Message)
         if message.meta_data is None:
             last_rest, last = rest, message
             typed = tuple(
