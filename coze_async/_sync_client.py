@@ -67,9 +67,11 @@ def _close_forgotten_clients() -> None:
 class Coze:
     """The sync Coze client: the same parameters and resources as :class:`AsyncCoze`, blocking.
 
-    Every call runs the async implementation in this client's own event-loop thread, so it also
-    works where an event loop is already running (Jupyter, inside async code). Use
-    ``with Coze(...) as coze:`` or call :meth:`close` to stop the thread and the connections.
+    Every call runs the async implementation on this client's own event loop: in the calling
+    thread when it runs no loop, else (and for good once several threads, async code or a
+    websocket session need it) in a thread of the loop's own, so it also works where an event
+    loop is already running (Jupyter, inside async code). Use ``with Coze(...) as coze:`` or call
+    :meth:`close` to close the loop and the connections.
     ``http_client`` takes cozepy's ``SyncHTTPClient(timeout=..., limits=...)``; not an
     ``aiohttp.ClientSession``, which belongs to the event loop that made it, never this client's.
     """

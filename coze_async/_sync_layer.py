@@ -99,7 +99,17 @@ class _Call:
     done callback stops the loop. The outcome is read in the loop, so an exception is never
     reported as unretrieved."""
 
-    __slots__ = ("cancelled", "error", "func", "interrupted", "lock", "result", "stop_loop", "task")
+    __slots__ = (
+        "cancelled",
+        "error",
+        "func",
+        "interrupted",
+        "lock",
+        "loop",
+        "result",
+        "stop_loop",
+        "task",
+    )
 
     def __init__(self, func: Callable[[], Awaitable[Any]]) -> None:
         self.func = func
@@ -112,10 +122,12 @@ class _Call:
         self.error: BaseException | None = None
         #: ``loop.stop`` while the caller runs the loop for this call.
         self.stop_loop: Callable[[], None] | None = None
+        #: The loop, while the caller runs it for this call (Ctrl-C then cancels the call).
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     def start(self, tasks: set[asyncio.Task[Any]], stopping: bool) -> None:
         """In the loop: start the work (or report the client closed)."""
-        if self.cancelled or stopping:
+        if self.cancelled or self.interrupted or stopping:
             self.cancelled = True
             self._release()
             return
@@ -143,6 +155,18 @@ class _Call:
         self.lock.release()
         if self.stop_loop is not None:
             self.stop_loop()
+
+    def on_sigint(self, signum: int, frame: object) -> None:
+        """The main thread's SIGINT handler while it runs the loop for this call: cancel the
+        call (``KeyboardInterrupt`` is raised when it ended). A second one, while the loop
+        runs, raises at once; around the run it is only noted, so that the portal's state is
+        never left half updated."""
+        loop = self.loop
+        if self.interrupted and loop is not None:
+            raise KeyboardInterrupt
+        self.interrupted = True
+        if loop is not None:
+            loop.call_soon_threadsafe(self.cancel)
 
     def cancel(self) -> None:
         """In the loop: stop the work (the caller was interrupted)."""
@@ -188,8 +212,10 @@ class Portal:
         #: Guards the fields below, which say who runs the loop.
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
-        #: The thread running the caller's own call in the loop, if one does now.
+        #: The thread running the loop now, when a caller does (for its call, a close or a
+        #: finalizer's work), and the call whose run another thread may cut short.
         self._driver: int | None = None
+        self._driven_call: _Call | None = None
         #: Set once the loop must run in its own thread (never unset).
         self._ready: Future[BlockingPortal] | None = None
         self._thread: threading.Thread | None = None
@@ -224,8 +250,8 @@ class Portal:
             ready = self._ready = Future()
             if self._driver is None:
                 self._start_thread_locked(loop, ready)
-            else:
-                loop.call_soon_threadsafe(self._yield_loop, loop)
+            elif self._driven_call is not None:  # other runs by a caller are short: let them end
+                loop.call_soon_threadsafe(self._yield_loop, loop, self._driven_call)
         return ready
 
     def _start_thread_locked(
@@ -237,9 +263,9 @@ class Portal:
         self._thread = thread
         thread.start()
 
-    def _yield_loop(self, loop: asyncio.AbstractEventLoop) -> None:
-        # In the loop: stop a caller's run of it (not the loop thread's, once it runs it).
-        if self._thread is None:
+    def _yield_loop(self, loop: asyncio.AbstractEventLoop, call: _Call) -> None:
+        # In the loop: stop the caller's run for ``call``, if it is still the run going on.
+        if self._driven_call is call and self._thread is None:
             loop.stop()
 
     def _serve(self, loop: asyncio.AbstractEventLoop, ready: Future[BlockingPortal]) -> None:
@@ -265,71 +291,73 @@ class Portal:
         If the caller is interrupted (Ctrl-C), the work in the loop is cancelled too.
         ``needs_server=False`` (closing): the work never waits for the server, so it may run
         from a thread whose loop serves it (a forgotten client collected there)."""
-        me = threading.get_ident()
+        call = _Call(func)
+        if self._thread is None and _may_drive() and self._run_in_place(call):
+            if call.lock.locked():  # the loop moved to its thread before the call ended
+                self._wait(call, self._loop)
+            return call.outcome()  # type: ignore[no-any-return]
+        if call.interrupted:  # Ctrl-C came while finding out who runs the loop
+            raise KeyboardInterrupt
         thread = self._thread
-        if thread is None:
-            loop, may_drive = self._claim(me)
-        else:  # the loop has its thread for good: no lock needed to hand the call over
-            running, may_drive = self._loop, False
+        if thread is None:  # the loop is moved to its thread, then the call handed over
+            with self._lock:
+                loop = self._loop_locked()
+                if self.in_loop_thread:
+                    raise CozeError(_SELF_CALL)
+                self._own_thread_locked(loop)
+        else:  # it has its thread for good: no lock needed to hand the call over
+            running = self._loop
             if running is None or self._stopped:
                 raise CozeClientClosedError("this client is closed")
-            loop = running
-            if thread.ident == me:
+            if thread is threading.current_thread():
                 raise CozeError(_SELF_CALL)
-        if not may_drive and needs_server:
+            loop = running
+        if needs_server:
             _refuse_self_deadlock(self._loopback_port, self._base_url)
-        call = _Call(func)
-        if may_drive:
-            self._run_in_place(loop, call)
-            if call.lock.locked():  # the loop moved to its thread before the call ended
-                self._wait(call, loop)
-        else:
-            try:
-                loop.call_soon_threadsafe(self._start_call, call)
-            except RuntimeError as exc:  # the loop closed since
-                raise CozeClientClosedError("this client is closed") from exc
-            self._wait(call, loop)
+        try:
+            loop.call_soon_threadsafe(self._start_call, call)
+        except RuntimeError as exc:  # the loop closed since
+            raise CozeClientClosedError("this client is closed") from exc
+        self._wait(call, loop)
         return call.outcome()  # type: ignore[no-any-return]
 
-    def _claim(self, me: int) -> tuple[asyncio.AbstractEventLoop, bool]:
-        """The loop, and whether this thread runs it for its call (else the loop is, or is
-        being, moved to its own thread)."""
-        may_drive = _may_drive()
-        with self._lock:
-            loop = self._loop_locked()
-            if self._driver == me or (self._thread is not None and self._thread.ident == me):
-                raise CozeError(_SELF_CALL)
-            if may_drive and self._ready is None and self._driver is None:
-                self._driver = me
-                return loop, True
-            self._own_thread_locked(loop)
-            return loop, False
-
-    def _run_in_place(self, loop: asyncio.AbstractEventLoop, call: _Call) -> None:
-        """Run the loop in this thread until ``call`` ended or the loop is wanted elsewhere.
-        In the main thread, Ctrl-C cancels the call (a second one raises at once)."""
-        call.stop_loop = loop.stop
-        interrupt = previous = None
-        if threading.get_ident() == threading.main_thread().ident:
-            interrupt = functools.partial(_interrupt, loop, call)
-            previous = _setsignal(_SIGINT, interrupt)
+    def _run_in_place(self, call: _Call) -> bool:
+        """Run the loop in this thread until ``call`` ended or another thread wants the loop;
+        ``False`` (nothing done) if the loop is, or must be, run elsewhere. In the main thread,
+        SIGINT cancels the call from before the loop is claimed until after it is released."""
+        main = threading.get_ident() == threading.main_thread().ident
+        previous = _setsignal(_SIGINT, call.on_sigint) if main else None
         try:
-            loop.call_soon(self._start_call, call)
-            loop.run_forever()
-        except BaseException:
-            loop.call_soon(call.cancel)  # a second Ctrl-C: the work ends when the loop next runs
-            raise
+            with self._lock:
+                loop = self._loop_locked()
+                if self.in_loop_thread:
+                    raise CozeError(_SELF_CALL)
+                if self._ready is not None or self._driver is not None:
+                    return False
+                self._driver, self._driven_call = threading.get_ident(), call
+            try:
+                call.stop_loop, call.loop = loop.stop, loop
+                loop.call_soon(self._start_call, call)
+                loop.run_forever()
+            except BaseException:
+                loop.call_soon(
+                    call.cancel
+                )  # a second Ctrl-C: the work ends when the loop next runs
+                raise
+            finally:
+                call.stop_loop = call.loop = None  # the call's end no longer stops the loop
+                self._release_loop(loop)
+            return True
         finally:
-            if interrupt is not None and _getsignal(_SIGINT) is interrupt:
+            if main:
                 _setsignal(_SIGINT, previous)
-            call.stop_loop = None  # from here on, the call's end does not stop the loop
-            self._release_loop(loop)
 
     def _release_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         """After this thread ran the loop: close it here if a close was scheduled meanwhile,
         else hand it to its own thread if that was asked for, else leave it idle."""
         with self._lock:
             pending_stop, self._pending_stop = self._pending_stop, None
+            self._driven_call = None
             if pending_stop is None:
                 self._driver = None
                 if self._ready is not None and self._thread is None:
@@ -337,7 +365,7 @@ class Portal:
         if pending_stop is not None:
             self._finish_stop(loop, pending_stop)
 
-    def _wait(self, call: _Call, loop: asyncio.AbstractEventLoop) -> None:
+    def _wait(self, call: _Call, loop: asyncio.AbstractEventLoop | None) -> None:
         """Block until the loop thread ended ``call``; Ctrl-C cancels it there."""
         try:
             # Bounded waits, so that a call handed over while the loop was ending (its callback
@@ -350,8 +378,9 @@ class Portal:
                     raise CozeClientClosedError("this client was closed during the call")
         except BaseException:
             # KeyboardInterrupt, SystemExit: stop the work in the loop as well.
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(call.cancel)
+            if loop is not None:
+                with contextlib.suppress(RuntimeError):  # the loop closed
+                    loop.call_soon_threadsafe(call.cancel)
             raise
 
     def _start_call(self, call: _Call) -> None:
@@ -378,9 +407,12 @@ class Portal:
         # Never blocks: a finalizer may run this in a thread that holds the lock already.
         if self._lock.acquire(blocking=False):
             try:
-                here = self._ready is None and self._driver is None and _may_drive()
+                idle = self._ready is None and self._driver is None
+                here = idle and _may_drive()
                 if here:
                     self._driver = threading.get_ident()
+                elif idle and not self._stopped:
+                    self._own_thread_locked(loop)  # nobody would run it until the next call
             finally:
                 self._lock.release()
         if not here:
@@ -461,8 +493,12 @@ class Portal:
             loop = self._loop
             if loop is None:
                 return
-            if self._driver is not None and self._ready is None:
-                self._own_thread_locked(loop)  # a caller in another thread runs the loop now
+            if self._ready is None and (
+                self._driver is not None or asyncio._get_running_loop() is not None
+            ):
+                # A caller in another thread runs the loop now, or this thread runs a loop of
+                # its own (which cannot run ours): close it through the loop's thread.
+                self._own_thread_locked(loop)
             ready = self._ready
             if ready is None:
                 self._driver = threading.get_ident()  # nobody else may run it while it closes
@@ -512,15 +548,6 @@ class Portal:
             self._loop = None
             self._driver = None
         _RUNNING.discard(self)
-
-
-def _interrupt(loop: asyncio.AbstractEventLoop, call: _Call, signum: int, frame: object) -> None:
-    """SIGINT while a caller runs the loop: cancel its call (raised as KeyboardInterrupt when
-    it ended); a second one raises at once."""
-    if call.interrupted:
-        raise KeyboardInterrupt
-    call.interrupted = True
-    loop.call_soon_threadsafe(call.cancel)
 
 
 def _spawn(func: Callable[[], object]) -> None:

@@ -42,6 +42,9 @@ class WebsocketSession:
     ``with coze.websockets.chat.connect(bot_id=...) as ws: ws.send(event); for event in ws``."""
 
     def __init__(self, root: SyncRoot, session: AsyncWebsocketSession) -> None:
+        # The session opens on first use, and its pings must be answered between the caller's
+        # reads: the client's loop runs in its own thread from now on.
+        root._portal.keep_running()
         self._root = root
         self._session = session
         #: Events read in the loop and not handed out yet.
@@ -54,7 +57,6 @@ class WebsocketSession:
 
     def open(self) -> WebsocketSession:
         """Connect (once)."""
-        self._portal.keep_running()  # pings are answered between the caller's reads
         self._portal.call(self._session.open)
         return self
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import inspect
+import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -398,3 +399,76 @@ def test_constructor_validates_in_the_callers_thread():
         Coze(TokenAuth("t"), "not a url")
     with pytest.raises(TypeError, match="auth"):
         Coze("a token string")  # type: ignore[arg-type]
+
+
+# -- the portal's loop run by its callers: the hand-overs (found by review) -------------------
+
+
+def test_a_call_while_a_finalizer_runs_the_loop_in_place_waits_for_it_without_breaking_it():
+    portal = portal_module.Portal()
+    portal.call(lambda: asyncio.sleep(0))  # the loop exists, nobody runs it
+    answers: list[object] = []
+
+    def other_thread() -> None:
+        time.sleep(0.1)
+        answers.append(portal.call(lambda: asyncio.sleep(0, "ok")))
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    portal.call_soon(lambda: asyncio.sleep(0.5))  # runs here: nobody else runs the loop
+    thread.join(10)
+    portal.stop()
+    assert answers == ["ok"]  # before: the other thread stopped this run: RuntimeError here
+
+
+def test_call_soon_from_a_thread_running_another_loop_runs_without_waiting_for_a_call():
+    portal = portal_module.Portal()
+    portal.call(lambda: asyncio.sleep(0))  # the loop is idle, with no thread
+    ran = threading.Event()
+
+    async def elsewhere() -> bool:
+        portal.call_soon(ran.set)  # as a stream dropped inside async code does
+        return await asyncio.to_thread(ran.wait, 5)
+
+    assert asyncio.run(elsewhere())  # before: it ran only at the client's next call
+    portal.stop()
+
+
+def test_stop_from_a_thread_running_another_loop_closes_the_idle_loop():
+    portal = portal_module.Portal()
+    portal.call(lambda: asyncio.sleep(0))
+    loop = portal._loop
+    assert loop is not None
+
+    async def elsewhere() -> None:
+        portal.stop()  # as a sync OAuth app's close() in async code
+
+    asyncio.run(elsewhere())  # before: "Cannot run the event loop while another loop is running"
+    assert loop.is_closed() and not portal_module._RUNNING & {portal}
+
+
+def test_ctrl_c_as_the_loop_is_released_leaves_the_client_usable(monkeypatch):
+    """SIGINT may come at any point of a call run in place, also after the loop ran: it is
+    raised as KeyboardInterrupt once the portal's state is consistent, never in the middle."""
+    assert threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    portal = portal_module.Portal()
+    release = portal_module.Portal._release_loop
+    fired: list[bool] = []
+
+    def release_with_ctrl_c(self, loop):
+        if not fired:
+            fired.append(True)
+            signal.raise_signal(signal.SIGINT)
+        release(self, loop)
+
+    monkeypatch.setattr(portal_module.Portal, "_release_loop", release_with_ctrl_c)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            portal.call(lambda: asyncio.sleep(0, 1))
+        assert portal._driver is None and not portal.in_loop_thread
+        assert portal.call(lambda: asyncio.sleep(0, 2)) == 2  # before: "own event-loop thread"
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        portal.stop()
+        signal.signal(signal.SIGINT, previous)

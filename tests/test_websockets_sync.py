@@ -293,3 +293,18 @@ def test_thirty_sync_cycles_leave_no_socket_or_thread(coze: Coze, coze_emulator:
     assert handler.closed == 15
     assert settle(lambda: coze_emulator.open_connections == 0)
     assert threading.active_count() == threads and portal_threads() == 1
+
+
+def test_a_session_used_without_open_has_its_loop_served_between_calls(coze: Coze):
+    """A session opens itself on first use: its pings must be answered between the caller's
+    reads, so the client's loop has its own thread as soon as the session exists."""
+    ws = coze.websockets.chat.connect(bot_id=ECHO_BOT_ID)
+    ws.send(
+        ConversationMessageCreateEvent(
+            data=ConversationMessageCreateEvent.Data(role="user", content_type="text", content="hi")
+        )
+    )
+    try:
+        assert coze._portal._thread is not None and coze._portal._thread.is_alive()
+    finally:
+        ws.close()
