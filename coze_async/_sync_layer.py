@@ -466,16 +466,8 @@ class Portal:
         assert ready is not None
 
         async def cleanup_then_stop() -> None:
-            portal = await asyncio.wrap_future(ready)
-            try:
-                with contextlib.suppress(Exception):
-                    await cleanup()
-            finally:
-                try:
-                    await self._cancel_calls()
-                finally:
-                    self._forget()
-                    await portal.stop(cancel_remaining=True)
+            portal: BlockingPortal = await asyncio.wrap_future(ready)
+            await self._shut_down(cleanup, portal)
 
         loop = asyncio.get_running_loop()
         task = loop.create_task(cleanup_then_stop())
@@ -510,7 +502,7 @@ class Portal:
             # RuntimeError: already stopping; TimeoutError: hung; CozeError: closed in place.
             with contextlib.suppress(RuntimeError, TimeoutError, CozeError):
                 portal = ready.result(_JOIN_SECONDS)
-                portal.start_task_soon(self._stop_portal, portal).result(_JOIN_SECONDS)
+                portal.start_task_soon(self._shut_down, None, portal).result(_JOIN_SECONDS)
             thread = self._thread
             if thread is not None:
                 thread.join(_JOIN_SECONDS)
@@ -519,17 +511,9 @@ class Portal:
     def _finish_stop(
         self, loop: asyncio.AbstractEventLoop, cleanup: Callable[[], Awaitable[object]] | None
     ) -> None:
-        """Close the loop in this thread (nothing else runs it): ``cleanup()`` first, if
-        given, then cancel what still runs."""
-
-        async def finish() -> None:
-            if cleanup is not None:
-                with contextlib.suppress(Exception):
-                    await cleanup()
-            await self._cancel_calls()
-
+        """Close the loop in this thread (nothing else runs it), after :meth:`_shut_down`."""
         try:
-            loop.run_until_complete(finish())
+            loop.run_until_complete(self._shut_down(cleanup, None))
         finally:
             _close_loop(loop)
             ready = self._ready
@@ -537,11 +521,23 @@ class Portal:
                 ready.set_exception(CozeClientClosedError("this client is closed"))
             self._forget()
 
-    async def _stop_portal(self, portal: BlockingPortal) -> None:
+    async def _shut_down(
+        self, cleanup: Callable[[], Awaitable[object]] | None, portal: BlockingPortal | None
+    ) -> None:
+        """In the loop, the one order of every stop: ``cleanup()`` (its failure ignored), then
+        the calls still running cancelled, then, where the loop has its thread, the portal it
+        serves stopped (which ends the thread's run of the loop)."""
         try:
-            await self._cancel_calls()
+            if cleanup is not None:
+                with contextlib.suppress(Exception):
+                    await cleanup()
         finally:
-            await portal.stop(cancel_remaining=True)
+            try:
+                await self._cancel_calls()
+            finally:
+                if portal is not None:
+                    self._forget()
+                    await portal.stop(cancel_remaining=True)
 
     def _forget(self) -> None:
         with self._lock:
