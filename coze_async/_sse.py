@@ -14,7 +14,13 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from ._errors import CozeError, CozeInvalidArgumentError
 
-__all__ = ["DEFAULT_MAX_LINE_BYTES", "SSEDecoder", "SSELineTooLongError", "ServerSentEvent"]
+__all__ = [
+    "DEFAULT_MAX_LINE_BYTES",
+    "SSEDecoder",
+    "SSELineTooLongError",
+    "ServerSentEvent",
+    "check_max_line_bytes",
+]
 
 T = TypeVar("T")
 
@@ -29,6 +35,12 @@ _NO_SHORTCUT: tuple[bytes, bytes, None] = (b"", b"\n\n", None)
 
 #: Default bound on one line (and on one event's data): real audio streams send ~95 KB lines.
 DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024
+
+
+def check_max_line_bytes(max_line_bytes: int) -> None:
+    """Refuse a line limit that is not positive."""
+    if max_line_bytes <= 0:
+        raise CozeInvalidArgumentError("max_line_bytes must be positive")
 
 
 class ServerSentEvent(NamedTuple):
@@ -69,8 +81,7 @@ class SSEDecoder(Generic[T]):
     )
 
     def __init__(self, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> None:
-        if max_line_bytes <= 0:
-            raise CozeInvalidArgumentError("max_line_bytes must be positive")
+        check_max_line_bytes(max_line_bytes)
         self._max = max_line_bytes
         # The partial line held between feeds, as chunks joined only once a line end arrives
         # (joining on every feed would make a long line in small chunks quadratic).

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Generator
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import aiohttp
 
@@ -24,11 +24,15 @@ from ._errors import (
     CozeTimeoutError,
 )
 from ._response import NO_RESPONSE, HTTPResponse
-from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent, SSEDecoder
+from ._sse import DEFAULT_MAX_LINE_BYTES, ServerSentEvent, SSEDecoder, check_max_line_bytes
 
 __all__ = ["AsyncStream", "release_dropped"]
 
 E = TypeVar("E")
+#: The batch of a stream with none to hand out (never changed: batches are replaced whole).
+_NO_EVENTS: list[Any] = []
+#: The SSE decoder of a stream not yet open (it gets its own with the response).
+_NO_DECODER: SSEDecoder[Any] = SSEDecoder()
 
 
 class AsyncStream(Generic[E]):
@@ -55,11 +59,14 @@ class AsyncStream(Generic[E]):
         self._decode = decode
         self._ends_after = ends_after
         self._last: E | None = None
-        self._sse: SSEDecoder[E] = SSEDecoder(max_line_bytes)
+        # Made when the response comes (fewer objects per stream still waiting for one).
+        check_max_line_bytes(max_line_bytes)
+        self._max_line_bytes = max_line_bytes
+        self._sse: SSEDecoder[E] = _NO_DECODER
         self._raw: aiohttp.ClientResponse | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._meta: HTTPResponse = NO_RESPONSE
-        self._batch: list[E] = []
+        self._batch: list[E] = _NO_EVENTS
         self._pos = 0
         self._pending_error: BaseException | None = None
         self._finished = False
@@ -77,6 +84,7 @@ class AsyncStream(Generic[E]):
             self._raw = raw
             self._loop = asyncio.get_running_loop()
             self._meta = HTTPResponse(raw.status, raw.headers)
+            self._sse = SSEDecoder(self._max_line_bytes)
             bind = getattr(self._decode, "bind", None)
             if bind is not None:
                 bind(self._sse, self._meta)
@@ -90,7 +98,8 @@ class AsyncStream(Generic[E]):
         return self
 
     async def __aenter__(self) -> AsyncStream[E]:
-        return await self._await_open()
+        await self._ensure_open()
+        return self
 
     async def __aexit__(
         self,
@@ -110,7 +119,7 @@ class AsyncStream(Generic[E]):
         if reason is not None and not self._finished:
             self._close_reason = reason
         self._finished = True
-        self._batch, self._pos = [], 0
+        self._batch, self._pos = _NO_EVENTS, 0
         raw = self._raw
         if raw is not None and not raw.closed:
             raw.close()
@@ -146,6 +155,7 @@ class AsyncStream(Generic[E]):
             event = self._batch[self._pos]
             self._pos += 1
             return event
+        self._batch = _NO_EVENTS  # not kept alive while the next read waits
         batch = await self.next_batch()
         if not batch:
             raise StopAsyncIteration
@@ -157,7 +167,7 @@ class AsyncStream(Generic[E]):
         Events before a failure are returned first; the failure is raised on the next call."""
         if self._pos < len(self._batch):
             rest = self._batch[self._pos :]
-            self._batch, self._pos = [], 0
+            self._batch, self._pos = _NO_EVENTS, 0
             return rest
         error = self._pending_error
         if error is not None:

@@ -15,7 +15,7 @@ import os
 import time
 import warnings
 import weakref
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from enum import Enum
 from ssl import SSLContext
 from typing import Any, TypeVar
@@ -65,6 +65,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 E = TypeVar("E")
 M = TypeVar("M", bound=CozeModel)
+#: One attempt of a request: ``attempt(request, deadline)`` (the call's loop-time deadline).
+Attempt = Callable[[Request, "float | None"], Awaitable[R]]
 
 #: Set to ``1`` to allow sending the token over plain http to a non-loopback host.
 INSECURE_HTTP_ENV = "COZE_ALLOW_INSECURE_HTTP"
@@ -355,51 +357,71 @@ class Transport:
         remaining = max(deadline - asyncio.get_running_loop().time(), 0.001)
         return attrs.evolve(limits, total=remaining)
 
-    async def _with_retries(
-        self, request: Request, attempt_once: Callable[[float | None], Awaitable[R]]
+    def _with_retries(self, request: Request, attempt: Attempt[R]) -> Coroutine[Any, Any, R]:
+        """Run ``attempt(request, deadline)`` until it succeeds or the retry policy gives up; the
+        call's ``total`` limit, if any, is one deadline for every attempt and wait. (A plain
+        function returning the coroutine: no coroutine of its own waits for each call.)"""
+        return self._first_attempt(request, attempt, self._deadline(request))
+
+    def _deadline(self, request: Request) -> float | None:
+        total = self._timeout(request.options).total
+        return None if total is None else asyncio.get_running_loop().time() + total
+
+    async def _first_attempt(
+        self, request: Request, attempt: Attempt[R], deadline: float | None
     ) -> R:
-        """Run ``attempt_once(deadline)`` until it succeeds or the retry policy gives up; the
-        call's ``total`` limit, if any, is one deadline for every attempt and wait."""
+        try:
+            return await attempt(request, deadline)
+        except (CozeAPIError, CozeConnectionError) as exc:
+            failure = exc
+        # Outside the except clause: a later attempt's error is not chained to this one.
+        return await self._retry(request, attempt, deadline, failure)
+
+    async def _retry(
+        self, request: Request, attempt: Attempt[R], deadline: float | None, failure: CozeError
+    ) -> R:
+        """The attempts after a ``failure``: each after the wait the policy gives, until one
+        succeeds or the policy (or the deadline) gives up, raising the last failure."""
         opts = request.options
         policy = self.retry
         if "max_retries" in opts:
             policy = attrs.evolve(policy, max_retries=opts["max_retries"])
         loop = asyncio.get_running_loop()
-        total = self._timeout(opts).total
-        deadline = None if total is None else loop.time() + total
-        attempt = 0
+        number = 0
         while True:
-            try:
-                return await attempt_once(deadline)
-            except (CozeAPIError, CozeConnectionError) as exc:
-                timed_out = isinstance(exc, CozeTimeoutError)
-                if timed_out and deadline is not None and loop.time() >= deadline:
-                    raise _total_exceeded(request, total) from exc
-                delay = policy.delay_for(exc, attempt, idempotent=request.idempotent)
-                if delay is None or (deadline is not None and loop.time() + delay > deadline):
-                    raise
-                log.info(
-                    "%s %s failed (%s), retry %d of %d in %.2f s",
-                    request.method,
-                    request.path,
-                    _reason(exc),
-                    attempt + 1,
-                    policy.max_retries,
-                    delay,
-                )
+            timed_out = isinstance(failure, CozeTimeoutError)
+            if timed_out and deadline is not None and loop.time() >= deadline:
+                raise _total_exceeded(request, self._timeout(opts).total) from failure
+            delay = policy.delay_for(failure, number, idempotent=request.idempotent)
+            if delay is None or (deadline is not None and loop.time() + delay > deadline):
+                raise failure
+            log.info(
+                "%s %s failed (%s), retry %d of %d in %.2f s",
+                request.method,
+                request.path,
+                _reason(failure),
+                number + 1,
+                policy.max_retries,
+                delay,
+            )
             await asyncio.sleep(delay)
-            attempt += 1
+            number += 1
+            try:
+                return await attempt(request, deadline)
+            except (CozeAPIError, CozeConnectionError) as exc:
+                failure = exc
 
-    async def call_raw(self, request: Request) -> tuple[Any, HTTPResponse]:
+    def call_raw(self, request: Request) -> Coroutine[Any, Any, tuple[Any, HTTPResponse]]:
         """Send ``request`` (retrying per the client's policy) and return the envelope's
         ``data_field`` as decoded JSON, and the response."""
+        return self._with_retries(request, self._call_attempt)
 
-        async def attempt(deadline: float | None) -> tuple[Any, HTTPResponse]:
-            response = await self.send(request, deadline=deadline)
-            body = await _read_body(response, request.method, request.path)
-            return decode_envelope(response.status, response.headers, body, request.data_field)
-
-        return await self._with_retries(request, attempt)
+    async def _call_attempt(
+        self, request: Request, deadline: float | None
+    ) -> tuple[Any, HTTPResponse]:
+        response = await self.send(request, deadline=deadline)
+        body = await _read_body(response, request.method, request.path)
+        return decode_envelope(response.status, response.headers, body, request.data_field)
 
     async def call(
         self,
@@ -480,27 +502,27 @@ class Transport:
         """A list endpoint's result: nothing is sent until it is awaited or iterated."""
         return AsyncPaged(self, request, page_cls, paging)
 
-    async def open_stream(self, request: Request) -> aiohttp.ClientResponse:
+    def open_stream(self, request: Request) -> Coroutine[Any, Any, aiohttp.ClientResponse]:
         """Send a request that should answer with an event stream. An error envelope raises its
         typed error; a successful JSON answer where a stream was expected is an error too.
         Retries happen only here, before the stream was accepted, never after."""
+        return self._with_retries(request, self._stream_attempt)
 
-        async def attempt(deadline: float | None) -> aiohttp.ClientResponse:
-            response = await self.send(request, stream=True, deadline=deadline)
-            content_type = response.headers.get("Content-Type", "")
-            if response.status == 200 and "text/event-stream" in content_type:
-                return response
-            body = await _read_body(response, request.method, request.path)
-            _, meta = decode_envelope(response.status, response.headers, body, None)
-            raise CozeInvalidResponseError(
-                None,
-                f"expected an event stream, got {content_type or 'no content type'}: "
-                f"{excerpt(body)}",
-                meta.logid,
-                status=response.status,
-            )
-
-        return await self._with_retries(request, attempt)
+    async def _stream_attempt(
+        self, request: Request, deadline: float | None
+    ) -> aiohttp.ClientResponse:
+        response = await self.send(request, stream=True, deadline=deadline)
+        content_type = response.headers.get("Content-Type", "")
+        if response.status == 200 and "text/event-stream" in content_type:
+            return response
+        body = await _read_body(response, request.method, request.path)
+        _, meta = decode_envelope(response.status, response.headers, body, None)
+        raise CozeInvalidResponseError(
+            None,
+            f"expected an event stream, got {content_type or 'no content type'}: {excerpt(body)}",
+            meta.logid,
+            status=response.status,
+        )
 
     def stream(
         self,
@@ -541,7 +563,7 @@ class Transport:
         url = URL(self.websocket_base_url + path, encoded=True)
 
         async def attempt(
-            deadline: float | None,
+            request: Request, deadline: float | None
         ) -> tuple[aiohttp.ClientWebSocketResponse[bool], HTTPResponse]:
             sent = dict(self._default_headers)
             if self.auth is not None:
@@ -593,29 +615,30 @@ class Transport:
         """``session`` ended: :meth:`close` no longer needs to end it."""
         self._websockets.pop(session, None)
 
-    async def open_binary(self, request: Request) -> aiohttp.ClientResponse:
+    def open_binary(self, request: Request) -> Coroutine[Any, Any, aiohttp.ClientResponse]:
         """Send a request that should answer with a binary body (audio), and return the
         response with its body unread. An error envelope (the service answers JSON when it
         refuses) raises its typed error; a JSON or event-stream success where a body was
         expected is an invalid response. Retried only here, before the body was accepted."""
+        return self._with_retries(request, self._binary_attempt)
 
-        async def attempt(deadline: float | None) -> aiohttp.ClientResponse:
-            response = await self.send(request, stream=True, deadline=deadline)
-            content_type = response.headers.get("Content-Type", "").lower()
-            if response.status == 200 and not any(
-                kind in content_type for kind in ("json", "text/event-stream")
-            ):
-                return response
-            body = await _read_body(response, request.method, request.path)
-            _, meta = decode_envelope(response.status, response.headers, body, None)
-            raise CozeInvalidResponseError(
-                None,
-                f"expected a binary body, got {content_type or 'no content type'}: {excerpt(body)}",
-                meta.logid,
-                status=response.status,
-            )
-
-        return await self._with_retries(request, attempt)
+    async def _binary_attempt(
+        self, request: Request, deadline: float | None
+    ) -> aiohttp.ClientResponse:
+        response = await self.send(request, stream=True, deadline=deadline)
+        content_type = response.headers.get("Content-Type", "").lower()
+        if response.status == 200 and not any(
+            kind in content_type for kind in ("json", "text/event-stream")
+        ):
+            return response
+        body = await _read_body(response, request.method, request.path)
+        _, meta = decode_envelope(response.status, response.headers, body, None)
+        raise CozeInvalidResponseError(
+            None,
+            f"expected a binary body, got {content_type or 'no content type'}: {excerpt(body)}",
+            meta.logid,
+            status=response.status,
+        )
 
     def binary(self, request: Request) -> AsyncFileHTTPResponse:
         """A binary answer: the request is sent on first use (``await``, ``async with`` or a

@@ -568,7 +568,7 @@ async def test_a_timeout_exactly_at_the_deadline_is_the_total_timeout(
     loop = asyncio.get_running_loop()
     request = Request("GET", "/p", options={"timeout": Timeout(total=8)})
 
-    async def attempt(deadline: float | None) -> None:
+    async def attempt(_: Request, deadline: float | None) -> None:
         assert deadline == 108.0
         raise CozeTimeoutError("GET /p timed out", may_have_succeeded=True)
 
@@ -588,7 +588,7 @@ async def test_a_retry_whose_wait_ends_exactly_at_the_deadline_is_made(
     monkeypatch.setattr(RetryPolicy, "delay_for", lambda *_, **__: 0.015625)
     attempts: list[float | None] = []
 
-    async def attempt(deadline: float | None) -> str:
+    async def attempt(_: Request, deadline: float | None) -> str:
         attempts.append(deadline)
         if len(attempts) == 1:
             raise CozeConnectionError("GET /p failed")
@@ -600,6 +600,25 @@ async def test_a_retry_whose_wait_ends_exactly_at_the_deadline_is_made(
     finally:
         del loop.time  # type: ignore[method-assign]
     assert attempts == [108.0, 108.0]
+
+
+async def test_the_last_failure_of_a_retried_call_is_raised_alone(
+    transport: Transport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error of the last attempt is raised as it came: not chained to the earlier
+    attempts' errors (no "during handling of the above exception" in the traceback)."""
+    request = Request("GET", "/p")
+    monkeypatch.setattr(RetryPolicy, "delay_for", lambda _, __, n, **___: 0.0 if n < 2 else None)
+    errors = [CozeConnectionError(f"GET /p failed {n}") for n in range(3)]
+    seen = list(errors)
+
+    async def attempt(_: Request, deadline: float | None) -> str:
+        raise seen.pop(0)
+
+    with pytest.raises(CozeConnectionError) as caught:
+        await transport._with_retries(request, attempt)
+    assert caught.value is errors[2]
+    assert caught.value.__context__ is None and caught.value.__cause__ is None
 
 
 # --- construction ------------------------------------------------------------------------------
