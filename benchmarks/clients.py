@@ -642,6 +642,12 @@ def expect_text(chars: int, deltas: int) -> None:
         raise CountError(f"{deltas} deltas carried only {chars} characters")
 
 
+def settle() -> None:
+    """Before each timed region, for every implementation: collect the garbage of the import and
+    the warm-up, so that a collection it left due is not charged to what is timed."""
+    gc.collect()
+
+
 def check_stream(result: tuple[int, int, float], deltas: int) -> None:
     expect("delta events", result[0], deltas)
     expect("conversation.chat.completed events", result[1], 1)
@@ -651,6 +657,7 @@ async def a_stream(client: Any, args: argparse.Namespace) -> dict[str, float]:
     check_stream(await client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
     walls = []
     for _ in range(args.stream_loops):
+        settle()
         started = time.perf_counter()
         result = await client.stream(stream_bot(args.deltas))
         walls.append(time.perf_counter() - started)
@@ -667,6 +674,7 @@ async def a_calls(client: Any, args: argparse.Namespace) -> dict[str, float]:
 
     for i in range(20):  # warm-up
         await one(i)
+    settle()
     started = time.perf_counter()
     good = 0
     for i in range(args.calls):
@@ -679,6 +687,7 @@ async def a_calls(client: Any, args: argparse.Namespace) -> dict[str, float]:
 async def a_concurrent(client: Any, args: argparse.Namespace) -> dict[str, float]:
     check_stream(await client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
     bot = stream_bot(SHORT_DELTAS)
+    settle()
     started = time.perf_counter()
     results = await asyncio.gather(*(client.stream(bot) for _ in range(args.streams)))
     wall = time.perf_counter() - started
@@ -689,6 +698,7 @@ async def a_paged(client: Any, args: argparse.Namespace) -> dict[str, float]:
     check_listing(await client.workspace_ids(args.page_size), args.items)  # warm-up
     walls = []
     for _ in range(args.loops):
+        settle()
         started = time.perf_counter()
         ids = await client.workspace_ids(args.page_size)
         walls.append(time.perf_counter() - started)
@@ -807,6 +817,7 @@ async def a_transfer(client: Any, args: argparse.Namespace) -> dict[str, float]:
         gc.collect()
         rss_before, walls = peak_rss_mib(), []
         for _ in range(files.loops):
+            settle()
             started = time.perf_counter()
             if args.scenario == "download":
                 result: object = await client.speech(files.target)
@@ -834,6 +845,7 @@ async def a_ws_chat(client: Any, args: argparse.Namespace) -> dict[str, float]:
         expect("warm-up deltas", await run(), args.ws_deltas)
         walls = []
         for _ in range(args.stream_loops):
+            settle()
             started = time.perf_counter()
             count = await run()
             walls.append(time.perf_counter() - started)
@@ -851,6 +863,7 @@ def s_ws_chat(client: Any, args: argparse.Namespace) -> dict[str, float]:
         expect("warm-up deltas", run(), args.ws_deltas)
         walls = []
         for _ in range(args.stream_loops):
+            settle()
             started = time.perf_counter()
             count = run()
             walls.append(time.perf_counter() - started)
@@ -868,6 +881,7 @@ def s_transfer(client: Any, args: argparse.Namespace) -> dict[str, float]:
         gc.collect()
         rss_before, walls = peak_rss_mib(), []
         for _ in range(files.loops):
+            settle()
             started = time.perf_counter()
             if args.scenario == "download":
                 result: object = client.speech(files.target)
@@ -917,6 +931,7 @@ def s_run(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
             check_stream(client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
             walls = []
             for _ in range(args.stream_loops):
+                settle()
                 started = time.perf_counter()
                 result = client.stream(stream_bot(args.deltas))
                 walls.append(time.perf_counter() - started)
@@ -929,6 +944,7 @@ def s_run(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
             check_stream(client.stream(stream_bot(SHORT_DELTAS)), SHORT_DELTAS)  # warm-up
             bot = stream_bot(SHORT_DELTAS)
             with ThreadPoolExecutor(max_workers=args.threads) as pool:
+                settle()
                 started = time.perf_counter()
                 futures = [pool.submit(client.stream, bot) for _ in range(args.streams)]
                 results = [f.result() for f in futures]
@@ -938,6 +954,7 @@ def s_run(impl: str, url: str, args: argparse.Namespace) -> dict[str, float]:
             check_listing(client.workspace_ids(args.page_size), args.items)  # warm-up
             walls = []
             for _ in range(args.loops):
+                settle()
                 started = time.perf_counter()
                 ids = client.workspace_ids(args.page_size)
                 walls.append(time.perf_counter() - started)
@@ -973,6 +990,7 @@ def s_calls(client: Any, args: argparse.Namespace) -> dict[str, float]:
 
     for i in range(20):  # warm-up
         one(i)
+    settle()
     started = time.perf_counter()
     good = sum(one(i) for i in range(args.calls))
     wall = time.perf_counter() - started

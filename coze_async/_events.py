@@ -74,11 +74,10 @@ class ChatStreamDecoder:
     message events from their raw bytes there (:meth:`_fast`), and each delta sets a shortcut
     for the deltas that differ from it only in their text (:func:`_delta_shortcut`)."""
 
-    __slots__ = ("_response", "_shortcuts_left", "_sse", "_strict")
+    __slots__ = ("_response", "_shortcuts_left", "_strict")
 
     def __init__(self, strict: bool) -> None:
         self._strict = strict
-        self._sse: SSEDecoder[ChatEvent] | None = None
         self._response = NO_RESPONSE
         # A stream whose deltas keep missing their shortcut (a field varying in each one)
         # stops paying for new ones; real streams set one per message.
@@ -89,10 +88,10 @@ class ChatStreamDecoder:
 
     def bind(self, sse: SSEDecoder[ChatEvent], response: HTTPResponse) -> None:
         """Decode the message events of ``sse`` (the stream's SSE decoder, for ``response``)."""
-        self._sse, self._response = sse, response
+        self._response = response
         sse.set_fast_path(self._fast)
 
-    def _fast(self, name: bytes, data: bytes) -> ChatEvent | None:
+    def _fast(self, name: bytes, data: bytes, sse: SSEDecoder[ChatEvent]) -> ChatEvent | None:
         """A message event as :meth:`__call__` decodes it; ``None`` for anything else, and for
         a message it would refuse (it then raises the error, from the event's text)."""
         kind = _MESSAGE_EVENT_NAMES.get(name)
@@ -103,11 +102,11 @@ class ChatStreamDecoder:
             message: Message = _structure_message(raw, Message)
         except Exception:  # bad JSON (or bytes that are not UTF-8) or the wrong shape
             return None
-        if kind is not _COMPLETED and self._sse is not None and self._shortcuts_left:
+        if kind is not _COMPLETED and self._shortcuts_left:
             self._shortcuts_left -= 1
             shortcut = _delta_shortcut(data, raw, message, kind, self._response)
             if shortcut is not None:
-                self._sse.set_shortcut(name, *shortcut)
+                sse.set_shortcut(name, *shortcut)
         return _chat_event(kind, None, message, None, self._response)
 
 

@@ -97,11 +97,20 @@ class Request:
 def omit_none(**fields: Any) -> dict[str, Any]:
     """A request body or query: the arguments that are not ``None``, models and enums turned
     into JSON values (their own ``None`` fields omitted), mappings into plain dicts."""
-    return {
-        name: dict(value) if isinstance(value, Mapping) else unstructure(value)
-        for name, value in fields.items()
-        if value is not None
-    }
+    body = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if value.__class__ in _JSON_SCALARS:  # JSON already (a subclass, an enum, is not)
+            body[name] = value
+        elif isinstance(value, Mapping):
+            body[name] = dict(value)
+        else:
+            body[name] = unstructure(value)
+    return body
+
+
+_JSON_SCALARS = frozenset((str, int, float, bool))
 
 
 def positive(name: str, value: object) -> int:

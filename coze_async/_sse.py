@@ -52,6 +52,10 @@ class ServerSentEvent(NamedTuple):
     retry: int | None = None
 
 
+#: A stream's decoder of its regular events: ``decode(name, data, sse_decoder)``.
+FastPath = Callable[[bytes, bytes, "SSEDecoder[T]"], "T | None"]
+
+
 class SSELineTooLongError(CozeError):
     """A line (or one event's data) exceeded the decoder's byte limit."""
 
@@ -93,7 +97,7 @@ class SSEDecoder(Generic[T]):
         self._last_id: str | None = None
         self._retry: int | None = None
         self._names: dict[bytes, str] = {}
-        self._fast: Callable[[bytes, bytes], T | None] | None = None
+        self._fast: FastPath[T] | None = None
         self._shortcut: tuple[bytes, bytes, Callable[[bytes], T | None]] | None = None
 
     @property
@@ -107,12 +111,14 @@ class SSEDecoder(Generic[T]):
         """Bytes of a partial line held until its line end arrives."""
         return self._held
 
-    def set_fast_path(self, decode: Callable[[bytes, bytes], T | None]) -> None:
+    def set_fast_path(self, decode: FastPath[T]) -> None:
         """From now on, an event of the regular shape (the regex path's: ``[id]``, ``event``,
-        ``data``, blank line) is ``decode(name, data)`` (the raw bytes of both fields) in
-        :meth:`feed`'s list, unless that returns ``None``: then it is a
-        :class:`ServerSentEvent`, as without a fast path. It must give what the stream would
-        give for that event, whatever its ``id``. :meth:`flush` never uses it."""
+        ``data``, blank line) is ``decode(name, data, self)`` (the raw bytes of both fields,
+        and this decoder, to set a shortcut on) in :meth:`feed`'s list, unless that returns
+        ``None``: then it is a :class:`ServerSentEvent`, as without a fast path. It must give
+        what the stream would give for that event, whatever its ``id``. :meth:`flush` never
+        uses it. (This decoder is passed, not kept by ``decode``'s owner: no reference cycle
+        outlives the stream.)"""
         self._fast = decode
 
     def set_shortcut(
@@ -240,7 +246,7 @@ class SSEDecoder(Generic[T]):
                 self._last_id = raw_id.decode("utf-8", "replace")
             pos = found.end()
             if fast is not None:
-                event = fast(name, data)
+                event = fast(name, data, self)
                 if event is not None:
                     events.append(event)
                     head, tail, build = self._shortcut or _NO_SHORTCUT  # it may have set one

@@ -107,3 +107,39 @@ def test_every_resource_family_is_on_both_roots():
             assert getattr(coze, name) is sync_resource, name
             assert type(sync_resource._async) is type(async_resource), name
             assert type(sync_resource).__name__ == type(async_resource).__name__[len("Async") :]
+
+
+def test_omit_none_gives_what_the_converter_gives_for_every_kind_of_value():
+    """Plain JSON scalars skip the converter; every other value (enums, subclasses of str or
+    int, models, lists, mappings) still goes through it: the body is the same either way."""
+    import enum
+    from types import MappingProxyType
+
+    from coze_async import Message, MessageRole
+    from coze_async._converter import unstructure
+    from coze_async._request import omit_none
+
+    class Text(str):
+        pass
+
+    class Level(enum.IntEnum):
+        HIGH = 2
+
+    values = {
+        "s": "x",
+        "i": 3,
+        "f": 1.5,
+        "b": True,
+        "role": MessageRole.USER,
+        "level": Level.HIGH,
+        "sub": Text("y"),
+        "messages": [Message.build_user_question_text("hi")],
+        "mapping": MappingProxyType({"k": "v"}),
+        "none": None,
+    }
+    body = omit_none(**values)
+    assert "none" not in body
+    for name, value in values.items():
+        if value is not None:
+            expected = dict(value) if name == "mapping" else unstructure(value)
+            assert body[name] == expected and type(body[name]) is type(expected), name

@@ -349,3 +349,26 @@ async def test_del_of_a_stream_opened_on_its_own_loop_closes_at_once() -> None:
     del stream
     drop(streams)
     assert raw.closes == 1
+
+
+async def test_a_finished_chat_stream_leaves_no_reference_cycle() -> None:
+    """A chat stream's decoders (its SSE decoder, the chat decoder, the delta shortcut) are
+    freed as soon as the stream is: no cycle among them waits for the garbage collector."""
+    from coze_async._events import chat_event_decoder
+    from tests.conftest import CHAT_STREAM, fixture_bytes
+
+    raw = FakeResponse(FakeContent([fixture_bytes(CHAT_STREAM)]))
+
+    async def open_response() -> Any:
+        return raw
+
+    gc.collect()
+    gc.disable()
+    try:
+        stream = AsyncStream(open_response, chat_event_decoder(strict=False))
+        events = [event async for event in stream]
+        assert len(events) > 3 and raw.released
+        del stream, events
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
