@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Coroutine, Generator
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -76,7 +76,9 @@ class AsyncStream(Generic[E]):
 
     # -- lifecycle -----------------------------------------------------------------------------
 
-    async def _ensure_open(self) -> aiohttp.ClientResponse:
+    async def _ensure_open(self) -> AsyncStream[E]:
+        """Send the request, unless it was sent; the stream itself (``__await__`` and
+        ``__aenter__`` hand out this coroutine: no other waits on it for the response)."""
         if self._raw is None:
             if self._finished:
                 raise self._close_reason or CozeError("this stream was closed before it was opened")
@@ -88,18 +90,13 @@ class AsyncStream(Generic[E]):
             bind = getattr(self._decode, "bind", None)
             if bind is not None:
                 bind(self._sse, self._meta)
-        return self._raw
+        return self
 
     def __await__(self) -> Generator[object, None, AsyncStream[E]]:
-        return self._await_open().__await__()
+        return self._ensure_open().__await__()
 
-    async def _await_open(self) -> AsyncStream[E]:
-        await self._ensure_open()
-        return self
-
-    async def __aenter__(self) -> AsyncStream[E]:
-        await self._ensure_open()
-        return self
+    def __aenter__(self) -> Coroutine[Any, Any, AsyncStream[E]]:
+        return self._ensure_open()
 
     async def __aexit__(
         self,
@@ -178,7 +175,10 @@ class AsyncStream(Generic[E]):
                 raise self._close_reason
             return []
         try:
-            raw = await self._ensure_open()
+            raw = self._raw
+            if raw is None:
+                raw = (await self._ensure_open())._raw
+                assert raw is not None
             events = await self._read(raw)
         except BaseException as exc:
             self.close()
