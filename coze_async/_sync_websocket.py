@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import weakref
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
@@ -150,7 +151,7 @@ class WebsocketsBaseClient(Generic[A]):
     def __init__(self, root: SyncRoot, client: A) -> None:
         self._root = root
         self._async = client
-        client._facade = self  # handlers get this twin as ``cli``
+        client._facade = weakref.ref(self)  # handlers get this twin as ``cli``
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

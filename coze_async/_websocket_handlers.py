@@ -19,8 +19,10 @@ import asyncio
 import collections
 import contextlib
 import contextvars
+import functools
 import inspect
 import logging
+import weakref
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from enum import Enum
 from types import CoroutineType, TracebackType
@@ -205,8 +207,10 @@ class AsyncWebsocketsBaseClient:
         self._seen: collections.Counter[str] = collections.Counter()
         self._changed: asyncio.Event | None = None
         self._ended = False
-        #: What handlers receive as ``cli`` (the sync layer puts its twin here).
-        self._facade: object = self
+        #: What handlers receive as ``cli`` when set: the sync layer's twin, held weakly (the
+        #: reading task holds it while it runs); unset, this client. Neither is kept here
+        #: strongly: a finished client is freed without the garbage collector.
+        self._facade: weakref.ref[object] | None = None
 
     # -- metadata ----------------------------------------------------------------------------
 
@@ -244,11 +248,15 @@ class AsyncWebsocketsBaseClient:
             self._state = self.State.INITIALIZED
             raise
         self._changed = asyncio.Event()
-        self._session._after_client_close = self._join_reader  # the client's close waits for it
+        facade = self._facade() if self._facade is not None else None
         self._state = self.State.CONNECTED
-        self._reader = asyncio.get_running_loop().create_task(
-            self._deliver_events(), name=f"coze websocket {self._session!r}"
+        self._reader = reader = asyncio.get_running_loop().create_task(
+            self._deliver_events(self if facade is None else facade),
+            name=f"coze websocket {self._session!r}",
         )
+        # The client's close waits for the reader: the session holds the task, not this
+        # client (a bound method there would tie the two in a cycle).
+        self._session._after_client_close = functools.partial(_join_reader, reader)
 
     async def close(self) -> None:
         """Send what was queued, close the session and wait (bounded) for the handlers to
@@ -277,14 +285,7 @@ class AsyncWebsocketsBaseClient:
             self._closer.add_done_callback(_report_close_failure)
 
     async def _join_reader(self) -> None:
-        reader = self._reader
-        if reader is None or reader.done() or reader is asyncio.current_task():
-            return
-        try:
-            await asyncio.wait({reader}, timeout=_HANDLERS_GRACE_SECONDS)
-        finally:
-            if not reader.done():  # a handler that does not return, or close() was cancelled
-                reader.cancel()
+        await _join_reader(self._reader)
 
     def __call__(self: C) -> contextlib.AbstractAsyncContextManager[C]:
         """``async with client() as c:`` connects, then closes (cozepy's form)."""
@@ -369,12 +370,12 @@ class AsyncWebsocketsBaseClient:
 
     # -- delivering events -------------------------------------------------------------------
 
-    async def _deliver_events(self) -> None:
-        """The reading task: each event to its handler, in order; then ``on_closed``."""
+    async def _deliver_events(self, facade: object) -> None:
+        """The reading task: each event to its handler (called with ``facade`` as ``cli``), in
+        order; then ``on_closed``."""
         session = self._session
         read = session.next_event
         handler_for = self._handler_for
-        facade = self._facade
         seen = self._seen
         changed = self._changed
         try:
@@ -382,13 +383,13 @@ class AsyncWebsocketsBaseClient:
                 try:
                     event = await read()
                 except CozeWebsocketClosedError as exc:
-                    await self._report("error", exc)
+                    await self._report("error", exc, facade)
                     break
                 except CozeError as exc:
                     if session.closed:
-                        await self._report("error", exc)
+                        await self._report("error", exc, facade)
                         break
-                    await self._report("client_error", exc)  # an undecodable message
+                    await self._report("client_error", exc, facade)  # an undecodable message
                     continue
                 if event is None:
                     break
@@ -404,7 +405,7 @@ class AsyncWebsocketsBaseClient:
                         ):
                             await result
                     except Exception as exc:
-                        await self._handler_failed(event_type, exc)
+                        await self._handler_failed(event_type, exc, facade)
                 elif event_type == "error":
                     log.error("websocket error event: %s", event)
                 seen[event_type] += 1  # after its handler ran
@@ -415,13 +416,13 @@ class AsyncWebsocketsBaseClient:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # a bug of ours: reported, never lost in a task
-            await self._report("client_error", exc)
+            await self._report("client_error", exc, facade)
         finally:
             self._ended = True
             self._notify()
         handler = self._handlers.get("closed")
         if handler is not None:
-            await self._call(handler, "closed")
+            await self._call(handler, "closed", facade)
 
     def _notify(self) -> None:
         if self._changed is not None:
@@ -445,29 +446,31 @@ class AsyncWebsocketsBaseClient:
         self._handler_for[event_type] = handler
         return handler
 
-    async def _handler_failed(self, event_type: str, exc: Exception) -> None:
+    async def _handler_failed(self, event_type: str, exc: Exception, facade: object) -> None:
         if event_type in ("client_error", "closed"):  # an event named like these: as _call
             log.error("websocket %s handler raised: %s", event_type, exc, exc_info=exc)
         else:
-            await self._report("client_error", exc)
+            await self._report("client_error", exc, facade)
 
-    async def _report(self, kind: str, error: BaseException) -> None:
+    async def _report(self, kind: str, error: BaseException, facade: object) -> None:
         handler = self._handlers.get(kind)
         if handler is None:
             log.error("websocket %s: %s", kind.replace("_", " "), error, exc_info=error)
             return
-        await self._call(handler, kind, error)
+        await self._call(handler, kind, facade, error)
 
-    async def _call(self, handler: Callable[..., Any], kind: str, *args: Any) -> None:
+    async def _call(
+        self, handler: Callable[..., Any], kind: str, facade: object, *args: Any
+    ) -> None:
         try:
-            result = handler(self._facade, *args)
+            result = handler(facade, *args)
             if inspect.isawaitable(result):
                 await result
         except Exception as exc:
             if kind in ("client_error", "closed"):
                 log.error("websocket %s handler raised: %s", kind, exc, exc_info=exc)
             else:
-                await self._report("client_error", exc)
+                await self._report("client_error", exc, facade)
 
     # -- sending -----------------------------------------------------------------------------
 
@@ -478,6 +481,18 @@ class AsyncWebsocketsBaseClient:
             self._session.queue(event)
             return
         await self._session.send(event)
+
+
+async def _join_reader(reader: asyncio.Task[None] | None) -> None:
+    """Wait (bounded) for a handler-style client's reading task to finish its handlers, then
+    cancel it if it has not."""
+    if reader is None or reader.done() or reader is asyncio.current_task():
+        return
+    try:
+        await asyncio.wait({reader}, timeout=_HANDLERS_GRACE_SECONDS)
+    finally:
+        if not reader.done():  # a handler that does not return, or close() was cancelled
+            reader.cancel()
 
 
 def _report_close_failure(task: asyncio.Task[None]) -> None:

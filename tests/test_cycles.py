@@ -1,0 +1,160 @@
+"""A finished operation leaves none of our objects in a reference cycle: they are freed as soon
+as the caller drops them, not by the garbage collector (whose collections a cycle per operation
+makes more frequent and costlier under load).
+
+The emulator serving these tests runs in the same process and its server (aiohttp's) leaves
+cycles of its own, so a test counts only the objects of this package (``coze_async``, the
+emulator excluded) and the methods bound to them among what the collector finds
+(``gc.DEBUG_SAVEALL`` keeps it for inspection)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import types
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from coze_async import (
+    AsyncCoze,
+    AsyncWebsocketsAudioSpeechEventHandler,
+    AsyncWebsocketsAudioTranscriptionsEventHandler,
+    AsyncWebsocketsChatEventHandler,
+    InputTextBufferAppendEvent,
+    TokenAuth,
+    WebsocketsChatEventHandler,
+)
+from coze_async.emulator import ECHO_BOT_ID, Emulator
+from coze_async.emulator._speech_code import speak
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _ours(obj: object) -> bool:
+    if isinstance(obj, types.MethodType):
+        obj = obj.__self__
+    module = type(obj).__module__
+    return module.startswith("coze_async") and not module.startswith("coze_async.emulator")
+
+
+@contextlib.contextmanager
+def our_cyclic_garbage() -> Iterator[list[str]]:
+    """Yields a list that, after the block, names each object of ours that the block left in
+    a reference cycle (found by a collection; automatic collection is off in the block)."""
+    found: list[str] = []
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        yield found
+        gc.collect()
+        found.extend(sorted(type(o).__qualname__ for o in gc.garbage if _ours(o)))
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+
+
+USER_TEXT = {"role": "user", "content_type": "text", "content": "hi"}
+
+
+# -- handler-style websocket clients -----------------------------------------------------------
+
+
+class Chat(AsyncWebsocketsChatEventHandler):
+    deltas = 0
+    errors = 0
+
+    async def on_conversation_message_delta(self, cli: Any, event: Any) -> None:
+        self.deltas += 1
+
+    async def on_error(self, cli: Any, e: Any) -> None:
+        self.errors += 1  # not logged: the test's log capture would keep the error alive
+
+
+async def test_a_finished_handler_style_chat_leaves_no_reference_cycle(coze: AsyncCoze):
+    """The session held a bound method of its client (the client's close joined the reader
+    through it): client, session, handler table, decoder... waited for the collector."""
+    handler = Chat()
+    with our_cyclic_garbage() as garbage:
+        for _ in range(2):
+            async with coze.websockets.chat.create(bot_id=ECHO_BOT_ID, on_event=handler)() as c:
+                await c.conversation_message_create(USER_TEXT)
+                await c.wait()
+            del c
+    assert handler.deltas > 0
+    assert garbage == []
+
+
+async def test_a_handler_style_chat_ended_by_closing_the_client_leaves_no_reference_cycle(
+    emu: Emulator,
+):
+    """The client's close ends the session and joins the reader (what the bound method was
+    for): still no cycle."""
+    with our_cyclic_garbage() as garbage:
+        async with AsyncCoze(TokenAuth(emu.token), emu.base_url) as coze:
+            handler = Chat()
+            chat = coze.websockets.chat.create(bot_id=ECHO_BOT_ID, on_event=handler)
+            await chat.connect()
+            await chat.conversation_message_create(USER_TEXT)
+            await chat.wait()
+        assert chat.session.closed and handler.errors == 1  # CozeClientClosedError
+        del chat, coze
+    assert garbage == []
+
+
+async def test_finished_speech_and_transcription_handler_clients_leave_no_reference_cycle(
+    coze: AsyncCoze,
+):
+    class Speech(AsyncWebsocketsAudioSpeechEventHandler):
+        async def on_speech_audio_update(self, cli: Any, event: Any) -> None:
+            pass
+
+    class Transcribe(AsyncWebsocketsAudioTranscriptionsEventHandler):
+        async def on_transcriptions_message_update(self, cli: Any, event: Any) -> None:
+            pass
+
+    speech_handler, transcribe_handler = Speech(), Transcribe()
+    with our_cyclic_garbage() as garbage:
+        async with coze.websockets.audio.speech.create(on_event=speech_handler)() as speech:
+            await speech.input_text_buffer_append(InputTextBufferAppendEvent.Data(delta="hi"))
+            await speech.input_text_buffer_complete()
+            await speech.wait()
+        async with coze.websockets.audio.transcriptions.create(
+            on_event=transcribe_handler
+        ) as transcriptions:
+            await transcriptions.input_audio_buffer_append({"delta": speak("hi")})
+            await transcriptions.input_audio_buffer_complete()
+            await transcriptions.wait()
+        del speech, transcriptions
+    assert garbage == []
+
+
+def test_a_finished_sync_handler_style_chat_leaves_no_reference_cycle(coze_emulator: Emulator):
+    """The async client held its sync twin (what handlers get as ``cli``) and the twin held it:
+    the twin is now held by the reading task alone, while it runs."""
+
+    class SyncChat(WebsocketsChatEventHandler):
+        def __init__(self) -> None:
+            self.clients: list[Any] = []
+
+        def on_conversation_message_delta(self, cli: Any, event: Any) -> None:
+            self.clients.append(cli)
+
+    handler = SyncChat()
+    with coze_emulator.client() as coze:
+        coze.bots.retrieve(bot_id=ECHO_BOT_ID)  # the portal's loop and connection are up
+        with our_cyclic_garbage() as garbage:
+            for _ in range(2):
+                chat = coze.websockets.chat.create(bot_id=ECHO_BOT_ID, on_event=handler)
+                with chat() as client:
+                    client.conversation_message_create(USER_TEXT)
+                    client.wait()
+                assert handler.clients[-1] is chat  # handlers still get the sync twin
+                handler.clients.clear()
+                del chat, client
+            never_connected = coze.websockets.chat.create(bot_id=ECHO_BOT_ID, on_event=handler)
+            del never_connected
+    assert garbage == []
