@@ -75,10 +75,13 @@ def decode_envelope(
         if not msg and (error_code is not None or status >= 400):
             msg = error_code or f"HTTP {status}: {excerpt(body)}"
         debug_url = parsed.get("debug_url") if isinstance(parsed.get("debug_url"), str) else None
-        error = api_error(
-            code, msg, logid=logid, debug_url=debug_url, status=status, error_code=error_code
+        # Raised without a local name: this frame, in the error's traceback, does not hold it.
+        raise _with_retry_after(
+            api_error(
+                code, msg, logid=logid, debug_url=debug_url, status=status, error_code=error_code
+            ),
+            headers,
         )
-        raise _with_retry_after(error, headers)
     if data_field is None:
         return parsed, meta
     value: Any = parsed

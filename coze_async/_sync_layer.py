@@ -143,6 +143,9 @@ class _Call:
 
     def done(self, tasks: set[asyncio.Task[Any]], task: asyncio.Task[Any]) -> None:
         tasks.discard(task)
+        # Not kept: a failed task holds its error, whose traceback holds the frames that hold
+        # this call (a cycle left to the garbage collector).
+        self.task = None
         if task.cancelled():
             self.cancelled = True
         else:

@@ -375,41 +375,47 @@ class Transport:
         except (CozeAPIError, CozeConnectionError) as exc:
             failure = exc
         # Outside the except clause: a later attempt's error is not chained to this one.
-        return await self._retry(request, attempt, deadline, failure)
+        try:
+            return await self._retry(request, attempt, deadline, failure)
+        finally:
+            del failure  # the error's traceback holds this frame: no cycle through it
 
     async def _retry(
         self, request: Request, attempt: Attempt[R], deadline: float | None, failure: CozeError
     ) -> R:
         """The attempts after a ``failure``: each after the wait the policy gives, until one
         succeeds or the policy (or the deadline) gives up, raising the last failure."""
-        opts = request.options
-        policy = self.retry
-        if "max_retries" in opts:
-            policy = attrs.evolve(policy, max_retries=opts["max_retries"])
-        loop = asyncio.get_running_loop()
-        number = 0
-        while True:
-            timed_out = isinstance(failure, CozeTimeoutError)
-            if timed_out and deadline is not None and loop.time() >= deadline:
-                raise _total_exceeded(request, self._timeout(opts).total) from failure
-            delay = policy.delay_for(failure, number, idempotent=request.idempotent)
-            if delay is None or (deadline is not None and loop.time() + delay > deadline):
-                raise failure
-            log.info(
-                "%s %s failed (%s), retry %d of %d in %.2f s",
-                request.method,
-                request.path,
-                _reason(failure),
-                number + 1,
-                policy.max_retries,
-                delay,
-            )
-            await asyncio.sleep(delay)
-            number += 1
-            try:
-                return await attempt(request, deadline)
-            except (CozeAPIError, CozeConnectionError) as exc:
-                failure = exc
+        try:
+            opts = request.options
+            policy = self.retry
+            if "max_retries" in opts:
+                policy = attrs.evolve(policy, max_retries=opts["max_retries"])
+            loop = asyncio.get_running_loop()
+            number = 0
+            while True:
+                timed_out = isinstance(failure, CozeTimeoutError)
+                if timed_out and deadline is not None and loop.time() >= deadline:
+                    raise _total_exceeded(request, self._timeout(opts).total) from failure
+                delay = policy.delay_for(failure, number, idempotent=request.idempotent)
+                if delay is None or (deadline is not None and loop.time() + delay > deadline):
+                    raise failure
+                log.info(
+                    "%s %s failed (%s), retry %d of %d in %.2f s",
+                    request.method,
+                    request.path,
+                    _reason(failure),
+                    number + 1,
+                    policy.max_retries,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                number += 1
+                try:
+                    return await attempt(request, deadline)
+                except (CozeAPIError, CozeConnectionError) as exc:
+                    failure = exc
+        finally:
+            del failure  # the error's traceback holds this frame: no cycle through it
 
     def call_raw(self, request: Request) -> Coroutine[Any, Any, tuple[Any, HTTPResponse]]:
         """Send ``request`` (retrying per the client's policy) and return the envelope's

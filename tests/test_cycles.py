@@ -22,12 +22,15 @@ from coze_async import (
     AsyncWebsocketsAudioSpeechEventHandler,
     AsyncWebsocketsAudioTranscriptionsEventHandler,
     AsyncWebsocketsChatEventHandler,
+    CozeAPIError,
     InputTextBufferAppendEvent,
+    Message,
     TokenAuth,
     WebsocketsChatEventHandler,
 )
 from coze_async.emulator import ECHO_BOT_ID, Emulator
 from coze_async.emulator._speech_code import speak
+from tests.sleeps import record_client_sleeps
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -58,6 +61,87 @@ def our_cyclic_garbage() -> Iterator[list[str]]:
 
 
 USER_TEXT = {"role": "user", "content_type": "text", "content": "hi"}
+
+
+# -- calls and streams that fail, or succeed after a retry -------------------------------------
+# The error's traceback holds the frames it went through: a frame that also held the error (a
+# local naming it, a finished task holding it) made a cycle with everything those frames held.
+# The errors are caught without a name here: the test's own frame keeps nothing alive.
+
+
+async def test_a_failed_call_leaves_no_reference_cycle(coze: AsyncCoze):
+    failed = 0
+    with our_cyclic_garbage() as garbage:
+        for _ in range(2):
+            try:
+                await coze.bots.retrieve(bot_id="no-such-bot")
+            except CozeAPIError:
+                failed += 1
+    assert failed == 2
+    assert garbage == []
+
+
+async def test_a_call_that_succeeds_after_a_retry_leaves_no_reference_cycle(
+    coze: AsyncCoze, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+):
+    sleeps = record_client_sleeps(monkeypatch)
+    with our_cyclic_garbage() as garbage:
+        for _ in range(2):
+            emu.inject(path="/v1/bot/get_online_info", status=503)
+            await coze.bots.retrieve(bot_id=ECHO_BOT_ID)
+    assert len(sleeps) == 2
+    assert garbage == []
+
+
+async def test_a_call_that_fails_after_retries_leaves_no_reference_cycle(
+    coze: AsyncCoze, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+):
+    sleeps = record_client_sleeps(monkeypatch)
+    failed = 0
+    with our_cyclic_garbage() as garbage:
+        emu.inject(path="/v1/bot/get_online_info", status=503, times=None)
+        try:
+            await coze.bots.retrieve(bot_id=ECHO_BOT_ID)
+        except CozeAPIError:
+            failed += 1
+        emu.clear_faults()
+    assert failed == 1 and len(sleeps) == 2
+    assert garbage == []
+
+
+async def test_a_stream_refused_by_the_service_leaves_no_reference_cycle(
+    coze: AsyncCoze, emu: Emulator
+):
+    failed = 0
+    with our_cyclic_garbage() as garbage:
+        emu.inject(path="/v3/chat", status=400, code=4000)
+        try:
+            async with coze.chat.stream(
+                bot_id=ECHO_BOT_ID,
+                user_id="u",
+                additional_messages=[Message.build_user_question_text("hi")],
+            ) as stream:
+                async for _ in stream:
+                    pass
+        except CozeAPIError:
+            failed += 1
+    assert failed == 1
+    assert garbage == []
+
+
+def test_a_failed_sync_call_leaves_no_reference_cycle(coze_emulator: Emulator):
+    """The portal's record of the call kept its finished task, which held the error."""
+    failed = 0
+    with coze_emulator.client() as coze:
+        coze.bots.retrieve(bot_id=ECHO_BOT_ID)
+        with our_cyclic_garbage() as garbage:
+            for _ in range(2):
+                try:
+                    coze.bots.retrieve(bot_id="no-such-bot")
+                except CozeAPIError:
+                    failed += 1
+    assert failed == 2
+    assert garbage == []
 
 
 # -- handler-style websocket clients -----------------------------------------------------------
