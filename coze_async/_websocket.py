@@ -438,7 +438,10 @@ class AsyncWebsocketSession:
         pending = self._pending_error
         if pending is not None:
             self._pending_error = None
-            raise pending
+            try:
+                raise pending
+            finally:
+                del pending  # its traceback holds this frame: no cycle through it
         ws = self._ws
         if self._read_done or ws is None:
             self._raise_ending()
