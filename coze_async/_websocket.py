@@ -438,10 +438,7 @@ class AsyncWebsocketSession:
         pending = self._pending_error
         if pending is not None:
             self._pending_error = None
-            try:
-                raise pending
-            finally:
-                del pending  # its traceback holds this frame: no cycle through it
+            raise pending
         ws = self._ws
         if self._read_done or ws is None:
             self._raise_ending()
