@@ -92,11 +92,18 @@ class ChatStreamDecoder:
         sse.set_fast_path(self._fast)
 
     def _fast(self, name: bytes, data: bytes, sse: SSEDecoder[ChatEvent]) -> ChatEvent | None:
-        """A message event as :meth:`__call__` decodes it; ``None`` for anything else, and for
-        a message it would refuse (it then raises the error, from the event's text)."""
+        """A message or chat event as :meth:`__call__` decodes it; ``None`` for anything else,
+        and for an event it would refuse (it then raises the error, from the event's text)."""
         kind = _MESSAGE_EVENT_NAMES.get(name)
         if kind is None:
-            return None
+            kind = _CHAT_EVENT_NAMES.get(name)
+            if kind is None:
+                return None
+            try:
+                chat = _structure_chat(_loads(data), Chat)
+            except Exception:  # refused the same way by __call__, which raises the error
+                return None
+            return _chat_event(kind, chat, None, None, self._response)
         try:
             raw = _loads(data)
             message: Message = _structure_message(raw, Message)
@@ -111,6 +118,7 @@ class ChatStreamDecoder:
 
 
 _MESSAGE_EVENT_NAMES = {name.encode(): kind for name, kind in _MESSAGE_EVENTS.items()}
+_CHAT_EVENT_NAMES = {name.encode(): kind for name, kind in _CHAT_EVENTS.items()}
 _COMPLETED = ChatEventType.CONVERSATION_MESSAGE_COMPLETED
 #: A JSON string token: what a message's text is in its event's data.
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -174,6 +182,7 @@ def _decode(sse: ServerSentEvent, response: HTTPResponse, strict: bool = False) 
 
 # The hot path of every chat stream: hooks looked up once, not per event.
 _structure_message = converter.get_structure_hook(Message)
+_structure_chat = converter.get_structure_hook(Chat)
 _new = object.__new__
 _set_attribute = object.__setattr__
 # ChatEvent is built slot by slot (what its __init__ does, without the keyword handling), so

@@ -627,3 +627,53 @@ def test_a_chat_streams_deltas_that_differ_only_in_their_text_reuse_the_first():
 def test_a_chat_streams_edge_cases_match_cattrs(datas: list[bytes]):
     for cuts in ([], [1_000_000]):
         assert_same_as_the_converter(datas, decode_chat_bytes([(DELTA, d) for d in datas], cuts))
+
+
+#: The chat events of a chat stream (their data is a Chat), by name.
+CHAT_EVENT_NAMES = [
+    b"conversation.chat.created",
+    b"conversation.chat.in_progress",
+    b"conversation.chat.completed",
+    b"conversation.chat.failed",
+    b"conversation.chat.requires_action",
+]
+
+
+@settings(
+    max_examples=300,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_a_chat_streams_chat_events_match_the_converter(data: st.DataObject):
+    """A chat event decoded from its bytes (the stream's fast path) is the event the general
+    path gives for the same bytes, and data that path refuses raises the same error."""
+    from coze_async._errors import CozeInvalidEventError
+    from coze_async._events import decode_chat_event
+    from coze_async._response import NO_RESPONSE
+    from coze_async._sse import ServerSentEvent
+    from coze_async.models.chat import Chat
+
+    events = []
+    for _ in range(data.draw(st.integers(1, 4))):
+        name = data.draw(st.sampled_from(CHAT_EVENT_NAMES))
+        payload = data.draw(STRATEGIES[Chat] | st.one_of(JSON_SCALARS, st.just([])))
+        raw = orjson.dumps(payload) if data.draw(st.integers(0, 9)) else b'{"id":"\xff'
+        events.append((name, raw))
+    got = decode_chat_bytes(events, data.draw(st.lists(st.integers(0, 10_000), max_size=3)))
+    assert len(got) == len(events)
+    for (name, raw), (kind, value) in zip(events, got, strict=True):
+        sse = ServerSentEvent(name.decode(), raw.decode("utf-8", "replace"))
+        refusal: BaseException | None = None
+        try:
+            expected = decode_chat_event(sse, NO_RESPONSE, strict=True)
+        except CozeInvalidEventError as exc:
+            refusal = exc.__cause__
+        if refusal is not None:
+            assert kind == "error" and value[0] == sse.data, (raw, value)
+            assert type(value[1]) is type(refusal) and str(value[1]) == str(refusal)
+            continue
+        assert kind == "ok" and expected is not None, (raw, value)
+        assert value.event is expected.event and value.message is None
+        assert same_objects(value.chat, expected.chat), (raw, value.chat, expected.chat)
