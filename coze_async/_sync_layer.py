@@ -812,6 +812,7 @@ class SyncStream(Generic[E]):
             return event
         if self._done:
             raise StopIteration
+        self._batch = []  # the events handed out are not kept alive while the next are read
         try:
             batch = self._portal.call(self._stream.next_batch)
         except BaseException:

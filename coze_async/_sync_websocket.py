@@ -83,10 +83,11 @@ class WebsocketSession:
 
     def _next(self) -> WebsocketsEvent | None:
         """The next event (``None`` once ended normally): one hop per batch of events."""
-        batch, pos = self._batch, self._pos
-        if pos < len(batch):
+        pos = self._pos
+        if pos < len(self._batch):
             self._pos = pos + 1
-            return batch[pos]
+            return self._batch[pos]
+        self._batch = []  # the events handed out are not kept alive while the next are read
         batch = self._portal.call(self._session.next_batch)
         if not batch:
             return None

@@ -77,6 +77,32 @@ def test_chat_iterator(coze: Coze):
     assert text == "sync hello" and ws.closed
 
 
+def test_a_sync_session_keeps_no_event_it_handed_out_while_it_reads_more(coze: Coze):
+    """While the next batch is read, the events handed out so far are the caller's alone."""
+    import weakref
+
+    handed_out: list[weakref.ref[Any]] = []
+    alive_at_reads: list[list[bool]] = []
+    with coze.websockets.chat.connect(bot_id=ECHO_BOT_ID) as ws:
+        session = ws._session
+        read = session.next_batch
+
+        async def watched_read() -> list[Any]:
+            alive_at_reads.append([ref() is not None for ref in handed_out])
+            return await read()
+
+        session.next_batch = watched_read  # type: ignore[method-assign]
+        ws.send(user_text("sync hello"))
+        for event in ws:
+            handed_out.append(weakref.ref(event))
+            if isinstance(event, ConversationChatCompletedEvent):
+                break
+        del event
+    assert len(alive_at_reads) >= 2 and len(alive_at_reads[-1]) >= 2
+    # At the last read, only the event the loop still named was alive.
+    assert alive_at_reads[-1] == [False] * (len(alive_at_reads[-1]) - 1) + [True]
+
+
 def test_speech_then_transcription_round_trip(coze: Coze):
     with coze.websockets.audio.speech.connect() as ws:
         ws.send(
