@@ -691,8 +691,8 @@ For the targets not met: where the time goes, why, and what is next, see
 ## Reproduce
 
 ```sh
-{COMMAND}                    # full: 5 rounds, about 5 minutes
-{COMMAND} --quick            # 3 rounds, a subset (see below), about 1 minute
+{COMMAND}                    # full: 5 rounds, about 9 minutes on 2 cores
+{COMMAND} --quick            # 3 rounds, a subset (see below)
 {COMMAND} --write-results    # also rewrite this file
 ```
 
@@ -754,7 +754,7 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="3 rounds, a subset: ~1 minute")
+    parser.add_argument("--quick", action="store_true", help="3 rounds, a subset")
     parser.add_argument("--repeat", type=int, help="rounds (default 5, 3 with --quick)")
     parser.add_argument("--write-results", action="store_true", help="rewrite RESULTS.md")
     parser.add_argument(
