@@ -521,14 +521,7 @@ class Transport:
         content_type = response.headers.get("Content-Type", "")
         if response.status == 200 and "text/event-stream" in content_type:
             return response
-        body = await _read_body(response, request.method, request.path)
-        _, meta = decode_envelope(response.status, response.headers, body, None)
-        raise CozeInvalidResponseError(
-            None,
-            f"expected an event stream, got {content_type or 'no content type'}: {excerpt(body)}",
-            meta.logid,
-            status=response.status,
-        )
+        raise await _unexpected_answer(response, request, "an event stream", content_type)
 
     def stream(
         self,
@@ -637,14 +630,7 @@ class Transport:
             kind in content_type for kind in ("json", "text/event-stream")
         ):
             return response
-        body = await _read_body(response, request.method, request.path)
-        _, meta = decode_envelope(response.status, response.headers, body, None)
-        raise CozeInvalidResponseError(
-            None,
-            f"expected a binary body, got {content_type or 'no content type'}: {excerpt(body)}",
-            meta.logid,
-            status=response.status,
-        )
+        raise await _unexpected_answer(response, request, "a binary body", content_type)
 
     def binary(self, request: Request) -> AsyncFileHTTPResponse:
         """A binary answer: the request is sent on first use (``await``, ``async with`` or a
@@ -654,6 +640,21 @@ class Transport:
         )
         self._streams.add(result)
         return result
+
+
+async def _unexpected_answer(
+    response: aiohttp.ClientResponse, request: Request, expected: str, content_type: str
+) -> CozeInvalidResponseError:
+    """A stream or binary request answered otherwise: raise the typed error of an error
+    envelope, or return the invalid-response error naming what was ``expected``."""
+    body = await _read_body(response, request.method, request.path)
+    _, meta = decode_envelope(response.status, response.headers, body, None)
+    return CozeInvalidResponseError(
+        None,
+        f"expected {expected}, got {content_type or 'no content type'}: {excerpt(body)}",
+        meta.logid,
+        status=response.status,
+    )
 
 
 def _reason(exc: CozeError) -> str:
