@@ -104,6 +104,8 @@ def _handler_table(
 
 
 class _HandlerBase:
+    """What every event-handler class shares: its ``on_*`` methods as a table by event type."""
+
     def to_dict(
         self, origin: EventHandlers | None = None
     ) -> dict[WebsocketsEventType, Callable[..., Any]]:

@@ -29,6 +29,7 @@ STRICT_OPTION = "coze_emulator_strict"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    """Register the ``coze_emulator_strict`` ini option (pytest calls this hook)."""
     parser.addini(
         STRICT_OPTION,
         type="bool",
