@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import warnings
+import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,6 +219,30 @@ def portal_threads_drop_to(count: int, within: float = 5.0) -> int:
     while (alive := portal_threads()) > count and time.monotonic() < deadline:
         time.sleep(0.02)
     return alive
+
+
+class LivenessAtReads:
+    """Watches a sync reader's batches: ``seen(item)`` records an item handed out;
+    ``at_reads`` lists, at each later call of ``owner.next_batch``, which of them were alive
+    (``owner``: the async stream or session behind the sync one)."""
+
+    def __init__(self, owner: Any) -> None:
+        self._handed_out: list[weakref.ref[Any]] = []
+        self.at_reads: list[list[bool]] = []
+        read = owner.next_batch
+
+        async def watched_read() -> Any:
+            self.at_reads.append([ref() is not None for ref in self._handed_out])
+            return await read()
+
+        owner.next_batch = watched_read
+
+    def seen(self, item: Any) -> None:
+        self._handed_out.append(weakref.ref(item))
+
+    @property
+    def handed_out(self) -> int:
+        return len(self._handed_out)
 
 
 def run_python(script: str, *flags: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:

@@ -30,7 +30,13 @@ from coze_async import (
     TokenAuth,
     ToolOutput,
 )
-from tests.conftest import CHAT_STREAM, fixture_bytes, portal_threads, portal_threads_drop_to
+from tests.conftest import (
+    CHAT_STREAM,
+    LivenessAtReads,
+    fixture_bytes,
+    portal_threads,
+    portal_threads_drop_to,
+)
 
 CHAT = fixture_bytes(CHAT_STREAM)
 LOGID = "SYNC-LOGID"
@@ -252,27 +258,16 @@ def test_sync_stream_truncation_is_raised_in_the_caller(threaded_server):
 def test_a_sync_stream_keeps_no_event_it_handed_out_while_it_reads_more(threaded_server):
     """While the next batch is read, the events handed out so far are the caller's alone: the
     stream does not keep them alive (the garbage collector would walk them in that read)."""
-    import weakref
-
     server = threaded_server(chat_app())
-    handed_out: list[weakref.ref[Any]] = []
-    alive_at_reads: list[list[bool]] = []
     with Coze(TokenAuth("t"), server.url) as coze:
         stream = coze.chat.stream(bot_id="bot", user_id="u", additional_messages=question())
-        inner = stream._stream
-        read = inner.next_batch
-
-        async def watched_read() -> list[Any]:
-            alive_at_reads.append([ref() is not None for ref in handed_out])
-            return await read()
-
-        inner.next_batch = watched_read  # type: ignore[method-assign]
+        watch = LivenessAtReads(stream._stream)
         for event in stream:
-            handed_out.append(weakref.ref(event))
+            watch.seen(event)
         del event
-    assert len(handed_out) == 8 and len(alive_at_reads) >= 2
+    assert watch.handed_out == 8 and len(watch.at_reads) >= 2
     # At the read after the last batch, only the event the loop still names was alive.
-    assert alive_at_reads[-1] == [False] * 7 + [True]
+    assert watch.at_reads[-1] == [False] * 7 + [True]
 
 
 def test_sync_stream_crosses_the_thread_in_batches(threaded_server, monkeypatch):

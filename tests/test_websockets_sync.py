@@ -35,7 +35,7 @@ from coze_async import (
 )
 from coze_async.emulator import ECHO_BOT_ID, TOOL_BOT_ID, Emulator
 from coze_async.emulator._speech_code import recognise, speak
-from tests.conftest import portal_threads
+from tests.conftest import LivenessAtReads, portal_threads
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -79,28 +79,20 @@ def test_chat_iterator(coze: Coze):
 
 def test_a_sync_session_keeps_no_event_it_handed_out_while_it_reads_more(coze: Coze):
     """While the next batch is read, the events handed out so far are the caller's alone."""
-    import weakref
-
-    handed_out: list[weakref.ref[Any]] = []
-    alive_at_reads: list[list[bool]] = []
     with coze.websockets.chat.connect(bot_id=ECHO_BOT_ID) as ws:
-        session = ws._session
-        read = session.next_batch
-
-        async def watched_read() -> list[Any]:
-            alive_at_reads.append([ref() is not None for ref in handed_out])
-            return await read()
-
-        session.next_batch = watched_read  # type: ignore[method-assign]
-        ws.send(user_text("sync hello"))
-        for event in ws:
-            handed_out.append(weakref.ref(event))
-            if isinstance(event, ConversationChatCompletedEvent):
-                break
+        watch = LivenessAtReads(ws._session)
+        # Two replies: the second is read after the first was handed out, whatever the batches.
+        for text in ("sync hello", "again"):
+            ws.send(user_text(text))
+            for event in ws:
+                watch.seen(event)
+                if isinstance(event, ConversationChatCompletedEvent):
+                    break
         del event
-    assert len(alive_at_reads) >= 2 and len(alive_at_reads[-1]) >= 2
-    # At the last read, only the event the loop still named was alive.
-    assert alive_at_reads[-1] == [False] * (len(alive_at_reads[-1]) - 1) + [True]
+    assert any(len(alive) >= 2 for alive in watch.at_reads)
+    # At every read, only the event the loop still named was alive.
+    for alive in watch.at_reads:
+        assert alive == [False] * (len(alive) - 1) + [True] * bool(alive)
 
 
 def test_speech_then_transcription_round_trip(coze: Coze):
