@@ -343,9 +343,8 @@ class Portal:
                 loop.call_soon(self._start_call, call)
                 loop.run_forever()
             except BaseException:
-                loop.call_soon(
-                    call.cancel
-                )  # a second Ctrl-C: the work ends when the loop next runs
+                # A second Ctrl-C: the work ends when the loop next runs.
+                loop.call_soon(call.cancel)
                 raise
             finally:
                 call.stop_loop = call.loop = None  # the call's end no longer stops the loop
