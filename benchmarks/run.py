@@ -390,6 +390,14 @@ class Collected:
         self.by_round.setdefault(scenario, {}).setdefault(impl, {})[round_no] = metrics
 
 
+def round_order(round_no: int) -> tuple[str, ...]:
+    """The implementations in the order round ``round_no`` runs them: rotated by one each round,
+    so none always runs first in a scenario, or always right after the same one (a client run
+    leaves the server and the machine in its wake: the server's garbage, closed sockets)."""
+    shift = (round_no - 1) % len(IMPLS)
+    return IMPLS[shift:] + IMPLS[:shift]
+
+
 def run_client(
     server: Server, scenario: Scenario, impl: str, round_no: int, out: Collected, quick: bool
 ) -> None:
@@ -677,7 +685,8 @@ Medians over the rounds of one run; the ratios are between medians of that same 
 against `benchmarks/fast_server.py`, its own process answering from pre-rendered bytes; a run
 that received a wrong number of events or items counts as an error and is left out. The last
 column of the target table is the same ratio taken within each round (where the implementations
-ran back to back): how much it moved during the run.
+ran back to back): how much it moved during the run. Each round runs the implementations in
+turn, the order rotated by one from round to round.
 
 {describe_run(report)}
 
@@ -788,7 +797,7 @@ def main() -> int:
             if "import" in only:
                 run_imports(round_no, out)
             for sc in scenarios:
-                for impl in IMPLS:
+                for impl in round_order(round_no):
                     if impl in out.skipped.get(sc.key, []):
                         continue
                     if not server.alive():
