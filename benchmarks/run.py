@@ -4,9 +4,10 @@
 
 Starts ``benchmarks/fast_server.py`` in its own process on a free loopback port, then runs every
 scenario for every implementation in a fresh ``benchmarks/clients.py`` subprocess, rounds
-interleaved (round 1: each scenario for impl A, B, C, D, E; round 2: ...), ``--repeat`` rounds
-(5; 3 with ``--quick``). Reports the median of each (scenario, implementation, metric), the
-ratios between implementations and whether the targets are met; writes
+interleaved (round 1: each scenario for impl A, B, C, D, E; round 2: each for E, D, C, B, A;
+then rotated: see :func:`round_order`), ``--repeat`` rounds (10; 3 with ``--quick``). Reports
+the median of each (scenario, implementation, metric), the ratios between implementations and
+whether the targets are met; writes
 ``benchmarks/results/latest.json`` and prints a Markdown table. ``--write-results`` also rewrites
 ``benchmarks/RESULTS.md``. A run that fails or receives a wrong count is reported as an error and
 left out of the medians. ``--quick`` runs the 2,000-stream scenario only for coze_async-async
@@ -391,11 +392,13 @@ class Collected:
 
 
 def round_order(round_no: int) -> tuple[str, ...]:
-    """The implementations in the order round ``round_no`` runs them: rotated by one each round,
-    so none always runs first in a scenario, or always right after the same one (a client run
-    leaves the server and the machine in its wake: the server's garbage, closed sockets)."""
-    shift = (round_no - 1) % len(IMPLS)
-    return IMPLS[shift:] + IMPLS[:shift]
+    """The implementations in the order round ``round_no`` runs them: the list reversed every
+    other round and rotated by one every two rounds, so that over ten rounds each one runs in
+    each place twice, and after each of its two neighbours as often (a client run leaves the
+    server and the machine in its wake: the server's garbage, closed sockets, a busy core)."""
+    order = IMPLS if round_no % 2 else IMPLS[::-1]
+    shift = (round_no - 1) // 2 % len(IMPLS)
+    return order[shift:] + order[:shift]
 
 
 def run_client(
@@ -686,7 +689,7 @@ against `benchmarks/fast_server.py`, its own process answering from pre-rendered
 that received a wrong number of events or items counts as an error and is left out. The last
 column of the target table is the same ratio taken within each round (where the implementations
 ran back to back): how much it moved during the run. Each round runs the implementations in
-turn, the order rotated by one from round to round.
+turn, in an order reversed every other round and rotated every two rounds (see `round_order`).
 
 {describe_run(report)}
 
@@ -700,7 +703,7 @@ For the targets not met: where the time goes, why, and what is next, see
 ## Reproduce
 
 ```sh
-{COMMAND}                    # full: 5 rounds, about 9 minutes on 2 cores
+{COMMAND}                    # full: 10 rounds, about 15 minutes on 2 cores
 {COMMAND} --quick            # 3 rounds, a subset (see below)
 {COMMAND} --write-results    # also rewrite this file
 ```
@@ -764,13 +767,13 @@ errors. Single scenarios: `.venv/bin/python benchmarks/clients.py <impl> <scenar
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 rounds, a subset")
-    parser.add_argument("--repeat", type=int, help="rounds (default 5, 3 with --quick)")
+    parser.add_argument("--repeat", type=int, help="rounds (default 10, 3 with --quick)")
     parser.add_argument("--write-results", action="store_true", help="rewrite RESULTS.md")
     parser.add_argument(
         "--only", help="comma-separated scenario keys (stream,calls,concurrent-500,...,import)"
     )
     args = parser.parse_args()
-    repeat = args.repeat or (3 if args.quick else 5)
+    repeat = args.repeat or (3 if args.quick else 10)
     keys = {sc.key for sc in SCENARIOS} | {"import"}
     only = set(args.only.split(",")) if args.only else keys
     if only - keys:

@@ -94,9 +94,9 @@ def _may_drive() -> bool:
 class _Call:
     """One blocking call: its coroutine runs as a task in the client's loop, and the caller
     learns the outcome from this object. Handed to the loop thread, the caller blocks on a plain
-    lock that the task's done callback releases (the lean handoff: measured at a third to a half
-    of anyio's ``start_task_soon`` + ``Future.result`` per hop); run by the caller itself, the
-    done callback stops the loop. The outcome is read in the loop, so an exception is never
+    lock that the task releases as it ends (the lean handoff: measured at a third to a half of
+    anyio's ``start_task_soon`` + ``Future.result`` per hop); run by the caller itself, the task
+    stops the loop as it ends. The outcome is kept by the task, so an exception is never
     reported as unretrieved."""
 
     __slots__ = (
@@ -125,34 +125,35 @@ class _Call:
         #: The loop, while the caller runs it for this call (Ctrl-C then cancels the call).
         self.loop: asyncio.AbstractEventLoop | None = None
 
-    def start(self, tasks: set[asyncio.Task[Any]], stopping: bool) -> None:
-        """In the loop: start the work (or report the client closed)."""
+    def start(
+        self, loop: asyncio.AbstractEventLoop, tasks: set[asyncio.Task[Any]], stopping: bool
+    ) -> None:
+        """Start the work as a task of ``loop`` (or report the client closed): in the loop, or
+        just before the caller runs it (the task's first step is then its first callback)."""
         if self.cancelled or self.interrupted or stopping:
             self.cancelled = True
             self._release()
             return
-        try:
-            task = asyncio.ensure_future(self.func())
-        except BaseException as exc:  # func() itself raised
-            self.error = exc
-            self._release()
-            return
+        task = loop.create_task(self._run(tasks))
         self.task = task
         tasks.add(task)
-        task.add_done_callback(functools.partial(self.done, tasks))
 
-    def done(self, tasks: set[asyncio.Task[Any]], task: asyncio.Task[Any]) -> None:
-        tasks.discard(task)
-        # Not kept: a failed task holds its error, whose traceback holds the frames that hold
-        # this call (a cycle left to the garbage collector).
-        self.task = None
-        if task.cancelled():
+    async def _run(self, tasks: set[asyncio.Task[Any]]) -> None:
+        """The task: ``func()``'s outcome kept here, and the caller released (the loop it runs
+        stopped) in the step that ends it, not by a done callback one loop iteration later."""
+        try:
+            self.result = await self.func()
+        except asyncio.CancelledError:
             self.cancelled = True
-        else:
-            self.error = task.exception()
-            if self.error is None:
-                self.result = task.result()
-        self._release()
+        except GeneratorExit:  # closed unfinished: its loop is gone
+            self.cancelled = True
+            raise
+        except BaseException as exc:  # SystemExit too: the caller's to handle, not the loop's
+            self.error = exc  # cleared by outcome(): the traceback holds this frame
+        finally:
+            tasks.discard(self.task)
+            self.task = None
+            self._release()
 
     def _release(self) -> None:
         self.lock.release()
@@ -318,7 +319,7 @@ class Portal:
         if needs_server:
             _refuse_self_deadlock(self._loopback_port, self._base_url)
         try:
-            loop.call_soon_threadsafe(self._start_call, call)
+            loop.call_soon_threadsafe(self._start_call, call, loop)
         except RuntimeError as exc:  # the loop closed since
             raise CozeClientClosedError("this client is closed") from exc
         self._wait(call, loop)
@@ -340,7 +341,7 @@ class Portal:
                 self._driver, self._driven_call = threading.get_ident(), call
             try:
                 call.stop_loop, call.loop = loop.stop, loop
-                loop.call_soon(self._start_call, call)
+                self._start_call(call, loop)
                 loop.run_forever()
             except BaseException:
                 # A second Ctrl-C: the work ends when the loop next runs.
@@ -385,8 +386,8 @@ class Portal:
                     loop.call_soon_threadsafe(call.cancel)
             raise
 
-    def _start_call(self, call: _Call) -> None:
-        call.start(self._tasks, self._stopping)
+    def _start_call(self, call: _Call, loop: asyncio.AbstractEventLoop) -> None:
+        call.start(loop, self._tasks, self._stopping)
 
     async def _cancel_calls(self) -> None:
         """In the loop, before it stops: refuse new calls, cancel the running ones and let them
