@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -41,6 +42,31 @@ IMPLS = ("coze_async-async", "coze_async-sync", "cozepy-async", "cozepy-sync", "
 OURS_A, OURS_S, PEER_A, PEER_S, FLOOR = IMPLS
 RUN_TIMEOUT = 60.0  # the slowest run takes ~6 s
 COMMAND = ".venv/bin/python benchmarks/run.py"
+
+
+def _cpus() -> tuple[frozenset[int] | None, frozenset[int] | None]:
+    """The CPU the server runs on and the one every client process runs on: two different ones
+    of those this process may use (none pinned with fewer than two). Left to the scheduler, a
+    client sometimes shared the server's core and sometimes not, which moved a loopback round
+    trip's cost by up to 1.6x from one client process to the next (calls/s of one client: same
+    core 2,560-3,370, the other core 1,960-2,230)."""
+    try:
+        allowed = sorted(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return None, None
+    if len(allowed) < 2:
+        return None, None
+    return frozenset(allowed[:1]), frozenset(allowed[1:2])
+
+
+SERVER_CPUS, CLIENT_CPUS = _cpus()
+
+
+def _pin(cpus: frozenset[int] | None) -> Callable[[], None] | None:
+    """A ``preexec_fn`` running the child on ``cpus`` (``None``: no pinning)."""
+    if cpus is None:
+        return None
+    return lambda: os.sched_setaffinity(0, cpus)
 
 
 @dataclass(frozen=True)
@@ -335,6 +361,7 @@ class Server:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=_pin(SERVER_CPUS),
         )
         self.url = self._wait_ready(timeout=15.0)
 
@@ -419,7 +446,13 @@ def run_client(
     result: dict[str, Any] = {}
     try:
         proc = subprocess.run(
-            command, capture_output=True, text=True, timeout=RUN_TIMEOUT, cwd=ROOT, check=False
+            command,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT,
+            cwd=ROOT,
+            check=False,
+            preexec_fn=_pin(CLIENT_CPUS),
         )
         lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
         if lines:
@@ -451,6 +484,7 @@ def measure_import(statement: str) -> tuple[float, float]:
         timeout=60,
         check=True,
         cwd=ROOT,
+        preexec_fn=_pin(CLIENT_CPUS),
     )
     ms, rss = proc.stdout.split()
     return float(ms), float(rss)
@@ -651,6 +685,8 @@ def machine_info() -> dict[str, Any]:
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),
+        "server_cpus": sorted(SERVER_CPUS) if SERVER_CPUS else None,
+        "client_cpus": sorted(CLIENT_CPUS) if CLIENT_CPUS else None,
         "packages": versions,
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
@@ -662,9 +698,12 @@ def describe_run(report: dict[str, Any]) -> str:
     mode = "quick" if report["quick"] else "full"
     cpu = report["server_cpu_max_pct"]
     busiest = max(cpu.items(), key=lambda kv: kv[1]) if cpu else ("-", 0.0)
+    server, clients = m.get("server_cpus"), m.get("client_cpus")
+    pinned = f"server on CPU {server}, clients on CPU {clients}" if server else "not pinned"
     return (
         f"{mode} run, {report['repeat']} rounds, {report['elapsed_s']:.0f} s, {m['date']}; "
-        f"{m['cpu']}, {m['cores']} cores, {m['implementation']} {m['python']}; {pkgs}. "
+        f"{m['cpu']}, {m['cores']} cores ({pinned}), {m['implementation']} {m['python']}; "
+        f"{pkgs}. "
         f"The server used at most {busiest[1]:.0f}% of one core during any client run "
         f"(busiest: {busiest[0]})."
     )
@@ -690,6 +729,7 @@ that received a wrong number of events or items counts as an error and is left o
 column of the target table is the same ratio taken within each round (where the implementations
 ran back to back): how much it moved during the run. Each round runs the implementations in
 turn, in an order reversed every other round and rotated every two rounds (see `round_order`).
+The server runs on one CPU and every client process on another (see `_cpus`).
 
 {describe_run(report)}
 
