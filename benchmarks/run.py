@@ -728,8 +728,8 @@ against `benchmarks/fast_server.py`, its own process answering from pre-rendered
 that received a wrong number of events or items counts as an error and is left out. The last
 column of the target table is the same ratio taken within each round (where the implementations
 ran back to back): how much it moved during the run. Each round runs the implementations in
-turn, in an order reversed every other round and rotated every two rounds (see `round_order`).
-The server runs on one CPU and every client process on another (see `_cpus`).
+turn, in an order reversed every other round and rotated every two rounds, and the server runs
+on one CPU and every client process on another (`run.py`'s `round_order` and `_cpus`).
 
 {describe_run(report)}
 
@@ -743,7 +743,7 @@ For the targets not met: where the time goes, why, and what is next, see
 ## Reproduce
 
 ```sh
-{COMMAND}                    # full: 10 rounds, about 15 minutes on 2 cores
+{COMMAND}                    # full: 10 rounds, about 17 minutes on 2 cores
 {COMMAND} --quick            # 3 rounds, a subset (see below)
 {COMMAND} --write-results    # also rewrite this file
 ```
