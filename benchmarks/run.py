@@ -48,8 +48,8 @@ def _cpus() -> tuple[frozenset[int] | None, frozenset[int] | None]:
     """The CPU the server runs on and the one every client process runs on: two different ones
     of those this process may use (none pinned with fewer than two). Left to the scheduler, a
     client sometimes shared the server's core and sometimes not, which moved a loopback round
-    trip's cost by up to 1.6x from one client process to the next (calls/s of one client: same
-    core 2,560-3,370, the other core 1,960-2,230)."""
+    trip's cost by about 1.5x from one client process to the next (calls/s of one client, 5
+    runs each: same core 2,560-3,370, the other core 1,960-2,230)."""
     try:
         allowed = sorted(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
