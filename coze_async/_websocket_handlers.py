@@ -276,7 +276,7 @@ class AsyncWebsocketsBaseClient:
         try:
             await self._session.close()
         finally:
-            await self._join_reader()
+            await _join_reader(self._reader)
             self._state = self.State.CLOSED
 
     def close_soon(self) -> None:
@@ -285,9 +285,6 @@ class AsyncWebsocketsBaseClient:
         if self._closer is None and self._state is not self.State.CLOSED:
             self._closer = asyncio.get_running_loop().create_task(self.close())
             self._closer.add_done_callback(_report_close_failure)
-
-    async def _join_reader(self) -> None:
-        await _join_reader(self._reader)
 
     def __call__(self: C) -> contextlib.AbstractAsyncContextManager[C]:
         """``async with client() as c:`` connects, then closes (cozepy's form)."""
