@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import inspect
 import os
@@ -219,6 +220,25 @@ def portal_threads_drop_to(count: int, within: float = 5.0) -> int:
     while (alive := portal_threads()) > count and time.monotonic() < deadline:
         time.sleep(0.02)
     return alive
+
+
+@contextlib.contextmanager
+def cyclic_garbage(keep: Callable[[object], bool] = lambda obj: True) -> Iterator[list[str]]:
+    """Yields a list that, after the block, names each object (of those ``keep`` accepts) that
+    the block left in a reference cycle (found by a collection; automatic collection is off in
+    the block)."""
+    found: list[str] = []
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        yield found
+        gc.collect()
+        found.extend(sorted(type(o).__qualname__ for o in gc.garbage if keep(o)))
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
 
 
 class LivenessAtReads:

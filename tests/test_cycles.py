@@ -10,9 +10,7 @@ emulator excluded) and the methods bound to them among what the collector finds
 from __future__ import annotations
 
 import contextlib
-import gc
 import types
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -30,6 +28,7 @@ from coze_async import (
 )
 from coze_async.emulator import ECHO_BOT_ID, Emulator
 from coze_async.emulator._speech_code import speak
+from tests.conftest import cyclic_garbage
 from tests.sleeps import record_client_sleeps
 
 pytestmark = pytest.mark.timeout(60)
@@ -42,22 +41,9 @@ def _ours(obj: object) -> bool:
     return module.startswith("coze_async") and not module.startswith("coze_async.emulator")
 
 
-@contextlib.contextmanager
-def our_cyclic_garbage() -> Iterator[list[str]]:
-    """Yields a list that, after the block, names each object of ours that the block left in
-    a reference cycle (found by a collection; automatic collection is off in the block)."""
-    found: list[str] = []
-    gc.collect()
-    gc.disable()
-    gc.set_debug(gc.DEBUG_SAVEALL)
-    try:
-        yield found
-        gc.collect()
-        found.extend(sorted(type(o).__qualname__ for o in gc.garbage if _ours(o)))
-    finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
-        gc.enable()
+def our_cyclic_garbage() -> contextlib.AbstractContextManager[list[str]]:
+    """:func:`cyclic_garbage` of our objects only."""
+    return cyclic_garbage(_ours)
 
 
 USER_TEXT = {"role": "user", "content_type": "text", "content": "hi"}

@@ -33,6 +33,7 @@ from coze_async import (
 from tests.conftest import (
     CHAT_STREAM,
     LivenessAtReads,
+    cyclic_garbage,
     fixture_bytes,
     portal_threads,
     portal_threads_drop_to,
@@ -509,20 +510,11 @@ def test_a_call_whose_work_raises_system_exit_raises_it_and_leaves_no_garbage(th
         raise SystemExit(3)
 
     try:
-        gc.collect()
-        gc.disable()
-        gc.set_debug(gc.DEBUG_SAVEALL)
-        try:
+        with cyclic_garbage() as garbage:
             with pytest.raises(SystemExit) as raised:
                 portal.call(leave)
             code = raised.value.code
             del raised  # its traceback holds this frame
-            gc.collect()
-            garbage = sorted(type(o).__name__ for o in gc.garbage)
-        finally:
-            gc.set_debug(0)
-            gc.garbage.clear()
-            gc.enable()
         assert code == 3
         assert garbage == []
         assert portal.call(lambda: asyncio.sleep(0, "next")) == "next"
