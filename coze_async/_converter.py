@@ -311,7 +311,8 @@ converter.register_structure_hook_factory(_is_list_response, _list_response_hook
 
 def _enum_value(member: Any) -> Any:
     # A plain value where the field's type is an enum (``"text"`` for ``Mode.TEXT``) goes as is.
-    return member.value if isinstance(member, Enum) else member
+    # (``_value_`` is what the ``value`` property returns, without the property's two calls.)
+    return member._value_ if isinstance(member, Enum) else member
 
 
 converter.register_unstructure_hook_factory(_is_list_response, _list_response_unstructure_hook)

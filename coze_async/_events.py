@@ -120,6 +120,8 @@ class ChatStreamDecoder:
 _MESSAGE_EVENT_NAMES = {name.encode(): kind for name, kind in _MESSAGE_EVENTS.items()}
 _CHAT_EVENT_NAMES = {name.encode(): kind for name, kind in _CHAT_EVENTS.items()}
 _COMPLETED = ChatEventType.CONVERSATION_MESSAGE_COMPLETED
+#: What precedes a message's text in its event's data (the text's opening quote included).
+_TEXT_KEYS = {"content": b'"content":"', "reasoning_content": b'"reasoning_content":"'}
 #: A JSON string token: what a message's text is in its event's data.
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
@@ -129,33 +131,41 @@ def _delta_shortcut(
 ) -> tuple[bytes, bytes, Callable[[bytes], ChatEvent | None]] | None:
     """Consecutive deltas of a message differ only in their text (``content``, or
     ``reasoning_content`` while the model reasons). Split ``data`` (a delta, decoded as
-    ``message``) around that text's JSON string: ``(head, tail, build)``, where
-    ``build(middle)`` is the event for the data ``head + middle + tail`` when ``middle`` is one
-    JSON string, and ``None`` otherwise (the converter's path decides then).
+    ``raw`` and structured as ``message``) around that text's JSON string: ``(head, tail,
+    build)``, where ``build(middle)`` is the event for the data ``head + middle + tail`` when
+    ``middle`` is one JSON string, and ``None`` otherwise (the converter's path decides then).
 
     Why ``build`` gives what the converter gives: the parser reads ``head`` the same way
-    whatever follows, so if two probes (two different strings as ``middle``) each come out as
-    the text, and all else as in ``raw``, any string does; the converter structures each field
-    on its own, so only the text differs from ``message``. A message holding a mutable value
-    (``meta_data``) is not copied, so no two messages share a dict."""
+    whatever string follows, so if two different strings as ``middle`` (the text itself, and a
+    probe) each come out as the text, and all else as in ``raw``, any string does; the
+    converter structures each field on its own, so only the text differs from ``message``. A
+    message holding a mutable value (``meta_data``) is not copied, so no two messages share a
+    dict."""
     field = "content"
     if message.content == "" and message.reasoning_content:
         field = "reasoning_content"
-    if message.meta_data is not None or raw.get(field).__class__ is not str:
+    text = raw.get(field)
+    if message.meta_data is not None or text.__class__ is not str:
         return None
-    key = data.find(b'"%s":"' % field.encode())
-    token = _JSON_STRING.match(data, key + len(field) + 3) if key >= 0 else None
+    key = _TEXT_KEYS[field]
+    start = data.find(key)
+    if start < 0:
+        return None
+    start += len(key) - 1  # the text's opening quote
+    token = _JSON_STRING.match(data, start)
     if token is None:
         return None
-    head, tail = data[: token.start()], data[token.end() :]
-    rest = {k: v for k, v in raw.items() if k != field}
-    for probe in ("a", "b"):
-        try:
-            parsed = _loads(b'%s"%s"%s' % (head, probe.encode(), tail))
-        except orjson.JSONDecodeError:
-            return None
-        if parsed.__class__ is not dict or parsed.pop(field, None) != probe or parsed != rest:
-            return None
+    head, tail = data[:start], data[token.end() :]
+    probe = "b" if text == "a" else "a"
+    try:
+        parsed = _loads(b'%s"%s"%s' % (head, probe.encode(), tail))
+    except orjson.JSONDecodeError:
+        return None
+    if parsed.__class__ is not dict or parsed.get(field) != probe:
+        return None
+    parsed[field] = text
+    if parsed != raw:
+        return None
     return head, tail, _delta_builder(kind, message, field == "content", response)
 
 

@@ -602,6 +602,11 @@ def test_a_chat_streams_deltas_that_differ_only_in_their_text_reuse_the_first():
             b'{"content":"%s","role":"assistant","content_type":"text","content":"z"}' % t
             for t in (b"a", b"b")
         ],
+        # ... and one whose last value is the text of the probe that checks a shortcut.
+        [
+            b'{"content":"%s","role":"assistant","content_type":"text","content":"a"}' % t
+            for t in (b"x", b"y", b"a", b"b")
+        ],
         # A "content" key inside another value, before the message's own.
         [
             b'{"x":{"content":"q"},"content":"%s","role":"assistant","content_type":"text"}' % t
@@ -622,7 +627,15 @@ def test_a_chat_streams_deltas_that_differ_only_in_their_text_reuse_the_first():
         # While the model reasons, reasoning_content is the text that varies.
         [orjson.dumps({**BASE, "content": "", "reasoning_content": t}) for t in ("a", "b", "")],
     ],
-    ids=["duplicate-key", "nested-key", "odd-texts", "same-size-change", "seq", "reasoning"],
+    ids=[
+        "duplicate-key",
+        "duplicate-key-probe",
+        "nested-key",
+        "odd-texts",
+        "same-size-change",
+        "seq",
+        "reasoning",
+    ],
 )
 def test_a_chat_streams_edge_cases_match_cattrs(datas: list[bytes]):
     for cuts in ([], [1_000_000]):
