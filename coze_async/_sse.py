@@ -129,12 +129,12 @@ class SSEDecoder(Generic[T]):
         ``build(middle)`` in :meth:`feed`'s list, unless that returns ``None`` (the event then
         takes the other paths). ``build`` must give what the stream would give for the event
         those bytes make. Replaces the previous shortcut; :meth:`flush` never uses it."""
-        parts = name + data_head + data_tail
+        joined = name + data_head + data_tail
         if (
             name[:1] in (b"", b" ")
             or data_head[:1] in (b"", b" ")
-            or b"\n" in parts
-            or b"\r" in parts
+            or b"\n" in joined
+            or b"\r" in joined
         ):
             self._shortcut = None  # framing that would not read back as these parts
             return
